@@ -1,0 +1,1 @@
+package org.milvusbench.dataprep; public final class DataPrepMain { public static void main(String[] a) {} }
