@@ -1,0 +1,161 @@
+package org.milvusbench.gatling.internal;
+
+import com.google.protobuf.ByteString;
+import com.typesafe.scalalogging.Logger;
+import com.typesafe.scalalogging.Logger$;
+import io.gatling.commons.stats.KO$;
+import io.gatling.commons.stats.OK$;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.gatling.core.stats.StatsEngine;
+import io.milvus.grpc.SearchRequest;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.milvusbench.gatling.MilvusComponents;
+import org.milvusbench.gatling.MilvusSearchActionBuilder;
+import org.milvusbench.gatling.QueryVectors;
+import org.milvusbench.gatling.SearchObserver;
+import org.milvusbench.gatling.StartSchedule;
+import scala.Option;
+
+/**
+ * The search action: sends the request on an async stub (no thread per request, nothing blocks the
+ * Gatling thread), and when the answer arrives logs OK/KO to Gatling, tells the observer, and
+ * resumes the virtual user on its own event loop.
+ *
+ * <p>A Java implementation of Gatling's Scala {@code Action} trait (Gatling 3.15: extending {@code
+ * ChainableAction} from Java does not work).
+ */
+public final class MilvusSearchAction implements Action {
+  private static final Logger LOGGER = Logger$.MODULE$.apply(MilvusSearchAction.class);
+  private static final Option<String> NONE = Option.empty();
+
+  private final String requestName;
+  private final SearchRequest template;
+  private final MilvusComponents components;
+  private final long deadlineMillis;
+  private final StatsEngine statsEngine;
+  private final Action next;
+  private final QueryVectors queries;
+  private final String vectorsKey;
+  private final Function<io.gatling.javaapi.core.Session, float[]> vectorsFunction;
+  private final int nq;
+  private final SearchObserver observer;
+  private final StartSchedule schedule;
+  private final boolean silent;
+
+  public MilvusSearchAction(MilvusSearchActionBuilder spec, SearchRequest template, MilvusComponents components,
+      StatsEngine statsEngine, Action next) {
+    this.requestName = spec.requestName();
+    this.template = template;
+    this.components = components;
+    this.deadlineMillis = components.protocol().deadlineMillis();
+    this.statsEngine = statsEngine;
+    this.next = next;
+    this.queries = spec.queries();
+    this.vectorsKey = spec.vectorsKey();
+    this.vectorsFunction = spec.vectorsFunction();
+    this.nq = spec.nq();
+    this.observer = spec.observer();
+    this.schedule = spec.schedule();
+    this.silent = spec.isSilent();
+  }
+
+  @Override
+  public String name() {
+    return requestName;
+  }
+
+  @Override
+  public Logger logger() {
+    return LOGGER;
+  }
+
+  @Override
+  public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {
+    // The logger is static; nothing to initialise per instance.
+  }
+
+  @Override
+  public void execute(Session session) {
+    int firstQueryIndex = -1;
+    ByteString placeholderGroup;
+    if (queries != null) {
+      firstQueryIndex = queries.nextIndex();
+      placeholderGroup = queries.placeholderGroup(firstQueryIndex, nq);
+    } else {
+      float[] vector;
+      try {
+        vector = sessionVector(session);
+      } catch (RuntimeException e) {
+        // A user's feeder or function failed: Gatling's convention is a crash record, then go on.
+        statsEngine.logRequestCrash(session.scenario(), session.groups(), requestName, "query vector: " + e.getMessage());
+        next.$bang(session.markAsFailed());
+        return;
+      }
+      ByteString encoded = QueryVectors.encode(vector);
+      placeholderGroup = QueryVectors.placeholderGroup(nq == 1 ? List.of(encoded) : java.util.Collections.nCopies(nq, encoded));
+    }
+    SearchRequest request = template.toBuilder().setPlaceholderGroup(placeholderGroup).build();
+    long sendNanos = System.nanoTime();
+    SearchCall call = new SearchCall(this, session, schedule.intendedStartNanos(sendNanos), firstQueryIndex);
+    components.nextStub().withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS).search(request, call);
+  }
+
+  private float[] sessionVector(Session session) {
+    if (vectorsFunction != null) {
+      float[] v = vectorsFunction.apply(new io.gatling.javaapi.core.Session(session));
+      if (v == null) {
+        throw new IllegalArgumentException("the vectors function returned null");
+      }
+      return v;
+    }
+    Object value = new io.gatling.javaapi.core.Session(session).get(vectorsKey);
+    if (value instanceof float[] floats) {
+      return floats;
+    }
+    if (value instanceof List<?> list) {
+      float[] v = new float[list.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = ((Number) list.get(i)).floatValue();
+      }
+      return v;
+    }
+    throw new IllegalArgumentException(
+        "session attribute \"" + vectorsKey + "\" is " + (value == null ? "missing" : value.getClass().getSimpleName())
+            + ", expected float[] or a list of numbers");
+  }
+
+  /** Finishes a call on the virtual user's event loop. */
+  void complete(SearchCall call) {
+    boolean ok;
+    String code = null;
+    String message = null;
+    if (call.error != null) {
+      ok = false;
+      code = call.error.getCode().name();
+      message = call.error.getDescription() == null ? code : code + ": " + call.error.getDescription();
+    } else {
+      io.milvus.grpc.Status status = call.results.getStatus();
+      ok = status.getCode() == 0 && status.getErrorCodeValue() == 0;
+      if (!ok) {
+        code = Integer.toString(status.getCode() != 0 ? status.getCode() : status.getErrorCodeValue());
+        message = status.getReason().isEmpty() ? status.getErrorCode().name() : status.getReason();
+      }
+    }
+    observer.onSearch(ok, call.startNanos, call.endNanos, call.firstQueryIndex, ok ? call.results : null);
+    Session session = ok ? call.session : call.session.markAsFailed();
+    if (!silent) {
+      long endMillis = System.currentTimeMillis();
+      long startMillis = endMillis - TimeUnit.NANOSECONDS.toMillis(call.endNanos - call.startNanos);
+      statsEngine.logResponse(
+          session.scenario(), session.groups(), requestName, startMillis, endMillis,
+          ok ? OK$.MODULE$ : KO$.MODULE$, ok ? NONE : Option.apply(code), ok ? NONE : Option.apply(message));
+      if (!session.blockStack().isEmpty()) {
+        session = session.logGroupRequestTimings(startMillis, endMillis);
+      }
+    }
+    next.$bang(session);
+  }
+}

@@ -1,0 +1,31 @@
+package org.milvusbench.gatling.internal;
+
+import io.gatling.core.action.Action;
+import io.gatling.core.action.builder.ActionBuilder;
+import io.gatling.core.structure.ChainBuilder;
+import io.gatling.core.structure.ScenarioContext;
+import org.milvusbench.gatling.MilvusComponents;
+import org.milvusbench.gatling.MilvusProtocol;
+import org.milvusbench.gatling.MilvusSearchActionBuilder;
+
+/** Scala-side action builder: resolves the protocol components and builds the action once per chain position. */
+public final class SearchActionGlue implements ActionBuilder {
+  private final MilvusSearchActionBuilder spec;
+
+  public SearchActionGlue(MilvusSearchActionBuilder spec) {
+    this.spec = spec;
+  }
+
+  @Override
+  public Action build(ScenarioContext ctx, Action next) {
+    MilvusComponents components = ctx.protocolComponentsRegistry().components(MilvusProtocol.KEY);
+    return new MilvusSearchAction(
+        spec, SearchRequestTemplate.build(spec, components.protocol()), components,
+        ctx.coreComponents().statsEngine(), next);
+  }
+
+  @Override
+  public ChainBuilder toChainBuilder() {
+    return ActionBuilder.super.toChainBuilder();
+  }
+}

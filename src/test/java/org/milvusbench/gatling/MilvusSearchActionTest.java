@@ -1,0 +1,159 @@
+package org.milvusbench.gatling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.scalalogging.Logger;
+import io.gatling.commons.stats.OK$;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.milvus.grpc.SearchRequest;
+import io.netty.channel.DefaultEventLoop;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.milvusbench.gatling.NoopMilvusServer.Behaviour;
+import org.milvusbench.gatling.internal.MilvusSearchAction;
+import org.milvusbench.gatling.internal.SearchRequestTemplate;
+
+/** The search action against a real gRPC server (the no-op Milvus): OK, KO on error status, KO on deadline. */
+class MilvusSearchActionTest {
+  private static NoopMilvusServer server;
+  private static DefaultEventLoop eventLoop;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = new NoopMilvusServer(10);
+    eventLoop = new DefaultEventLoop();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+    eventLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void okReplyIsLoggedOkAndObservedWithResults() throws Exception {
+    Outcome outcome = run(Behaviour.OK, Duration.ofSeconds(5));
+    assertEquals("OK", outcome.stats.status());
+    assertEquals("search c=1", outcome.stats.requestName());
+    assertFalse(outcome.session.isFailed());
+    assertTrue(outcome.observedOk);
+    assertEquals(10, outcome.observedIds);
+    assertEquals(0, outcome.observedQueryIndex);
+    assertEquals("user:secret", server.lastHeader("authorization", true));
+    assertEquals("bench", server.lastHeader("dbname", false));
+  }
+
+  @Test
+  void errorStatusIsKoWithMilvusReason() throws Exception {
+    Outcome outcome = run(Behaviour.ERROR_STATUS, Duration.ofSeconds(5));
+    assertEquals("KO", outcome.stats.status());
+    assertEquals(String.valueOf(NoopMilvusServer.ERROR_CODE), outcome.stats.code());
+    assertEquals(NoopMilvusServer.ERROR_REASON, outcome.stats.message());
+    assertTrue(outcome.session.isFailed());
+    assertFalse(outcome.observedOk);
+  }
+
+  @Test
+  void deadlineIsKo() throws Exception {
+    Outcome outcome = run(Behaviour.NEVER_ANSWER, Duration.ofMillis(200));
+    assertEquals("KO", outcome.stats.status());
+    assertEquals("DEADLINE_EXCEEDED", outcome.stats.code());
+    assertTrue(outcome.stats.message().startsWith("DEADLINE_EXCEEDED"), outcome.stats.message());
+    assertTrue(outcome.stats.endMillis() - outcome.stats.startMillis() >= 150, "waited for the deadline");
+    assertTrue(outcome.session.isFailed());
+  }
+
+  @Test
+  void unreachableServerIsKo() throws Exception {
+    MilvusProtocol protocol = MilvusDsl.milvus().uri("http://127.0.0.1:1").protocol();
+    Outcome outcome = run(protocol, Behaviour.OK);
+    assertEquals("KO", outcome.stats.status());
+    assertEquals("UNAVAILABLE", outcome.stats.code());
+  }
+
+  @Test
+  void requestCarriesTheTemplateAndTheQueryVector() {
+    MilvusSearchActionBuilder spec = MilvusDsl.search("s").collection("c").annsField("embedding")
+        .vectors(QueryVectors.uniform(3, 4, 7)).topK(5).ef(64).metric("L2").filter("category == \"B\"");
+    SearchRequest request = SearchRequestTemplate.build(spec, MilvusDsl.milvus().db("bench").protocol());
+    assertEquals("c", request.getCollectionName());
+    assertEquals("bench", request.getDbName());
+    assertEquals("category == \"B\"", request.getDsl());
+    List<String> params = new ArrayList<>();
+    request.getSearchParamsList().forEach(kv -> params.add(kv.getKey() + "=" + kv.getValue()));
+    assertEquals(List.of("anns_field=embedding", "topk=5", "round_decimal=-1", "ignore_growing=false", "offset=0",
+        "params={\"ef\":64}", "metric_type=L2"), params);
+  }
+
+  private Outcome run(Behaviour behaviour, Duration deadline) throws Exception {
+    return run(MilvusDsl.milvus().uri(server.uri()).token("user:secret").db("bench").deadline(deadline).protocol(), behaviour);
+  }
+
+  private Outcome run(MilvusProtocol protocol, Behaviour behaviour) throws Exception {
+    server.behaviour(behaviour);
+    Outcome outcome = new Outcome();
+    QueryVectors queries = QueryVectors.uniform(4, 8, 1);
+    MilvusSearchActionBuilder spec = MilvusDsl.search("search c=1").collection("c").vectors(queries)
+        .observer((ok, start, end, first, results) -> {
+          outcome.observedOk = ok;
+          outcome.observedQueryIndex = first;
+          outcome.observedIds = results == null ? -1 : results.getResults().getIds().getIntId().getDataCount();
+        });
+    RecordingStatsEngine stats = new RecordingStatsEngine();
+    CompletableFuture<Session> resumed = new CompletableFuture<>();
+    try (MilvusComponents components = new MilvusComponents(protocol)) {
+      MilvusSearchAction action = new MilvusSearchAction(spec, SearchRequestTemplate.build(spec, protocol),
+          components, stats, new Resume(resumed));
+      Session session = new Session("scn", 1, scala.collection.immutable.Map$.MODULE$.empty(), OK$.MODULE$,
+          emptyBlocks(), Session.NothingOnExit(), eventLoop);
+      eventLoop.execute(() -> action.execute(session));
+      outcome.session = resumed.get(10, TimeUnit.SECONDS);
+      assertTrue(eventLoop.inEventLoop(stats.thread), "logged on the user's event loop");
+    }
+    outcome.stats = stats.single();
+    return outcome;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static scala.collection.immutable.List<io.gatling.core.session.Block> emptyBlocks() {
+    return (scala.collection.immutable.List<io.gatling.core.session.Block>) (Object) scala.collection.immutable.Nil$.MODULE$;
+  }
+
+  private static final class Outcome {
+    RecordingStatsEngine.Response stats;
+    Session session;
+    volatile boolean observedOk;
+    volatile int observedQueryIndex = -2;
+    volatile int observedIds;
+  }
+
+  /** The next action: completes a future with the session it receives. */
+  private record Resume(CompletableFuture<Session> resumed) implements Action {
+    @Override
+    public String name() {
+      return "resume";
+    }
+
+    @Override
+    public void execute(Session session) {
+      resumed.complete(session);
+    }
+
+    @Override
+    public Logger logger() {
+      return com.typesafe.scalalogging.Logger$.MODULE$.apply(Resume.class);
+    }
+
+    @Override
+    public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {}
+  }
+}
