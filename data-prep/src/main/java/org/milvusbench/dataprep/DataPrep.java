@@ -1,0 +1,231 @@
+package org.milvusbench.dataprep;
+
+import io.milvus.grpc.LoadState;
+import io.milvus.v2.client.MilvusClientV2;
+import io.milvus.v2.common.IndexBuildState;
+import io.milvus.v2.service.collection.request.DropCollectionReq;
+import io.milvus.v2.service.collection.response.DescribeCollectionResp;
+import io.milvus.v2.service.index.request.CreateIndexReq;
+import io.milvus.v2.service.index.response.DescribeIndexResp;
+import io.milvus.v2.service.utility.request.FlushReq;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.milvusbench.dataprep.ProgressListener.Phase;
+import org.milvusbench.dataprep.source.Sources;
+import org.milvusbench.dataprep.source.VectorSource;
+
+/**
+ * Seeds, indexes and loads one collection on any Milvus and writes its query pool — idempotently:
+ * a complete collection (right schema and data fingerprint, exact {@code count(*)}, index with the
+ * requested params) and a matching pool are reused in seconds; a partial one resumes; a conflicting
+ * one is an error naming the difference, unless {@link DataPrepConfig#recreate()}.
+ *
+ * <p>Order: create collection → create index → load (so {@code count(*)} works on real Milvus, which
+ * queries only loaded collections) → insert → flush → wait until every row is indexed → load →
+ * verify {@code count(*)} → ground truth. Creating the index first also lets an engine that builds
+ * its graph while ingesting (our Lucene target) avoid a rebuild.
+ */
+public final class DataPrep {
+  /** Give up when the index makes no progress for this long. */
+  static final long INDEX_STALL_MILLIS = 15 * 60_000;
+  static final long LOAD_TIMEOUT_MILLIS = 60 * 60_000;
+
+  private DataPrep() {}
+
+  /** Prepares the collection {@code cfg} describes through {@code client}; see the class comment. */
+  public static PrepSummary prepare(MilvusClientV2 client, DataPrepConfig cfg, ProgressListener listener) {
+    long t0 = System.nanoTime();
+    ServerOps ops = new ServerOps(client, cfg);
+    try (VectorSource source = Sources.open(cfg)) {
+      String data = source.fingerprint();
+      Path dir = cfg.collectionDir();
+      if (cfg.recreate()) {
+        ops.run("dropCollection", () -> client.dropCollection(DropCollectionReq.builder().databaseName(cfg.db())
+            .collectionName(cfg.collection()).build()));
+        deleteStateFiles(dir);
+        listener.info("dropped collection " + cfg.collection() + " (--recreate)");
+      }
+      SeedLedger ledger = SeedLedger.open(dir);
+      long collectionId;
+      if (!ops.exists()) {
+        ops.run("createCollection", () -> client.createCollection(CollectionSpec.createRequest(client, cfg, data)));
+        createIndex(client, cfg, ops);
+        collectionId = idOf(ops.describe());
+        ledger.reset(cfg.collection(), collectionId, data);
+        listener.info("created collection " + cfg.collection() + " (" + CollectionSpec.indexDescription(cfg) + ")");
+      } else {
+        DescribeCollectionResp existing = ops.describe();
+        checkCompatible(existing, cfg, data);
+        DescribeIndexResp.IndexDesc index = ops.vectorIndex();
+        if (index == null) {
+          createIndex(client, cfg, ops);
+        } else {
+          List<String> diffs = CollectionSpec.indexDifferences(index, cfg);
+          if (!diffs.isEmpty()) {
+            throw conflict(cfg, "its index differs: " + String.join("; ", diffs));
+          }
+        }
+        collectionId = idOf(existing);
+        if (!ledger.describes(collectionId, data)) {
+          // No (or another incarnation's) local record: rebuild it from the server. Ids increase in
+          // insertion order, so the sorted ids are the row order.
+          ensureLoaded(ops, listener, false);
+          long[] ids = ops.idsAbove(null);
+          ledger.reset(cfg.collection(), collectionId, data);
+          ledger.append(ids);
+          listener.info("rebuilt the row→id record of " + cfg.collection() + " from the server (" + ids.length + " rows)");
+        }
+      }
+      ensureLoaded(ops, listener, false);
+      Seeder seeder = new Seeder(client, cfg, ops, ledger, source, listener);
+      long reconciled = seeder.reconcile();
+      long resumedFrom = ledger.rows();
+      if (resumedFrom > cfg.rows()) {
+        throw conflict(cfg, "it holds " + resumedFrom + " rows, --rows asks for " + cfg.rows());
+      }
+      if (resumedFrom > 0 && resumedFrom < cfg.rows()) {
+        listener.info("resuming " + cfg.collection() + " at row " + resumedFrom + " of " + cfg.rows());
+      }
+      long tInsert = System.nanoTime();
+      long inserted = seeder.insertMissing();
+      double insertSeconds = seconds(tInsert);
+      if (inserted > 0 || reconciled > 0) {
+        ops.run("flush", () -> client.flush(FlushReq.builder().databaseName(cfg.db())
+            .collectionNames(List.of(cfg.collection())).build()));
+      }
+      long tIndex = System.nanoTime();
+      waitForIndex(ops, cfg, listener);
+      double indexSeconds = seconds(tIndex);
+      long tLoad = System.nanoTime();
+      ensureLoaded(ops, listener, true);
+      double loadSeconds = seconds(tLoad);
+      long count = ops.count();
+      if (count != cfg.rows()) {
+        throw new DataPrepException("collection " + cfg.collection() + ": count(*) is " + count + " after seeding, "
+            + "expected " + cfg.rows() + " (" + ledger.rows() + " recorded in " + dir + ")");
+      }
+      long tTruth = System.nanoTime();
+      boolean poolReused = QueryPoolBuilder.ensure(cfg, source, ledger, collectionId, listener);
+      double truthSeconds = poolReused ? 0 : seconds(tTruth);
+      boolean reused = inserted == 0 && reconciled == 0 && poolReused;
+      return new PrepSummary(cfg.collection(), count, inserted, resumedFrom, reconciled, insertSeconds,
+          inserted == 0 ? 0 : inserted / Math.max(insertSeconds, 1e-9), indexSeconds, loadSeconds, truthSeconds,
+          seconds(t0), reused, poolReused, data, CollectionSpec.indexDescription(cfg), dir.toString());
+    }
+  }
+
+  private static void createIndex(MilvusClientV2 client, DataPrepConfig cfg, ServerOps ops) {
+    ops.run("createIndex", () -> client.createIndex(CreateIndexReq.builder().databaseName(cfg.db())
+        .collectionName(cfg.collection()).indexParams(List.of(CollectionSpec.indexParam(cfg))).build()));
+  }
+
+  private static void checkCompatible(DescribeCollectionResp existing, DataPrepConfig cfg, String data) {
+    List<String> diffs = CollectionSpec.schemaDifferences(existing, cfg);
+    if (!diffs.isEmpty()) {
+      throw conflict(cfg, "its schema differs: " + String.join("; ", diffs));
+    }
+    String description = existing.getDescription() == null ? "" : existing.getDescription();
+    if (!description.startsWith(CollectionSpec.DESCRIPTION_PREFIX)) {
+      throw conflict(cfg, "it was not created by data-prep (description \"" + description
+          + "\"), so its rows cannot be regenerated for ground truth");
+    }
+    String existingData = description.substring(CollectionSpec.DESCRIPTION_PREFIX.length());
+    if (!existingData.equals(data)) {
+      throw conflict(cfg, "it holds other data: " + existingData + ", requested " + data);
+    }
+  }
+
+  private static DataPrepException conflict(DataPrepConfig cfg, String what) {
+    return new DataPrepException("collection " + cfg.collection() + " exists but " + what
+        + " (use --recreate to drop it, or choose another --collection)");
+  }
+
+  private static long idOf(DescribeCollectionResp d) {
+    return d.getCollectionID() == null ? 0 : d.getCollectionID();
+  }
+
+  /** Polls the vector index until it covers every row; a failed build or a long stall is an error. */
+  private static void waitForIndex(ServerOps ops, DataPrepConfig cfg, ProgressListener listener) {
+    listener.phaseStarted(Phase.INDEX, cfg.rows(), 0);
+    long lastIndexed = -1;
+    long lastChange = System.currentTimeMillis();
+    while (true) {
+      DescribeIndexResp.IndexDesc d = ops.vectorIndex();
+      if (d == null) {
+        throw new DataPrepException("collection " + cfg.collection() + ": the vector index disappeared while waiting");
+      }
+      if (d.getIndexState() == IndexBuildState.Failed) {
+        throw new DataPrepException("collection " + cfg.collection() + ": index build failed: " + d.getIndexFailedReason());
+      }
+      long indexed = d.getIndexedRows();
+      listener.progress(Phase.INDEX, Math.min(indexed, cfg.rows()));
+      boolean finished = d.getPendingIndexRows() == 0 && indexed >= cfg.rows();
+      if (finished) {
+        break;
+      }
+      long now = System.currentTimeMillis();
+      if (indexed != lastIndexed) {
+        lastIndexed = indexed;
+        lastChange = now;
+      } else if (now - lastChange > INDEX_STALL_MILLIS) {
+        throw new DataPrepException("collection " + cfg.collection() + ": index stalled at " + indexed + " of "
+            + cfg.rows() + " rows for " + INDEX_STALL_MILLIS / 60_000 + " min (state " + d.getIndexState()
+            + ", pending " + d.getPendingIndexRows() + ")");
+      }
+      sleep(500);
+    }
+    listener.phaseFinished(Phase.INDEX);
+  }
+
+  /** Loads the collection unless it is loaded, polling progress; {@code report} shows the phase. */
+  private static void ensureLoaded(ServerOps ops, ProgressListener listener, boolean report) {
+    if (report) {
+      listener.phaseStarted(Phase.LOAD, 100, 0);
+    }
+    if (ops.loadState() != LoadState.LoadStateLoaded) {
+      ops.startLoad();
+      long deadline = System.currentTimeMillis() + LOAD_TIMEOUT_MILLIS;
+      while (ops.loadState() != LoadState.LoadStateLoaded) {
+        if (System.currentTimeMillis() > deadline) {
+          throw new DataPrepException("loading the collection took more than " + LOAD_TIMEOUT_MILLIS / 60_000 + " min");
+        }
+        if (report) {
+          listener.progress(Phase.LOAD, ops.loadProgress());
+        }
+        sleep(200);
+      }
+    }
+    if (report) {
+      listener.progress(Phase.LOAD, 100);
+      listener.phaseFinished(Phase.LOAD);
+    }
+  }
+
+  private static void deleteStateFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(f);
+      }
+    } catch (IOException e) {
+      throw new DataPrepException("cannot clear " + dir + ": " + e, e);
+    }
+  }
+
+  static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DataPrepException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package org.milvusbench.dataprep;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+import org.milvusbench.dataprep.source.RowRandom;
+import org.milvusbench.dataprep.source.VectorSource;
+
+/**
+ * Exact top-k by brute force over the dataset regenerated from its source, multi-threaded.
+ *
+ * <p>Why the transposed blocks: a plain per-pair loop {@code sum += (q[d]-x[d])²} is a float
+ * reduction, which HotSpot C2 does not vectorise (it would reorder the additions). Laying a block
+ * of rows out dimension-major and accumulating {@code acc[j] += (xT[d][j]-q[d])²} over rows
+ * {@code j} is an element-wise loop that C2 turns into SIMD, and each row's sum is still added in
+ * dimension order — the same floats as the straightforward loop.
+ *
+ * <p>Scores are reported as Milvus reports them: L2 = squared distance (ascending), IP = inner
+ * product and COSINE = cosine similarity (descending). Ties keep the lower row.
+ */
+public final class GroundTruth {
+  static final int BLOCK_ROWS = 128;
+  static final int CHUNK_ROWS = 8 * 1024;
+
+  /** Top-k row indices (best first) and their Milvus-style scores, per query. */
+  public record Result(long[][] rows, float[][] scores) {}
+
+  private GroundTruth() {}
+
+  /**
+   * Computes the exact top-{@code k} of rows {@code [0, rows)} of {@code source} for each query
+   * under {@code metric} (L2, IP, COSINE) with {@code threads} workers; {@code progressRows}
+   * receives the number of rows scanned so far after each chunk.
+   */
+  public static Result compute(VectorSource source, long rows, float[][] queries, int k, String metric, int threads,
+      LongConsumer progressRows) {
+    boolean l2 = metric.equals("L2");
+    boolean cosine = metric.equals("COSINE");
+    int dim = source.dim();
+    int kk = (int) Math.min(k, rows);
+    float[][] q = queries;
+    if (cosine) {
+      q = new float[queries.length][];
+      for (int i = 0; i < queries.length; i++) {
+        q[i] = queries[i].clone();
+        RowRandom.normalize(q[i]);
+      }
+    }
+    TopK[] tops = new TopK[q.length];
+    for (int i = 0; i < q.length; i++) {
+      tops[i] = new TopK(kk);
+    }
+    float[][] chunk = new float[CHUNK_ROWS][dim];
+    float[][] blocks = new float[CHUNK_ROWS / BLOCK_ROWS][dim * BLOCK_ROWS];
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "ground-truth");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (long start = 0; start < rows; start += CHUNK_ROWS) {
+        int n = (int) Math.min(CHUNK_ROWS, rows - start);
+        int nBlocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        long chunkStart = start;
+        // 1. regenerate (or read) the chunk and transpose it, block by block, in parallel
+        runAll(pool, threads, nBlocks, (from, to) -> {
+          for (int b = from; b < to; b++) {
+            int r0 = b * BLOCK_ROWS;
+            int bn = Math.min(BLOCK_ROWS, n - r0);
+            float[][] rowsOut = Arrays.copyOfRange(chunk, r0, r0 + bn);
+            source.read(chunkStart + r0, bn, rowsOut);
+            float[] t = blocks[b];
+            Arrays.fill(t, 0f);
+            for (int j = 0; j < bn; j++) {
+              float[] v = rowsOut[j];
+              if (cosine) {
+                RowRandom.normalize(v);
+              }
+              for (int d = 0; d < dim; d++) {
+                t[d * BLOCK_ROWS + j] = v[d];
+              }
+            }
+          }
+        });
+        // 2. score every query against every block; queries are split between threads
+        float[][] qq = q;
+        runAll(pool, threads, q.length, (from, to) -> {
+          float[] acc = new float[BLOCK_ROWS];
+          for (int b = 0; b < nBlocks; b++) {
+            int r0 = b * BLOCK_ROWS;
+            int bn = Math.min(BLOCK_ROWS, n - r0);
+            float[] t = blocks[b];
+            for (int qi = from; qi < to; qi++) {
+              float[] query = qq[qi];
+              Arrays.fill(acc, 0f);
+              if (l2) {
+                for (int d = 0; d < dim; d++) {
+                  float qd = query[d];
+                  int off = d * BLOCK_ROWS;
+                  for (int j = 0; j < BLOCK_ROWS; j++) {
+                    float diff = t[off + j] - qd;
+                    acc[j] += diff * diff;
+                  }
+                }
+                for (int j = 0; j < bn; j++) {
+                  tops[qi].offer(acc[j], chunkStart + r0 + j);
+                }
+              } else {
+                for (int d = 0; d < dim; d++) {
+                  float qd = query[d];
+                  int off = d * BLOCK_ROWS;
+                  for (int j = 0; j < BLOCK_ROWS; j++) {
+                    acc[j] += t[off + j] * qd;
+                  }
+                }
+                for (int j = 0; j < bn; j++) {
+                  tops[qi].offer(-acc[j], chunkStart + r0 + j); // larger similarity = smaller cost
+                }
+              }
+            }
+          }
+        });
+        progressRows.accept(start + n);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long[][] outRows = new long[q.length][];
+    float[][] outScores = new float[q.length][];
+    for (int i = 0; i < q.length; i++) {
+      tops[i].sortedInto(i, outRows, outScores, l2);
+    }
+    return new Result(outRows, outScores);
+  }
+
+  private interface RangeTask {
+    void run(int from, int to);
+  }
+
+  private static void runAll(ExecutorService pool, int threads, int items, RangeTask task) {
+    List<Future<?>> futures = new ArrayList<>();
+    int parts = Math.max(1, Math.min(threads, items));
+    for (int p = 0; p < parts; p++) {
+      int from = (int) ((long) items * p / parts);
+      int to = (int) ((long) items * (p + 1) / parts);
+      futures.add(pool.submit(() -> task.run(from, to)));
+    }
+    try {
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DataPrepException("ground truth interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      throw new DataPrepException("ground truth failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Bounded max-heap on (cost, row): the root is the worst kept candidate. */
+  private static final class TopK {
+    final float[] cost;
+    final long[] row;
+    int size;
+
+    TopK(int k) {
+      cost = new float[k];
+      row = new long[k];
+    }
+
+    void offer(float c, long r) {
+      if (size < cost.length) {
+        int i = size++;
+        cost[i] = c;
+        row[i] = r;
+        while (i > 0) { // sift up
+          int parent = (i - 1) / 2;
+          if (!worse(i, parent)) {
+            break;
+          }
+          swap(i, parent);
+          i = parent;
+        }
+      } else if (c < cost[0]) { // rows arrive in ascending order, so an equal cost keeps the lower row
+        cost[0] = c;
+        row[0] = r;
+        int i = 0;
+        while (true) { // sift down
+          int l = 2 * i + 1;
+          int w = i;
+          if (l < size && worse(l, w)) {
+            w = l;
+          }
+          if (l + 1 < size && worse(l + 1, w)) {
+            w = l + 1;
+          }
+          if (w == i) {
+            break;
+          }
+          swap(i, w);
+          i = w;
+        }
+      }
+    }
+
+    private boolean worse(int a, int b) {
+      return cost[a] > cost[b] || (cost[a] == cost[b] && row[a] > row[b]);
+    }
+
+    private void swap(int a, int b) {
+      float c = cost[a];
+      cost[a] = cost[b];
+      cost[b] = c;
+      long r = row[a];
+      row[a] = row[b];
+      row[b] = r;
+    }
+
+    void sortedInto(int qi, long[][] outRows, float[][] outScores, boolean l2) {
+      Integer[] order = new Integer[size];
+      for (int i = 0; i < size; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> cost[a] != cost[b] ? Float.compare(cost[a], cost[b]) : Long.compare(row[a], row[b]));
+      outRows[qi] = new long[size];
+      outScores[qi] = new float[size];
+      for (int i = 0; i < size; i++) {
+        outRows[qi][i] = row[order[i]];
+        outScores[qi][i] = l2 ? cost[order[i]] : -cost[order[i]];
+      }
+    }
+  }
+}

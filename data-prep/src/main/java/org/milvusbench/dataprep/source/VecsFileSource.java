@@ -1,0 +1,89 @@
+package org.milvusbench.dataprep.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.milvusbench.dataprep.DataPrepException;
+
+/**
+ * Rows from a {@code .fvecs} / {@code .bvecs} file (SIFT / GIST base set). Held-out queries come
+ * from a separate query file (e.g. {@code sift_query.fvecs}) or else from the records after the
+ * dataset's rows.
+ */
+public final class VecsFileSource implements VectorSource {
+  private final VecsFile base;
+  private final Path queryFile;
+  private final long datasetRows;
+  private final String fingerprint;
+
+  /**
+   * Opens {@code base}; {@code queryFile} may be null. {@code datasetRows} rows are inserted, so
+   * without a query file the held-out queries are records {@code [datasetRows, ...)}.
+   */
+  public VecsFileSource(Path base, Path queryFile, long datasetRows) {
+    this.base = VecsFile.open(base);
+    this.queryFile = queryFile;
+    this.datasetRows = datasetRows;
+    long size;
+    try {
+      size = Files.size(base);
+    } catch (IOException e) {
+      throw new DataPrepException("cannot read " + base + ": " + e, e);
+    }
+    this.fingerprint = "file(" + base.getFileName() + ",bytes=" + size + ",dim=" + this.base.dim() + ")";
+  }
+
+  @Override
+  public int dim() {
+    return base.dim();
+  }
+
+  @Override
+  public long availableRows() {
+    return base.rows();
+  }
+
+  @Override
+  public void read(long start, int count, float[][] out) {
+    base.readFloats(start, count, out);
+  }
+
+  @Override
+  public float[][] heldOutQueries(int n) {
+    float[][] q = new float[n][base.dim()];
+    if (n == 0) {
+      return q;
+    }
+    if (queryFile != null) {
+      try (VecsFile f = VecsFile.open(queryFile)) {
+        if (f.dim() != base.dim()) {
+          throw new DataPrepException(queryFile + ": query dimension " + f.dim() + " differs from the base file's "
+              + base.dim() + " (" + base.path() + ")");
+        }
+        if (f.rows() < n) {
+          throw new DataPrepException(queryFile + ": " + f.rows() + " queries, " + n
+              + " requested (--dataset-queries)");
+        }
+        f.readFloats(0, n, q);
+        return q;
+      }
+    }
+    if (base.rows() - datasetRows < n) {
+      throw new DataPrepException(base.path() + ": " + base.rows() + " records leave " + (base.rows() - datasetRows)
+          + " after --rows " + datasetRows + " for held-out queries, " + n
+          + " needed: pass --query-file, lower --rows, or --dataset-queries");
+    }
+    base.readFloats(datasetRows, n, q);
+    return q;
+  }
+
+  @Override
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  @Override
+  public void close() {
+    base.close();
+  }
+}

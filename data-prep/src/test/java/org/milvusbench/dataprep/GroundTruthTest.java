@@ -1,0 +1,69 @@
+package org.milvusbench.dataprep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.milvusbench.dataprep.source.RandomNormalSource;
+import org.milvusbench.dataprep.source.Sources;
+import org.milvusbench.dataprep.source.VectorSource;
+
+/** The blocked, multi-threaded brute force against a straightforward sort of every score. */
+class GroundTruthTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"L2", "IP", "COSINE"})
+  void matchesStraightforwardComputation(String metric) {
+    int dim = 37; // not a multiple of anything the blocking uses
+    int rows = 1_000; // not a multiple of the 128-row block
+    VectorSource source = new RandomNormalSource(dim, 7);
+    float[][] queries = Sources.uniformQueries(7, 25, dim);
+    int k = 10;
+    GroundTruth.Result r = GroundTruth.compute(source, rows, queries, k, metric, 3, done -> {});
+    float[][] data = new float[rows][dim];
+    source.read(0, rows, data);
+    for (int q = 0; q < queries.length; q++) {
+      double[] score = new double[rows];
+      for (int i = 0; i < rows; i++) {
+        score[i] = score(metric, queries[q], data[i]);
+      }
+      boolean ascending = metric.equals("L2");
+      Integer[] order = IntStream.range(0, rows).boxed().toArray(Integer[]::new);
+      Arrays.sort(order, Comparator.comparingDouble(i -> ascending ? score[i] : -score[i]));
+      long[] expected = Arrays.stream(order).limit(k).mapToLong(Integer::longValue).toArray();
+      assertArrayEquals(expected, r.rows()[q], metric + " query " + q);
+      for (int i = 0; i < k; i++) {
+        assertEquals(score[order[i]], r.scores()[q][i], 1e-4, metric + " query " + q + " rank " + i);
+      }
+    }
+  }
+
+  private static double score(String metric, float[] q, float[] x) {
+    double dot = 0;
+    double l2 = 0;
+    double nq = 0;
+    double nx = 0;
+    for (int d = 0; d < q.length; d++) {
+      dot += (double) q[d] * x[d];
+      l2 += ((double) q[d] - x[d]) * ((double) q[d] - x[d]);
+      nq += (double) q[d] * q[d];
+      nx += (double) x[d] * x[d];
+    }
+    switch (metric) {
+      case "L2": return l2;
+      case "IP": return dot;
+      default: return dot / Math.sqrt(nq * nx);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void kLargerThanTheDatasetReturnsEveryRow() {
+    GroundTruth.Result r = GroundTruth.compute(new RandomNormalSource(8, 1), 5, Sources.uniformQueries(1, 2, 8),
+        10, "L2", 2, done -> {});
+    assertEquals(5, r.rows()[0].length);
+  }
+}
