@@ -1,0 +1,48 @@
+package org.milvusbench.target.metrics;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** This process's pid, total CPU time and resident memory (Linux {@code /proc/self/status}). */
+public final class ProcessStats {
+  private ProcessStats() {}
+
+  public static Map<String, Object> snapshot() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    ProcessHandle self = ProcessHandle.current();
+    out.put("pid", self.pid());
+    out.put("cpuNanos", cpuNanos());
+    out.put("rssBytes", statusKb("VmRSS:") * 1024);
+    out.put("peakRssBytes", statusKb("VmHWM:") * 1024);
+    return out;
+  }
+
+  /** User + system CPU of all threads; the OperatingSystemMXBean value when available, else ProcessHandle's. */
+  static long cpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean) {
+      long t = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+      if (t >= 0) {
+        return t;
+      }
+    }
+    return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+  }
+
+  private static long statusKb(String key) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith(key)) {
+          return Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0]);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,60 @@
+package org.milvusbench.target.rpc;
+
+import io.milvus.grpc.GetLoadStateResponse;
+import io.milvus.grpc.GetLoadingProgressResponse;
+import io.milvus.grpc.LoadState;
+import io.milvus.grpc.Status;
+import org.milvusbench.target.store.Collection;
+import org.milvusbench.target.store.CollectionStore;
+import org.milvusbench.target.store.GraphBuild;
+
+/**
+ * Load / release and load state. Lucene serves from mmap'd files, so loading is a flag, except that
+ * while an index build runs the collection reports Loading with the build's progress (searches are
+ * answered meanwhile from the previous index). After a restart every collection is released, as in Milvus.
+ */
+final class LoadRpcs {
+  private final CollectionStore store;
+
+  LoadRpcs(CollectionStore store) {
+    this.store = store;
+  }
+
+  Status load(String name) throws Exception {
+    Collection c = store.get(name);
+    c.setLoaded(true);
+    c.acquire().close();
+    return Statuses.OK;
+  }
+
+  Status release(String name) {
+    store.get(name).setLoaded(false);
+    return Statuses.OK;
+  }
+
+  /** Percent of the running build, or 100. */
+  private static long percent(Collection c) {
+    GraphBuild b = c.build();
+    if (b == null || b.state() != GraphBuild.State.IN_PROGRESS) {
+      return 100;
+    }
+    long total = b.totalRows();
+    return total <= 0 ? 0 : Math.min(99, b.indexedRows() * 100 / total);
+  }
+
+  GetLoadStateResponse state(String name) {
+    Collection c = store.get(name);
+    LoadState state = !c.loaded() ? LoadState.LoadStateNotLoad
+        : percent(c) < 100 ? LoadState.LoadStateLoading : LoadState.LoadStateLoaded;
+    return GetLoadStateResponse.newBuilder().setStatus(Statuses.OK).setState(state).build();
+  }
+
+  GetLoadingProgressResponse progress(String name) {
+    Collection c = store.get(name);
+    if (!c.loaded()) {
+      throw MilvusException.collectionNotLoaded(name);
+    }
+    long p = percent(c);
+    return GetLoadingProgressResponse.newBuilder().setStatus(Statuses.OK).setProgress(p).setRefreshProgress(p).build();
+  }
+}
