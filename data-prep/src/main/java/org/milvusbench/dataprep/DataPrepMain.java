@@ -1,1 +1,190 @@
-package org.milvusbench.dataprep; public final class DataPrepMain { public static void main(String[] a) {} }
+package org.milvusbench.dataprep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.milvus.v2.client.MilvusClientV2;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * CLI: seed, index and load a collection on any Milvus (or the embedded target), resumably, and
+ * write its query pool and {@code prep-summary.json}. Run with {@code --help} for every flag.
+ */
+@Command(name = "data-prep", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+    description = "Seeds, indexes and loads a Milvus collection (the reference dataset by default), resumably, "
+        + "and writes the query pool and exact ground truth the sweep uses. Flags override --profile.",
+    exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:prepared", "1:error (message names the cause)",
+        "2:bad flags"})
+public final class DataPrepMain implements Callable<Integer> {
+  @Option(names = "--profile", description = "smoke (2,000 rows) | default (50,000 × 768) | seed (1,000,000 × 768). Default: ${DEFAULT-VALUE}", defaultValue = "default")
+  String profile;
+  @Option(names = "--uri", description = "Milvus URI, e.g. http://localhost:19530. Default: start the embedded target in-process")
+  String uri;
+  @Option(names = "--token", description = "Token (user:password or API key). Default: env MILVUS_TOKEN. Never printed", defaultValue = "${env:MILVUS_TOKEN}")
+  String token;
+  @Option(names = "--db", description = "Database. Default: the server's default")
+  String db;
+  @Option(names = "--data", description = "Embedded target's data directory (without --uri). Default: ${DEFAULT-VALUE}", defaultValue = "data/embedded")
+  Path embeddedData;
+  @Option(names = "--collection", description = "Collection name. Default: benchmark_concurrent (smoke: benchmark_smoke)")
+  String collection;
+  @Option(names = "--dim", description = "Vector dimension. Default: 768")
+  Integer dim;
+  @Option(names = "--rows", description = "Rows the collection must hold. Default: per profile")
+  Long rows;
+  @Option(names = "--batch-size", description = "Rows per insert. Default: 10000 (smoke: 500)")
+  Integer batchSize;
+  @Option(names = "--source", description = "random-normal | clustered | path to .fvecs/.bvecs/.hdf5 (read, never downloaded). Default: random-normal")
+  String source;
+  @Option(names = "--query-file", description = "Held-out queries (.fvecs/.bvecs) for a vecs source. Default: the records after --rows")
+  Path queryFile;
+  @Option(names = "--seed", description = "Seed: same flags + seed = same rows, categories, queries. Default: 42")
+  Long seed;
+  @Option(names = "--categories", split = ",", description = "Category values (VARCHAR(10)), drawn uniformly. Default: A,B,C,D")
+  List<String> categories;
+  @Option(names = "--clusters", description = "Centres of the clustered source. Default: 100")
+  Integer clusters;
+  @Option(names = "--cluster-spread", description = "Noise std-dev per component around a centre. Default: 0.03")
+  Double clusterSpread;
+  @Option(names = "--index-type", description = "Index type. Default: HNSW")
+  String indexType;
+  @Option(names = "--metric", description = "L2 | IP | COSINE. Default: L2")
+  String metric;
+  @Option(names = "--m", description = "HNSW M. Default: 16")
+  Integer m;
+  @Option(names = "--ef-construction", description = "HNSW efConstruction. Default: 200")
+  Integer efConstruction;
+  @Option(names = "--recreate", description = "Drop the collection and its query pool first")
+  boolean recreate;
+  @Option(names = "--dataset-queries", description = "Held-out dataset-like queries. Default: 200 (smoke: 50)")
+  Integer datasetQueries;
+  @Option(names = "--uniform-queries", description = "Reference-style uniform [0,1) queries. Default: 1000 (smoke: 100)")
+  Integer uniformQueries;
+  @Option(names = "--k", description = "Ground-truth depth (top-k ids per query). Default: 100 (smoke: 10)")
+  Integer k;
+  @Option(names = "--query-pool-dir", description = "Root of query pools and seeding progress (<dir>/<collection>/). Default: data/querypool")
+  Path queryPoolDir;
+  @Option(names = "--threads", description = "Threads for generation and ground truth. Default: all processors")
+  Integer threads;
+  @Option(names = "--summary-file", description = "Where to write the JSON summary. Default: <query-pool-dir>/<collection>/prep-summary.json")
+  Path summaryFile;
+  @Option(names = "--no-progress", description = "Plain progress lines instead of progress bars")
+  boolean noProgress;
+
+  private final PrintStream out;
+
+  DataPrepMain(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Entry point; exits with 0 when prepared, 1 on an error, 2 on bad flags. */
+  public static void main(String[] args) {
+    quietLibraryLogs();
+    System.exit(run(System.out, System.err, args));
+  }
+
+  /** Runs the CLI and returns its exit code (for tests and embedding). */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    CommandLine cli = new CommandLine(new DataPrepMain(out));
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      err.println("data-prep: " + (e instanceof DataPrepException || e instanceof IllegalArgumentException
+          ? e.getMessage() : e.toString()));
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    DataPrepConfig cfg = config();
+    ConsoleProgress progress = new ConsoleProgress(out, !noProgress && System.console() != null);
+    EmbeddedTarget embedded = null;
+    try {
+      String target = cfg.uri();
+      if (target == null) {
+        embedded = EmbeddedTarget.start(embeddedData);
+        target = embedded.uri();
+        out.println("embedded target on " + target + " (data in " + embeddedData + ")");
+      }
+      PrepSummary summary;
+      MilvusClientV2 client = MilvusConnect.connect(target, cfg.token(), cfg.db());
+      try {
+        out.println("preparing " + cfg);
+        summary = DataPrep.prepare(client, cfg, progress);
+      } finally {
+        progress.closeAll();
+        client.close();
+      }
+      Path file = summaryFile != null ? summaryFile : cfg.collectionDir().resolve("prep-summary.json");
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), summary);
+      printSummary(summary, file);
+      return 0;
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  DataPrepConfig config() {
+    DataPrepConfig.Builder b = DataPrepConfig.profileBuilder(profile).uri(uri).token(token).db(db).recreate(recreate);
+    if (collection != null) b.collection(collection);
+    if (dim != null) b.dim(dim);
+    if (rows != null) b.rows(rows);
+    if (batchSize != null) b.batchSize(batchSize);
+    if (source != null) b.source(source);
+    if (queryFile != null) b.queryFile(queryFile);
+    if (seed != null) b.seed(seed);
+    if (categories != null) b.categories(categories);
+    if (clusters != null) b.clusters(clusters);
+    if (clusterSpread != null) b.clusterSpread(clusterSpread);
+    if (indexType != null) b.indexType(indexType);
+    if (metric != null) b.metric(metric);
+    if (m != null) b.m(m);
+    if (efConstruction != null) b.efConstruction(efConstruction);
+    if (datasetQueries != null) b.datasetQueries(datasetQueries);
+    if (uniformQueries != null) b.uniformQueries(uniformQueries);
+    if (k != null) b.k(k);
+    if (queryPoolDir != null) b.queryPoolDir(queryPoolDir);
+    if (threads != null) b.threads(threads);
+    return b.build();
+  }
+
+  private void printSummary(PrepSummary s, Path file) {
+    out.println();
+    out.printf("collection          %s (%s)%n", s.collection(), s.reused() ? "reused" : "prepared");
+    out.printf("rows                %,d (inserted now %,d, resumed from %,d, reconciled %,d)%n", s.rows(),
+        s.insertedThisRun(), s.resumedFromRow(), s.reconciledRows());
+    out.printf("insert              %.1f s, %,.0f rows/s%n", s.insertSeconds(), s.insertRowsPerSecond());
+    out.printf("index               %s, waited %.1f s%n", s.index(), s.indexSeconds());
+    out.printf("load                %.1f s%n", s.loadSeconds());
+    out.printf("ground truth        %s%n", s.poolReused() ? "reused" : String.format("%.1f s", s.groundTruthSeconds()));
+    out.printf("total               %.1f s%n", s.totalSeconds());
+    out.printf("data                %s%n", s.data());
+    out.printf("query pool          %s%n", s.queryPoolDir());
+    out.printf("summary             %s%n", file);
+  }
+
+  /** Held so the JUL configuration is not garbage-collected with the logger. */
+  private static final java.util.logging.Logger GRPC_LOG = java.util.logging.Logger.getLogger("io.milvus.shaded.io.grpc");
+
+  /** The SDK and its gRPC log connection failures with stack traces; our one-line errors say it better. */
+  private static void quietLibraryLogs() {
+    GRPC_LOG.setLevel(java.util.logging.Level.OFF);
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty(
+        "org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+    System.setProperty("org.slf4j.simpleLogger.log.io.milvus", System.getProperty(
+        "org.slf4j.simpleLogger.log.io.milvus", "off"));
+    System.setProperty("org.slf4j.simpleLogger.log.io.jhdf", "error");
+  }
+}

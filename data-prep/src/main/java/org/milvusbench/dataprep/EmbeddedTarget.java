@@ -1,0 +1,37 @@
+package org.milvusbench.dataprep;
+
+import java.nio.file.Path;
+import org.milvusbench.target.TargetConfig;
+import org.milvusbench.target.TargetServer;
+
+/** The embedded Milvus-compatible target, started in-process on an ephemeral 127.0.0.1 port. */
+final class EmbeddedTarget implements AutoCloseable {
+  private final TargetServer server;
+
+  private EmbeddedTarget(TargetServer server) {
+    this.server = server;
+  }
+
+  /** Starts the target on {@code dataDir} (created if needed; collections persist there). */
+  static EmbeddedTarget start(Path dataDir) {
+    try {
+      return new EmbeddedTarget(TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build()));
+    } catch (Exception e) {
+      throw new DataPrepException("cannot start the embedded target on " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** URI for a MilvusClientV2. */
+  String uri() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } catch (Exception e) {
+      throw new DataPrepException("stopping the embedded target failed: " + e.getMessage(), e);
+    }
+  }
+}

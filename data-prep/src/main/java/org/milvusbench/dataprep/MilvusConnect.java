@@ -1,0 +1,34 @@
+package org.milvusbench.dataprep;
+
+import io.milvus.v2.client.ConnectConfig;
+import io.milvus.v2.client.MilvusClientV2;
+
+/** Opens a {@link MilvusClientV2}, failing fast with a one-line error that names the URI (never the token). */
+public final class MilvusConnect {
+  /** Connect deadline: an unreachable server is reported well within 10 s. */
+  public static final long CONNECT_TIMEOUT_MILLIS = 5_000;
+
+  private MilvusConnect() {}
+
+  /** Connects to {@code uri} with an optional {@code token} and database {@code db} (null = default). */
+  public static MilvusClientV2 connect(String uri, String token, String db) {
+    ConnectConfig.ConnectConfigBuilder b = ConnectConfig.builder().uri(uri).connectTimeoutMs(CONNECT_TIMEOUT_MILLIS);
+    if (token != null) {
+      b.token(token);
+    }
+    if (db != null) {
+      b.dbName(db);
+    }
+    try {
+      return new MilvusClientV2(b.build());
+    } catch (RuntimeException e) {
+      // gRPC appends channel internals ("Name resolution delay ... [closed=[], open=[...]]"): one line is enough.
+      String reason = String.valueOf(e.getMessage()).replaceAll("\\s+", " ")
+          .replaceAll("\\.? ?Name resolution delay.*$", "").replaceAll(" \\[closed=.*$", "");
+      if (token != null) {
+        reason = reason.replace(token, "<token>");
+      }
+      throw new DataPrepException("cannot connect to Milvus at " + uri + ": " + reason, e);
+    }
+  }
+}
