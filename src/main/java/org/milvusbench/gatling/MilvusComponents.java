@@ -57,7 +57,7 @@ public final class MilvusComponents implements ProtocolComponents, AutoCloseable
    * The headers milvus-sdk-java (2.6) sends: {@code authorization} = base64 of the token, {@code
    * dbname} when a database is chosen.
    */
-  static Metadata headers(MilvusProtocol protocol) {
+  public static Metadata headers(MilvusProtocol protocol) {
     Metadata headers = new Metadata();
     if (protocol.token() != null) {
       headers.put(

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param target where the load went: the URI (never a token) and whether it was embedded
  * @param config the effective configuration (keys as the user writes them; secrets removed)
  * @param cpuCores cores of the generator's machine
+ * @param gatlingReportDir Gatling's own run/report directory for this sweep (absolute); null if unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SweepResults(
@@ -22,9 +23,16 @@ public record SweepResults(
     Target target,
     Map<String, String> config,
     int cpuCores,
-    List<LevelResult> levels) {
+    List<LevelResult> levels,
+    String gatlingReportDir) {
 
   public static final String SCHEMA = "milvusbench.results/1";
+
+  /** Without the Gatling report directory (the original contract's fields). */
+  public SweepResults(String schema, String runId, String startedAt, String mode, Target target,
+      Map<String, String> config, int cpuCores, List<LevelResult> levels) {
+    this(schema, runId, startedAt, mode, target, config, cpuCores, levels, null);
+  }
 
   public record Target(String uri, boolean embedded, String serverVersion) {}
 }

@@ -1,0 +1,135 @@
+package org.milvusbench.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.milvus.grpc.ConnectRequest;
+import io.milvus.grpc.ConnectResponse;
+import io.milvus.grpc.DescribeCollectionRequest;
+import io.milvus.grpc.DescribeCollectionResponse;
+import io.milvus.grpc.FieldSchema;
+import io.milvus.grpc.GetMetricsRequest;
+import io.milvus.grpc.GetMetricsResponse;
+import io.milvus.grpc.GetVersionRequest;
+import io.milvus.grpc.KeyValuePair;
+import io.milvus.grpc.MilvusServiceGrpc;
+import io.milvus.grpc.MilvusServiceGrpc.MilvusServiceBlockingStub;
+import io.milvus.shaded.io.grpc.ManagedChannel;
+import io.milvus.shaded.io.grpc.StatusRuntimeException;
+import io.milvus.shaded.io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.milvus.shaded.io.grpc.stub.MetadataUtils;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.milvusbench.gatling.MilvusComponents;
+import org.milvusbench.gatling.MilvusDsl;
+import org.milvusbench.gatling.MilvusProtocol;
+
+/**
+ * The sweep's own blocking calls to the target, outside the load: reachability (before any load),
+ * collection dimension, and the target's self-reported service times and process usage ({@code
+ * GetMetrics milvusbench_stats}) at level boundaries. Every call has a deadline.
+ */
+public final class AdminClient implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String STATS_REQUEST = "{\"metric_type\":\"milvusbench_stats\",\"reset\":true}";
+
+  private final String uri;
+  private final ManagedChannel channel;
+  private final MilvusServiceBlockingStub stub;
+
+  public AdminClient(String uri, String token, String db) {
+    MilvusProtocol protocol = MilvusDsl.milvus().uri(uri).token(token).db(db).protocol();
+    this.uri = uri;
+    NettyChannelBuilder builder = NettyChannelBuilder.forAddress(protocol.host(), protocol.port())
+        .maxInboundMessageSize(64 * 1024 * 1024)
+        .intercept(MetadataUtils.newAttachHeadersInterceptor(MilvusComponents.headers(protocol)));
+    this.channel = (protocol.tls() ? builder.useTransportSecurity() : builder.usePlaintext()).build();
+    this.stub = MilvusServiceGrpc.newBlockingStub(channel);
+  }
+
+  /**
+   * Connects within {@code seconds} and returns the server's version; fails naming {@code milvus.uri}
+   * (unreachable) or {@code milvus.token} (rejected).
+   */
+  public String checkReachable(int seconds) {
+    try {
+      ConnectResponse connect = stub.withDeadlineAfter(seconds, TimeUnit.SECONDS).connect(ConnectRequest.newBuilder().build());
+      if (connect.getStatus().getCode() != 0 || connect.getStatus().getErrorCodeValue() != 0) {
+        throw new IllegalArgumentException("milvus.token: " + uri + " refused the connection: " + connect.getStatus().getReason());
+      }
+      try {
+        String version = stub.withDeadlineAfter(seconds, TimeUnit.SECONDS).getVersion(GetVersionRequest.getDefaultInstance()).getVersion();
+        return version.isEmpty() ? connect.getServerInfo().getBuildTags() : version;
+      } catch (StatusRuntimeException e) {
+        return connect.getServerInfo().getBuildTags();
+      }
+    } catch (StatusRuntimeException e) {
+      switch (e.getStatus().getCode()) {
+        case UNAUTHENTICATED, PERMISSION_DENIED ->
+            throw new IllegalArgumentException("milvus.token: rejected by " + uri + " (" + e.getStatus().getCode() + ")");
+        default -> throw new IllegalArgumentException("milvus.uri: cannot reach " + uri + " within " + seconds + " s ("
+            + e.getStatus().getCode() + (e.getStatus().getDescription() == null ? "" : ": " + e.getStatus().getDescription()) + ")");
+      }
+    }
+  }
+
+  /** Dimension of {@code field} in {@code collection}; fails naming the collection or field. */
+  public int dimension(String collection, String field) {
+    DescribeCollectionResponse response = stub.withDeadlineAfter(30, TimeUnit.SECONDS)
+        .describeCollection(DescribeCollectionRequest.newBuilder().setCollectionName(collection).build());
+    if (response.getStatus().getCode() != 0 || response.getStatus().getErrorCodeValue() != 0) {
+      throw new IllegalArgumentException("search.collection: \"" + collection + "\" on " + uri + ": " + response.getStatus().getReason());
+    }
+    for (FieldSchema f : response.getSchema().getFieldsList()) {
+      if (f.getName().equals(field)) {
+        for (KeyValuePair p : f.getTypeParamsList()) {
+          if (p.getKey().equals("dim")) {
+            return Integer.parseInt(p.getValue());
+          }
+        }
+      }
+    }
+    throw new IllegalArgumentException("search.annsField: \"" + field + "\" is not a vector field of " + collection);
+  }
+
+  /** The target's statistics since the previous call (and resets them); null when it does not report them. */
+  public ServerStats statsAndReset() {
+    try {
+      GetMetricsResponse response = stub.withDeadlineAfter(10, TimeUnit.SECONDS)
+          .getMetrics(GetMetricsRequest.newBuilder().setRequest(STATS_REQUEST).build());
+      if (response.getStatus().getCode() != 0 || response.getStatus().getErrorCodeValue() != 0) {
+        return null;
+      }
+      JsonNode root = JSON.readTree(response.getResponse());
+      JsonNode service = root.path("searchServiceMicros");
+      Histogram histogram = null;
+      if (service.hasNonNull("histogram") && !service.get("histogram").asText().isEmpty()) {
+        byte[] bytes = Base64.getDecoder().decode(service.get("histogram").asText());
+        histogram = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
+      }
+      JsonNode process = root.path("process");
+      return new ServerStats(histogram, process.path("cpuNanos").asLong(-1), process.path("rssBytes").asLong(-1),
+          process.path("peakRssBytes").asLong(-1), System.nanoTime());
+    } catch (java.io.IOException | java.util.zip.DataFormatException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The target's report: service time histogram (µs) of the interval, process CPU time and memory.
+   *
+   * @param sampledAtNanos when this JVM received it ({@link System#nanoTime()})
+   */
+  public record ServerStats(Histogram serviceMicros, long cpuNanos, long rssBytes, long peakRssBytes, long sampledAtNanos) {}
+
+  @Override
+  public void close() {
+    channel.shutdownNow();
+    try {
+      channel.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

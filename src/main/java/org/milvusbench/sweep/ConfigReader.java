@@ -1,0 +1,217 @@
+package org.milvusbench.sweep;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Typed reads of {@code -D} values that collect problems instead of stopping at the first. */
+final class ConfigReader {
+  private final Map<String, String> props;
+  private final List<String> problems = new ArrayList<>();
+
+  ConfigReader(Map<String, String> props) {
+    this.props = props;
+  }
+
+  void problem(String message) {
+    problems.add(message);
+  }
+
+  void throwIfProblems() {
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid configuration:\n  " + String.join("\n  ", problems));
+    }
+  }
+
+  /** True when all these keys were set explicitly. */
+  boolean has(String... keys) {
+    for (String k : keys) {
+      if (raw(k) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String raw(String key) {
+    String v = props.get(key);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  String text(String key, String fallback) {
+    String v = raw(key);
+    return v == null ? fallback : v;
+  }
+
+  String choice(String key, String fallback, List<String> allowed) {
+    String v = text(key, fallback);
+    for (String a : allowed) {
+      if (a.equalsIgnoreCase(v)) {
+        return a;
+      }
+    }
+    problem(key + ": \"" + v + "\" is not one of " + String.join(", ", allowed));
+    return fallback;
+  }
+
+  boolean bool(String key, boolean fallback) {
+    String v = raw(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    problem(key + ": \"" + v + "\" is not true or false");
+    return fallback;
+  }
+
+  long anyLong(String key, long fallback) {
+    String v = raw(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      problem(key + ": \"" + v + "\" is not an integer");
+      return fallback;
+    }
+  }
+
+  long positiveLong(String key, long fallback) {
+    return longInRange(key, fallback, 1, Long.MAX_VALUE);
+  }
+
+  long nonNegativeLong(String key, long fallback) {
+    return longInRange(key, fallback, 0, Long.MAX_VALUE);
+  }
+
+  long longInRange(String key, long fallback, long min, long max) {
+    String v = raw(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      long n = Long.parseLong(v);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problem(key + ": \"" + v + "\" is not " + describe(min, max));
+    return fallback;
+  }
+
+  private static String describe(long min, long max) {
+    if (max == Long.MAX_VALUE) {
+      return min == 1 ? "a positive integer" : "an integer >= " + min;
+    }
+    return "an integer in " + min + ".." + max;
+  }
+
+  List<Integer> positiveInts(String key, String fallback) {
+    List<Integer> out = new ArrayList<>();
+    for (String part : text(key, fallback).split(",")) {
+      String p = part.trim();
+      try {
+        int n = Integer.parseInt(p);
+        if (n > 0) {
+          out.add(n);
+          continue;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problem(key + ": \"" + p + "\" is not a positive integer (e.g. 1,5,10)");
+    }
+    return List.copyOf(out);
+  }
+
+  List<Double> positiveDoubles(String key, String fallback) {
+    List<Double> out = new ArrayList<>();
+    for (String part : text(key, fallback).split(",")) {
+      String p = part.trim();
+      try {
+        double d = Double.parseDouble(p);
+        if (d > 0 && Double.isFinite(d)) {
+          out.add(d);
+          continue;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problem(key + ": \"" + p + "\" is not a positive number (e.g. 100,200,400)");
+    }
+    return List.copyOf(out);
+  }
+
+  List<String> list(String key) {
+    String v = raw(key);
+    if (v == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : v.split(",")) {
+      if (!part.isBlank()) {
+        out.add(part.trim());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  Duration duration(String key, Duration fallback, boolean zeroAllowed) {
+    String v = raw(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      Duration d = DurationText.parse(key, v);
+      if (d.isZero() && !zeroAllowed) {
+        problem(key + ": \"" + v + "\" must be longer than zero (e.g. 30s)");
+        return fallback;
+      }
+      return d;
+    } catch (IllegalArgumentException e) {
+      problem(e.getMessage());
+      return fallback;
+    }
+  }
+
+  Double optionalPositiveDouble(String key) {
+    String v = raw(key);
+    if (v == null) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(v);
+      if (d > 0 && Double.isFinite(d)) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problem(key + ": \"" + v + "\" is not a positive number (e.g. 100)");
+    return null;
+  }
+
+  Double optionalPercent(String key) {
+    String v = raw(key);
+    if (v == null) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(v.replace("%", ""));
+      if (d >= 0 && d <= 100) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problem(key + ": \"" + v + "\" is not a percentage in 0..100 (e.g. 1)".toLowerCase(Locale.ROOT));
+    return null;
+  }
+}

@@ -1,0 +1,74 @@
+package org.milvusbench.sweep;
+
+import org.milvusbench.gatling.StartSchedule;
+import org.milvusbench.recorder.LevelRecorder;
+import org.milvusbench.results.LevelResult;
+
+/**
+ * One step of the sweep and its mutable bookkeeping (touched only between levels, by the single
+ * boundary user, so no synchronisation beyond Gatling's own hand-over).
+ */
+public final class Level {
+  final int index;
+  final int concurrency;
+  final double ratePerSecond;
+  final LevelRecorder recorder;
+  final LevelBudget budget;
+  final StartSchedule schedule;
+  long beginNanos;
+  long generatorCpuBeginNanos;
+  AdminClient.ServerStats serverBegin;
+  LevelResult result;
+
+  Level(int index, int concurrency, double ratePerSecond, LevelRecorder recorder, LevelBudget budget, StartSchedule schedule) {
+    this.index = index;
+    this.concurrency = concurrency;
+    this.ratePerSecond = ratePerSecond;
+    this.recorder = recorder;
+    this.budget = budget;
+    this.schedule = schedule;
+  }
+
+  /** {@code c=20} (closed) or {@code r=100/s} (open). */
+  public String label() {
+    return concurrency > 0 ? "c=" + concurrency : "r=" + formatRate(ratePerSecond) + "/s";
+  }
+
+  /** Gatling request name: one line per level in Gatling's report. */
+  public String requestName() {
+    return "search " + label();
+  }
+
+  /** File-name stem, e.g. {@code level-03-c10}. */
+  public String fileStem() {
+    return String.format("level-%02d-%s", index + 1, concurrency > 0 ? "c" + concurrency : "r" + formatRate(ratePerSecond));
+  }
+
+  public int concurrency() {
+    return concurrency;
+  }
+
+  public double ratePerSecond() {
+    return ratePerSecond;
+  }
+
+  public LevelRecorder recorder() {
+    return recorder;
+  }
+
+  public LevelBudget budget() {
+    return budget;
+  }
+
+  public StartSchedule schedule() {
+    return schedule;
+  }
+
+  public LevelResult result() {
+    return result;
+  }
+
+  static String formatRate(double rate) {
+    return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
+  }
+}

@@ -1,0 +1,119 @@
+package org.milvusbench.sweep;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.HdrHistogram.HistogramLogWriter;
+import org.milvusbench.recorder.LevelRecorder;
+import org.milvusbench.results.LevelResult;
+import org.milvusbench.results.ResultsJson;
+import org.milvusbench.results.SweepResults;
+
+/**
+ * The run directory: per level an HdrHistogram log ({@code level-NN-cX.hlog}, µs) and the raw
+ * latencies ({@code level-NN-cX.raw.txt}, one µs value per line); then {@code results.json} and
+ * {@code config.json} (effective configuration, no token).
+ */
+final class RunFiles {
+  private RunFiles() {}
+
+  static LevelResult writeLevel(Path runDir, Level level, LevelRecorder.LevelSnapshot snap,
+      org.milvusbench.recorder.LatencyStats serverService, LevelResult.Resources resources) {
+    String histogramFile = level.fileStem() + ".hlog";
+    String rawFile = snap.rawMicros() == null ? null : level.fileStem() + ".raw.txt";
+    try {
+      try (PrintStream out = new PrintStream(Files.newOutputStream(runDir.resolve(histogramFile)), false, StandardCharsets.UTF_8)) {
+        HistogramLogWriter writer = new HistogramLogWriter(out);
+        writer.outputComment("milvus-sweep " + level.requestName() + ": latency of successful searches, microseconds");
+        writer.outputLogFormatVersion();
+        writer.outputStartTime(snap.windowStartEpochMicros() / 1000);
+        writer.setBaseTime(snap.windowStartEpochMicros() / 1000);
+        writer.outputLegend();
+        writer.outputIntervalHistogram(snap.histogramMicros());
+      }
+      if (rawFile != null) {
+        try (Writer out = Files.newBufferedWriter(runDir.resolve(rawFile), StandardCharsets.US_ASCII)) {
+          for (long v : snap.rawMicros()) {
+            out.write(Long.toString(v));
+            out.write('\n');
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write level files in " + runDir, e);
+    }
+    LevelResult.Recall recall = snap.recallK() < 0 ? null
+        : new LevelResult.Recall(snap.recallK(), snap.recallSamples(), snap.recallMean());
+    return new LevelResult(level.label(), level.concurrency(), level.ratePerSecond(), snap.total(), snap.successes(),
+        snap.failures(), snap.windowStartEpochMicros(), snap.windowEndEpochMicros(), snap.latencyMicros(), histogramFile,
+        rawFile, recall, serverService, resources);
+  }
+
+  static Path writeRun(SweepRun run) {
+    List<LevelResult> levels = new ArrayList<>();
+    for (Level level : run.levels()) {
+      if (level.result() != null) {
+        levels.add(level.result());
+      }
+    }
+    TargetSetup.Prepared target = run.target();
+    SweepResults results = new SweepResults(SweepResults.SCHEMA, run.runDir().getFileName().toString(),
+        run.startedAt().toString(), run.config().mode().name().toLowerCase(),
+        new SweepResults.Target(target.embedded() ? "embedded" : target.uri(), target.embedded(), target.serverVersion()),
+        run.config().effective(), Runtime.getRuntime().availableProcessors(), levels, gatlingRunDir());
+    Path file = run.runDir().resolve(ResultsJson.FILE_NAME);
+    ResultsJson.write(results, file);
+    try {
+      ResultsJson.mapper().writeValue(run.runDir().resolve("config.json").toFile(), run.config().effective());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write config.json in " + run.runDir(), e);
+    }
+    return file;
+  }
+
+  /** Gatling's run directory of this simulation: the newest under target/gatling (it is being written). */
+  static String gatlingRunDir() {
+    Path root = Path.of("target", "gatling").toAbsolutePath();
+    if (!Files.isDirectory(root)) {
+      return null;
+    }
+    try (Stream<Path> dirs = Files.list(root)) {
+      return dirs.filter(Files::isDirectory)
+          .filter(d -> d.getFileName().toString().startsWith("concurrencysweepsimulation-"))
+          .max(Comparator.comparingLong(d -> d.toFile().lastModified()))
+          .map(Path::toString).orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  static String summaryLine(LevelResult r) {
+    double window = r.windowSeconds();
+    StringBuilder sb = new StringBuilder(String.format("%-10s %6d req %4d KO  %9.1f req/s  p50 %8.2f ms  p95 %8.2f ms  p99 %8.2f ms",
+        r.name(), r.totalRequests(), r.failures(), window > 0 ? r.totalRequests() / window : 0,
+        r.latencyMicros().p50Micros() / 1000, r.latencyMicros().p95Micros() / 1000, r.latencyMicros().p99Micros() / 1000));
+    if (r.recall() != null) {
+      sb.append(String.format("  recall@%d %.3f", r.recall().k(), r.recall().mean()));
+    }
+    if (r.serverServiceMicros() != null) {
+      sb.append(String.format("  server p50 %.2f ms", r.serverServiceMicros().p50Micros() / 1000));
+    }
+    if (r.resources() != null) {
+      if (r.resources().target() != null) {
+        sb.append(String.format("  target CPU %.0f%%", r.resources().target().cpuPercent()));
+      }
+      if (r.resources().generator() != null) {
+        sb.append(String.format("  generator CPU %.0f%%", r.resources().generator().cpuPercent()));
+      }
+    }
+    return sb.toString();
+  }
+}

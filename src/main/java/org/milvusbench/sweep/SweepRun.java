@@ -1,0 +1,171 @@
+package org.milvusbench.sweep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.milvusbench.gatling.MilvusDsl;
+import org.milvusbench.gatling.MilvusProtocolBuilder;
+import org.milvusbench.gatling.MilvusSearchActionBuilder;
+import org.milvusbench.gatling.StartSchedule;
+import org.milvusbench.recorder.LatencyStats;
+import org.milvusbench.recorder.LevelRecorder;
+import org.milvusbench.recorder.ProcessUsage;
+import org.milvusbench.recorder.RecallAccumulator;
+import org.milvusbench.results.LevelResult;
+
+/**
+ * One sweep from configuration to run directory: prepares the target, owns the per-level
+ * recorders, does the bookkeeping at level boundaries (target statistics reset/read, CPU and RSS
+ * of both processes), and writes the results at the end. The Gatling side is {@link SweepScenarios}.
+ */
+public final class SweepRun implements AutoCloseable {
+  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final SweepConfig config;
+  private final Instant startedAt;
+  private final Path runDir;
+  private final TargetSetup.Prepared target;
+  private final AdminClient admin;
+  private final List<Level> levels;
+  private boolean finished;
+
+  private SweepRun(SweepConfig config, Instant startedAt, Path runDir, TargetSetup.Prepared target) {
+    this.config = config;
+    this.startedAt = startedAt;
+    this.runDir = runDir;
+    this.target = target;
+    this.admin = new AdminClient(target.uri(), target.token(), target.db());
+    this.levels = buildLevels();
+  }
+
+  /** Validates nothing more (the config is valid), creates the run directory and prepares the target. */
+  public static SweepRun start(SweepConfig config) {
+    Instant startedAt = Instant.now();
+    Path runDir = config.runRoot().resolve(RUN_ID.format(startedAt)).toAbsolutePath();
+    try {
+      Files.createDirectories(runDir);
+      TargetSetup.log("run directory: " + runDir);
+      TargetSetup.Prepared target = TargetSetup.prepare(config, runDir);
+      return new SweepRun(config, startedAt, runDir, target);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<Level> buildLevels() {
+    List<Level> out = new ArrayList<>();
+    boolean closed = config.mode() == SweepConfig.Mode.CLOSED;
+    int count = closed ? config.levels().size() : config.rates().size();
+    for (int i = 0; i < count; i++) {
+      int c = closed ? config.levels().get(i) : 0;
+      double rate = closed ? 0 : config.rates().get(i);
+      String name = "search " + (closed ? "c=" + c : "r=" + Level.formatRate(rate) + "/s");
+      RecallAccumulator recall = target.queries().hasGroundTruth()
+          ? new RecallAccumulator(config.topK(), target.queries().size(), target.queries()::groundTruth) : null;
+      LevelRecorder recorder = new LevelRecorder(name, config.keepRaw(), recall);
+      LevelBudget budget = config.duration() != null
+          ? LevelBudget.duration(config.duration().toNanos()) : LevelBudget.requests(config.requests());
+      StartSchedule schedule = closed ? StartSchedule.AT_SEND : new OpenModelSchedule(rate);
+      out.add(new Level(i, c, rate, recorder, budget, schedule));
+    }
+    return List.copyOf(out);
+  }
+
+  public SweepConfig config() {
+    return config;
+  }
+
+  public List<Level> levels() {
+    return levels;
+  }
+
+  public Path runDir() {
+    return runDir;
+  }
+
+  TargetSetup.Prepared target() {
+    return target;
+  }
+
+  Instant startedAt() {
+    return startedAt;
+  }
+
+  /** The Milvus protocol of this run. */
+  public MilvusProtocolBuilder protocol() {
+    return MilvusDsl.milvus().uri(target.uri()).token(target.token()).db(target.db())
+        .deadline(config.deadline()).channels(config.channels());
+  }
+
+  /** The configured search, named {@code requestName}. */
+  public MilvusSearchActionBuilder search(String requestName) {
+    MilvusSearchActionBuilder search = MilvusDsl.search(requestName).collection(target.collection())
+        .annsField(config.annsField()).vectors(target.queries()).topK(config.topK()).nq(config.nq())
+        .ef(config.ef()).metric(config.metric()).filter(config.filter());
+    return config.outputFields().isEmpty() ? search : search.outputFields(config.outputFields().toArray(String[]::new));
+  }
+
+  /** Open model: how long a level injects (the duration, else requests / rate, at least 1 s). */
+  Duration openLevelDuration(Level level) {
+    if (config.duration() != null) {
+      return config.duration();
+    }
+    return Duration.ofMillis(Math.max(1000, Math.round(config.requests() * 1000 / level.ratePerSecond())));
+  }
+
+  /** Between levels, after the warm-up: zero the target's counters, note CPU. */
+  void beginLevel(Level level) {
+    level.serverBegin = admin.statsAndReset();
+    level.generatorCpuBeginNanos = ProcessUsage.cpuNanos();
+    level.beginNanos = System.nanoTime();
+  }
+
+  /** Between levels, once all the level's users are done: snapshot and summarise it. */
+  void endLevel(Level level) {
+    long endNanos = System.nanoTime();
+    long generatorCpu = ProcessUsage.cpuNanos();
+    AdminClient.ServerStats server = admin.statsAndReset();
+    LevelRecorder.LevelSnapshot snap = level.recorder().snapshot();
+    long wall = endNanos - level.beginNanos;
+    LevelResult.ProcessUsage generator = new LevelResult.ProcessUsage(
+        ProcessUsage.cpuPercent(level.generatorCpuBeginNanos, generatorCpu, wall), ProcessUsage.rssBytes(), ProcessUsage.peakRssBytes());
+    LevelResult.ProcessUsage targetUsage = null;
+    LatencyStats serverService = null;
+    if (server != null && level.serverBegin != null) {
+      double cpu = ProcessUsage.cpuPercent(level.serverBegin.cpuNanos(), server.cpuNanos(),
+          server.sampledAtNanos() - level.serverBegin.sampledAtNanos());
+      targetUsage = new LevelResult.ProcessUsage(cpu, server.rssBytes(), server.peakRssBytes());
+      serverService = server.serviceMicros() == null ? null : LatencyStats.fromHistogram(server.serviceMicros());
+    }
+    level.result = RunFiles.writeLevel(runDir, level, snap, serverService, new LevelResult.Resources(targetUsage, generator));
+    TargetSetup.log(RunFiles.summaryLine(level.result));
+  }
+
+  /** Writes results.json and config.json (once), stops the embedded target. */
+  public synchronized void finish() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    try {
+      Path results = RunFiles.writeRun(this);
+      TargetSetup.log("results: " + results);
+      TargetSetup.log("run directory: " + runDir);
+    } finally {
+      close();
+    }
+  }
+
+  @Override
+  public void close() {
+    admin.close();
+    target.close();
+  }
+}

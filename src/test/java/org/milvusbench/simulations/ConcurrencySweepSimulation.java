@@ -1,0 +1,28 @@
+package org.milvusbench.simulations;
+
+import io.gatling.javaapi.core.Simulation;
+import org.milvusbench.sweep.SlaAssertions;
+import org.milvusbench.sweep.SweepConfig;
+import org.milvusbench.sweep.SweepRun;
+import org.milvusbench.sweep.SweepScenarios;
+
+/**
+ * What {@code mvn gatling:test} runs: the reference's concurrency sweep (levels 1 → 100, 1000
+ * searches each) against {@code -Dmilvus.uri} or the embedded target, with a results directory
+ * under {@code target/milvus-sweep/}. Settings: {@code -D} keys, see {@link SweepConfig#KEYS}.
+ */
+public class ConcurrencySweepSimulation extends Simulation {
+  // Validated and prepared (target started, data seeded) before Gatling injects any load.
+  private final SweepRun run = SweepRun.start(SweepConfig.fromSystemProperties());
+
+  {
+    setUp(SweepScenarios.chain(run))
+        .protocols(run.protocol())
+        .assertions(SlaAssertions.of(run.config()));
+  }
+
+  @Override
+  public void after() {
+    run.finish();
+  }
+}
