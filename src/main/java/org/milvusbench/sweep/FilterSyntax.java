@@ -68,6 +68,8 @@ public final class FilterSyntax {
       } else if ("<>()[],!".indexOf(c) >= 0) {
         out.add(String.valueOf(c));
         i++;
+      } else if (c == '=') {
+        throw new IllegalArgumentException("\"=\" at " + i + " is not an operator (equality is ==)");
       } else {
         throw new IllegalArgumentException("unexpected character '" + c + "' at " + i);
       }

@@ -68,7 +68,7 @@ final class RunFiles {
     SweepResults results = new SweepResults(SweepResults.SCHEMA, run.runDir().getFileName().toString(),
         run.startedAt().toString(), run.config().mode().name().toLowerCase(),
         new SweepResults.Target(target.embedded() ? "embedded" : target.uri(), target.embedded(), target.serverVersion()),
-        run.config().effective(), Runtime.getRuntime().availableProcessors(), levels, gatlingRunDir());
+        run.config().effective(), Runtime.getRuntime().availableProcessors(), levels, null);
     Path file = run.runDir().resolve(ResultsJson.FILE_NAME);
     ResultsJson.write(results, file);
     try {
@@ -79,15 +79,30 @@ final class RunFiles {
     return file;
   }
 
-  /** Gatling's run directory of this simulation: the newest under target/gatling (it is being written). */
-  static String gatlingRunDir() {
+  /**
+   * Gatling 3.15 creates its report directory only after the simulation (and its {@code after}
+   * hook) has finished, so the path is added to {@code results.json} when this JVM exits: the
+   * newest directory under {@code target/gatling} created since the run started.
+   */
+  static void recordGatlingDirAtExit(Path resultsFile, long runStartMillis) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      String dir = gatlingRunDir(runStartMillis);
+      if (dir != null) {
+        SweepResults r = ResultsJson.read(resultsFile);
+        ResultsJson.write(new SweepResults(r.schema(), r.runId(), r.startedAt(), r.mode(), r.target(), r.config(),
+            r.cpuCores(), r.levels(), dir), resultsFile);
+      }
+    }, "record-gatling-report-dir"));
+  }
+
+  static String gatlingRunDir(long sinceMillis) {
     Path root = Path.of("target", "gatling").toAbsolutePath();
     if (!Files.isDirectory(root)) {
       return null;
     }
     try (Stream<Path> dirs = Files.list(root)) {
-      return dirs.filter(Files::isDirectory)
-          .filter(d -> d.getFileName().toString().startsWith("concurrencysweepsimulation-"))
+      return dirs.filter(d -> Files.isRegularFile(d.resolve("index.html")))
+          .filter(d -> d.toFile().lastModified() >= sinceMillis)
           .max(Comparator.comparingLong(d -> d.toFile().lastModified()))
           .map(Path::toString).orElse(null);
     } catch (IOException e) {

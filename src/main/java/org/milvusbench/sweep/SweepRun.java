@@ -156,6 +156,7 @@ public final class SweepRun implements AutoCloseable {
     finished = true;
     try {
       Path results = RunFiles.writeRun(this);
+      RunFiles.recordGatlingDirAtExit(results, startedAt.toEpochMilli());
       TargetSetup.log("results: " + results);
       TargetSetup.log("run directory: " + runDir);
     } finally {

@@ -1,0 +1,91 @@
+package org.milvusbench.recorder;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.milvus.grpc.IDs;
+import io.milvus.grpc.LongArray;
+import io.milvus.grpc.SearchResultData;
+import io.milvus.grpc.SearchResults;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class LevelRecorderTest {
+
+  private static SearchResults reply(long... ids) {
+    return SearchResults.newBuilder().setResults(SearchResultData.newBuilder().setNumQueries(1).setTopK(ids.length)
+        .addTopks(ids.length).setIds(IDs.newBuilder().setIntId(LongArray.newBuilder().addAllData(
+            java.util.Arrays.stream(ids).boxed().toList())))).build();
+  }
+
+  @Test
+  void countsWindowLatenciesAndRecall() {
+    long[][] truth = {{1, 2, 3, 4}, {5, 6, 7, 8}};
+    RecallAccumulator recall = new RecallAccumulator(4, 2, i -> truth[i]);
+    LevelRecorder recorder = new LevelRecorder("search c=2", true, recall);
+    long t0 = 1_000_000_000L;
+    recorder.onSearch(true, t0, t0 + 1_500_000, 0, reply(1, 2, 9, 10)); // 1500 µs, recall 2/4
+    recorder.onSearch(true, t0 + 100_000, t0 + 2_600_000, 1, reply(5, 6, 7, 8)); // 2500 µs, recall 1
+    recorder.onSearch(false, t0 + 200_000, t0 + 3_000_000, 0, null); // failure: window only
+    LevelRecorder.LevelSnapshot snap = recorder.snapshot();
+    assertEquals(2, snap.successes());
+    assertEquals(1, snap.failures());
+    assertEquals(3, snap.total());
+    assertEquals(3000, snap.windowEndEpochMicros() - snap.windowStartEpochMicros());
+    assertArrayEquals(new long[] {1500, 2500}, snap.rawMicros());
+    assertEquals(2000.0, snap.latencyMicros().p50Micros());
+    assertEquals(2, snap.histogramMicros().getTotalCount());
+    assertEquals(2, snap.recallSamples());
+    assertEquals(0.75, snap.recallMean(), 1e-12);
+  }
+
+  @Test
+  void rawPercentilesMatchNumpyAndTheHistogramAgreesWithinItsPrecision() {
+    SplittableRandom random = new SplittableRandom(7);
+    LevelRecorder recorder = new LevelRecorder("search c=1", true, null);
+    List<Long> values = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      long micros = 200 + random.nextInt(20_000);
+      values.add(micros);
+      recorder.onSearch(true, 0, micros * 1000, -1, null);
+    }
+    LevelRecorder.LevelSnapshot snap = recorder.snapshot();
+    long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+    // numpy linear: rank = 0.95 * (n - 1)
+    double rank = 0.95 * (sorted.length - 1);
+    int lo = (int) Math.floor(rank);
+    double expected = sorted[lo] + (rank - lo) * (sorted[lo + 1] - sorted[lo]);
+    assertEquals(expected, snap.latencyMicros().p95Micros(), 1e-9);
+    double fromHistogram = LatencyStats.fromHistogram(snap.histogramMicros()).p95Micros();
+    assertEquals(expected, fromHistogram, expected * 0.002);
+    assertNull(new LevelRecorder("x", false, null).snapshot().rawMicros());
+  }
+
+  @Test
+  void rawLogKeepsEveryValueAcrossChunksAndThreads() throws InterruptedException {
+    RawLatencyLog log = new RawLatencyLog();
+    int perThread = 50_000;
+    Thread[] threads = new Thread[4];
+    for (int t = 0; t < threads.length; t++) {
+      int base = t * perThread;
+      threads[t] = new Thread(() -> {
+        for (int i = 0; i < perThread; i++) {
+          log.add(base + i);
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    long[] values = log.toArray();
+    assertEquals(4L * perThread, values.length);
+    java.util.Arrays.sort(values);
+    for (int i = 0; i < values.length; i++) {
+      assertEquals(i, values[i]);
+    }
+  }
+}
