@@ -55,8 +55,8 @@ public final class TargetServer implements AutoCloseable {
       ServiceTimes serviceTimes = new ServiceTimes();
       MilvusServiceImpl service = new MilvusServiceImpl(store, serviceTimes, cfg.serviceDelayMillis());
       Server server = NettyServerBuilder.forAddress(new InetSocketAddress(cfg.bindAddress(), cfg.port()))
-          .maxInboundMessageSize(cfg.maxMessageBytes())
-          .addService(ServerInterceptors.intercept(service, new CallInterceptor(cfg.token())))
+          .maxInboundMessageSize(CallInterceptor.transportLimit(cfg.maxMessageBytes()))
+          .addService(ServerInterceptors.intercept(service, new CallInterceptor(cfg.token(), cfg.maxMessageBytes())))
           .build()
           .start();
       return new TargetServer(server, store, searchExecutor, buildExecutor, serviceTimes);

@@ -1,5 +1,7 @@
 package org.milvusbench.target.rpc;
 
+import com.google.protobuf.MessageLite;
+import io.milvus.shaded.io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.milvus.shaded.io.grpc.Metadata;
 import io.milvus.shaded.io.grpc.ServerCall;
 import io.milvus.shaded.io.grpc.ServerCallHandler;
@@ -25,11 +27,26 @@ public final class CallInterceptor implements ServerInterceptor {
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
   private final byte[] token;
+  private final int maxMessageBytes;
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
-  /** @param token null or empty to accept every call */
-  public CallInterceptor(String token) {
+  /**
+   * @param token null or empty to accept every call
+   * @param maxMessageBytes larger requests fail with RESOURCE_EXHAUSTED after being read in full (see
+   *     {@link #transportLimit(int)} for why the transport's own limit is higher)
+   */
+  public CallInterceptor(String token, int maxMessageBytes) {
     this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
+    this.maxMessageBytes = maxMessageBytes;
+  }
+
+  /**
+   * The limit to give Netty. When gRPC's transport rejects a message mid-stream the client often sees
+   * CANCELLED (a reset racing the trailers), which MilvusClientV2 retries 75 times; so the transport gets
+   * headroom and this interceptor rejects oversize messages once read, with a clean RESOURCE_EXHAUSTED.
+   */
+  public static int transportLimit(int maxMessageBytes) {
+    return (int) Math.min(Integer.MAX_VALUE - 1L, Math.max(4L * maxMessageBytes, 512L * 1024 * 1024));
   }
 
   @Override
@@ -60,6 +77,27 @@ public final class CallInterceptor implements ServerInterceptor {
         return new ServerCall.Listener<>() {};
       }
     }
-    return next.startCall(call, headers);
+    return new SimpleForwardingServerCallListener<Q>(next.startCall(call, headers)) {
+      private boolean rejected;
+
+      @Override
+      public void onMessage(Q message) {
+        int size = message instanceof MessageLite ? ((MessageLite) message).getSerializedSize() : 0;
+        if (size > maxMessageBytes) {
+          rejected = true;
+          call.close(Status.RESOURCE_EXHAUSTED.withDescription("gRPC message exceeds maximum size "
+              + maxMessageBytes + ": " + size + " (split the batch)"), new Metadata());
+          return;
+        }
+        super.onMessage(message);
+      }
+
+      @Override
+      public void onHalfClose() {
+        if (!rejected) {
+          super.onHalfClose();
+        }
+      }
+    };
   }
 }

@@ -47,7 +47,7 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
     try {
       response = body.call();
     } catch (Throwable t) {
-      if (!(t instanceof MilvusException)) {
+      if (!(t instanceof MilvusException) && !(t instanceof IllegalArgumentException)) {
         LOG.warn("unexpected failure answering {}", defaultInstance.getDescriptorForType().getName(), t);
       }
       response = failure(defaultInstance, t);

@@ -27,6 +27,10 @@ public final class Statuses {
     if (t instanceof MilvusException) {
       return of((MilvusException) t);
     }
+    if (t instanceof IllegalArgumentException) {
+      // Lucene's own argument checks (e.g. a zero vector under COSINE): the request was at fault.
+      return of(MilvusException.invalid(String.valueOf(t.getMessage())));
+    }
     String reason = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     return of(new MilvusException(MilvusException.UNEXPECTED, reason));
   }

@@ -63,8 +63,21 @@ public enum VectorMetric {
       case IP:
         return VectorUtil.dotProduct(a, b);
       default:
-        return VectorUtil.cosine(a, b);
+        return cosine(a, b);
     }
+  }
+
+  /** Like VectorUtil.cosine, but 0 (not an assertion failure) when either vector is all zeros. */
+  private static float cosine(float[] a, float[] b) {
+    double dot = 0;
+    double normA = 0;
+    double normB = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      normA += a[i] * a[i];
+      normB += b[i] * b[i];
+    }
+    return normA == 0 || normB == 0 ? 0f : (float) (dot / Math.sqrt(normA * normB));
   }
 
   /** A ranking key where larger is better, for brute-force top-k. */
