@@ -7,7 +7,6 @@ import io.milvus.v2.service.collection.request.DropCollectionReq;
 import io.milvus.v2.service.collection.response.DescribeCollectionResp;
 import io.milvus.v2.service.index.request.CreateIndexReq;
 import io.milvus.v2.service.index.response.DescribeIndexResp;
-import io.milvus.v2.service.utility.request.FlushReq;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,8 +91,7 @@ public final class DataPrep {
       long inserted = seeder.insertMissing();
       double insertSeconds = seconds(tInsert);
       if (inserted > 0 || reconciled > 0) {
-        ops.run("flush", () -> client.flush(FlushReq.builder().databaseName(cfg.db())
-            .collectionNames(List.of(cfg.collection())).build()));
+        ops.flush();
       }
       long tIndex = System.nanoTime();
       waitForIndex(ops, cfg, listener);

@@ -49,6 +49,7 @@ public final class DataPrepConfig {
   private final int k;
   private final Path queryPoolDir;
   private final int threads;
+  private final int flushIntervalSeconds;
 
   private DataPrepConfig(Builder b) {
     uri = b.uri;
@@ -74,6 +75,7 @@ public final class DataPrepConfig {
     k = b.k;
     queryPoolDir = b.queryPoolDir;
     threads = b.threads;
+    flushIntervalSeconds = b.flushIntervalSeconds;
   }
 
   /** A builder holding the defaults (the {@code default} profile: 50,000 × 768). */
@@ -114,7 +116,8 @@ public final class DataPrepConfig {
         .batchSize(batchSize).source(source).queryFile(queryFile).seed(seed).categories(categories)
         .clusters(clusters).clusterSpread(clusterSpread).indexType(indexType).metric(metric).m(m)
         .efConstruction(efConstruction).recreate(recreate).datasetQueries(datasetQueries)
-        .uniformQueries(uniformQueries).k(k).queryPoolDir(queryPoolDir).threads(threads);
+        .uniformQueries(uniformQueries).k(k).queryPoolDir(queryPoolDir).threads(threads)
+        .flushIntervalSeconds(flushIntervalSeconds);
   }
 
   /** Milvus URI such as {@code http://localhost:19530}; null means "the embedded target". */
@@ -171,6 +174,11 @@ public final class DataPrepConfig {
   }
   /** Threads for data generation and ground truth. */
   public int threads() { return threads; }
+  /**
+   * Seconds between Flush calls while inserting (0 = flush only at the end). A server that makes rows
+   * durable only on flush (our embedded target, killed with the CLI) loses at most this much work.
+   */
+  public int flushIntervalSeconds() { return flushIntervalSeconds; }
 
   @Override
   public String toString() {
@@ -206,6 +214,7 @@ public final class DataPrepConfig {
     private int k = 100;
     private Path queryPoolDir = Path.of("data", "querypool");
     private int threads = Runtime.getRuntime().availableProcessors();
+    private int flushIntervalSeconds = 120;
 
     private Builder() {}
 
@@ -255,6 +264,8 @@ public final class DataPrepConfig {
     public Builder queryPoolDir(Path v) { queryPoolDir = v; return this; }
     /** Sets worker threads; default the number of processors. */
     public Builder threads(int v) { threads = v; return this; }
+    /** Sets seconds between flushes while inserting (0 = only at the end); default 120. */
+    public Builder flushIntervalSeconds(int v) { flushIntervalSeconds = v; return this; }
 
     /** Validates and builds; an {@link IllegalArgumentException} names the flag and what is allowed. */
     public DataPrepConfig build() {
@@ -283,6 +294,7 @@ public final class DataPrepConfig {
       require(k >= 1 && k <= 16_384, "--k", k, "1..16384");
       require(queryPoolDir != null, "--query-pool-dir", null, "a directory path");
       require(threads >= 1 && threads <= 1024, "--threads", threads, "1..1024");
+      require(flushIntervalSeconds >= 0, "--flush-interval", flushIntervalSeconds, "0 (only at the end) or more seconds");
       return new DataPrepConfig(this);
     }
 

@@ -73,12 +73,15 @@ public final class DataPrepMain implements Callable<Integer> {
   Path queryPoolDir;
   @Option(names = "--threads", description = "Threads for generation and ground truth. Default: all processors")
   Integer threads;
+  @Option(names = "--flush-interval", description = "Seconds between flushes while inserting; 0 = only at the end. Default: 120")
+  Integer flushInterval;
   @Option(names = "--summary-file", description = "Where to write the JSON summary. Default: <query-pool-dir>/<collection>/prep-summary.json")
   Path summaryFile;
   @Option(names = "--no-progress", description = "Plain progress lines instead of progress bars")
   boolean noProgress;
 
   private final PrintStream out;
+  private Thread shutdownHook;
 
   DataPrepMain(PrintStream out) {
     this.out = out;
@@ -112,6 +115,10 @@ public final class DataPrepMain implements Callable<Integer> {
       String target = cfg.uri();
       if (target == null) {
         embedded = EmbeddedTarget.start(embeddedData);
+        // Ctrl-C / kill (not -9): close the target so it commits what it holds; the next run resumes.
+        EmbeddedTarget started = embedded;
+        shutdownHook = new Thread(started::closeQuietly, "data-prep-stop-target");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         target = embedded.uri();
         out.println("embedded target on " + target + " (data in " + embeddedData + ")");
       }
@@ -131,8 +138,17 @@ public final class DataPrepMain implements Callable<Integer> {
       return 0;
     } finally {
       if (embedded != null) {
+        removeShutdownHook();
         embedded.close();
       }
+    }
+  }
+
+  private void removeShutdownHook() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // the hook is running or ran: it closes the target
     }
   }
 
@@ -157,6 +173,7 @@ public final class DataPrepMain implements Callable<Integer> {
     if (k != null) b.k(k);
     if (queryPoolDir != null) b.queryPoolDir(queryPoolDir);
     if (threads != null) b.threads(threads);
+    if (flushInterval != null) b.flushIntervalSeconds(flushInterval);
     return b.build();
   }
 

@@ -7,6 +7,7 @@ import org.milvusbench.target.TargetServer;
 /** The embedded Milvus-compatible target, started in-process on an ephemeral 127.0.0.1 port. */
 final class EmbeddedTarget implements AutoCloseable {
   private final TargetServer server;
+  private boolean closed;
 
   private EmbeddedTarget(TargetServer server) {
     this.server = server;
@@ -26,8 +27,21 @@ final class EmbeddedTarget implements AutoCloseable {
     return "http://127.0.0.1:" + server.port();
   }
 
+  /** Closes once, from a shutdown hook or the normal path; later calls do nothing. */
+  void closeQuietly() {
+    try {
+      close();
+    } catch (RuntimeException e) {
+      // the JVM is exiting; the next run reconciles whatever was not committed
+    }
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       server.close();
     } catch (Exception e) {

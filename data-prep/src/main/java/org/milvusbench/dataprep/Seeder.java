@@ -125,6 +125,7 @@ final class Seeder {
       return t;
     });
     boolean warned = false;
+    long lastFlush = System.nanoTime();
     try {
       // Generate batch i+1 while batch i is on the wire.
       CompletableFuture<List<JsonObject>> next = start < target
@@ -153,6 +154,11 @@ final class Seeder {
         listener.batchCommitted(firstRow, n, ledger.rows());
         listener.progress(Phase.INSERT, ledger.rows());
         row = after;
+        if (cfg.flushIntervalSeconds() > 0 && row < target
+            && System.nanoTime() - lastFlush > cfg.flushIntervalSeconds() * 1_000_000_000L) {
+          ops.flush();
+          lastFlush = System.nanoTime();
+        }
       }
     } finally {
       prefetch.shutdownNow();

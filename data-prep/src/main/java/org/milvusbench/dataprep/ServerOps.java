@@ -11,6 +11,7 @@ import io.milvus.v2.service.collection.request.LoadCollectionReq;
 import io.milvus.v2.service.collection.response.DescribeCollectionResp;
 import io.milvus.v2.service.index.request.DescribeIndexReq;
 import io.milvus.v2.service.index.response.DescribeIndexResp;
+import io.milvus.v2.service.utility.request.FlushReq;
 import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvus.v2.service.vector.response.QueryResp;
 import java.util.ArrayList;
@@ -137,6 +138,12 @@ final class ServerOps {
       out.put(((Number) q.getEntity().get(CollectionSpec.ID)).longValue(), f);
     }
     return out;
+  }
+
+  /** Seals and persists what was inserted (Milvus Flush). */
+  void flush() {
+    run("flush", () -> client.flush(FlushReq.builder().databaseName(cfg.db())
+        .collectionNames(List.of(cfg.collection())).build()));
   }
 
   LoadState loadState() {
