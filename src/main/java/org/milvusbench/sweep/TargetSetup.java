@@ -81,7 +81,7 @@ public final class TargetSetup {
       }
       log("queries: " + source);
       return new Prepared(uri, cfg.token(), cfg.db(), cfg.embedded(), version, collection, queries, source, child, prep);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       if (child != null) {
         child.close();
       }
