@@ -12,6 +12,8 @@ public final class TargetConfig {
   public static final int DEFAULT_PORT = 19530;
   /** 10,000 × 768 float32 rows are ~31 MiB of protobuf; leave room for scalars and a larger dimension. */
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
+  /** See {@link #maxSegmentRows()}; 0 until measured otherwise. */
+  public static final int DEFAULT_MAX_SEGMENT_ROWS = 0;
 
   private final int port;
   private final String bindAddress;
@@ -20,6 +22,7 @@ public final class TargetConfig {
   private final long serviceDelayMillis;
   private final int maxMessageBytes;
   private final int buildThreads;
+  private final int maxSegmentRows;
 
   private TargetConfig(Builder b) {
     this.port = b.port;
@@ -29,6 +32,7 @@ public final class TargetConfig {
     this.serviceDelayMillis = b.serviceDelayMillis;
     this.maxMessageBytes = b.maxMessageBytes;
     this.buildThreads = b.buildThreads;
+    this.maxSegmentRows = b.maxSegmentRows;
   }
 
   public static Builder builder() {
@@ -70,6 +74,15 @@ public final class TargetConfig {
     return buildThreads;
   }
 
+  /**
+   * Rows after which an indexing thread seals its segment (Lucene maxBufferedDocs); 0 = only the RAM
+   * buffer decides. Smaller segments build faster (HNSW insertion slows as a graph grows) but every
+   * query searches every segment.
+   */
+  public int maxSegmentRows() {
+    return maxSegmentRows;
+  }
+
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -83,6 +96,7 @@ public final class TargetConfig {
     private long serviceDelayMillis;
     private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
     private int buildThreads = Runtime.getRuntime().availableProcessors();
+    private int maxSegmentRows = DEFAULT_MAX_SEGMENT_ROWS;
 
     private Builder() {}
 
@@ -94,6 +108,7 @@ public final class TargetConfig {
       serviceDelayMillis = c.serviceDelayMillis;
       maxMessageBytes = c.maxMessageBytes;
       buildThreads = c.buildThreads;
+      maxSegmentRows = c.maxSegmentRows;
     }
 
     public Builder port(int value) {
@@ -131,6 +146,11 @@ public final class TargetConfig {
       return this;
     }
 
+    public Builder maxSegmentRows(int value) {
+      maxSegmentRows = value;
+      return this;
+    }
+
     public TargetConfig build() {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port: " + port + " is not in 0..65535 (0 = pick a free port)");
@@ -142,6 +162,9 @@ public final class TargetConfig {
       }
       if (maxMessageBytes < 1024 * 1024) {
         throw new IllegalArgumentException("maxMessageBytes: " + maxMessageBytes + " is below 1 MiB");
+      }
+      if (maxSegmentRows < 0 || maxSegmentRows == 1) {
+        throw new IllegalArgumentException("maxSegmentRows: " + maxSegmentRows + " must be 0 (unlimited) or at least 2");
       }
       if (buildThreads < 1) {
         throw new IllegalArgumentException("buildThreads: " + buildThreads + " is not positive");

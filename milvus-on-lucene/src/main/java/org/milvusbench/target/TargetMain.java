@@ -33,6 +33,10 @@ public final class TargetMain implements Callable<Integer> {
       description = "delay added to every search and query, for fault tests (default: ${DEFAULT-VALUE})")
   long serviceDelayMs;
 
+  @Option(names = "--max-segment-rows", description = "rows per segment built by one indexing thread; 0 = unlimited"
+      + " (default: ${DEFAULT-VALUE})", defaultValue = "" + TargetConfig.DEFAULT_MAX_SEGMENT_ROWS)
+  int maxSegmentRows;
+
   @Option(names = "--build-threads", description = "threads building HNSW graphs (default: available processors)")
   Integer buildThreads;
 
@@ -43,7 +47,7 @@ public final class TargetMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TargetConfig.Builder cfg = TargetConfig.builder().port(port).bindAddress(bind).dataDir(data).token(token)
-        .serviceDelayMillis(serviceDelayMs);
+        .serviceDelayMillis(serviceDelayMs).maxSegmentRows(maxSegmentRows);
     if (buildThreads != null) {
       cfg.buildThreads(buildThreads);
     }

@@ -47,7 +47,7 @@ public final class TargetServer implements AutoCloseable {
     long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
     // Big enough that a graph build never flushes early (each flush seals a segment), bounded by the heap.
     double ramBufferMb = Math.max(64, Math.min(2048, heapMb / 3));
-    StoreSettings settings = new StoreSettings(ramBufferMb, cfg.buildThreads(), Math.min(2, cores),
+    StoreSettings settings = new StoreSettings(ramBufferMb, cfg.maxSegmentRows(), cfg.buildThreads(), Math.min(2, cores),
         buildExecutor, buildExecutor, searchExecutor);
     CollectionStore store = null;
     try {
@@ -56,6 +56,10 @@ public final class TargetServer implements AutoCloseable {
       MilvusServiceImpl service = new MilvusServiceImpl(store, serviceTimes, cfg.serviceDelayMillis());
       Server server = NettyServerBuilder.forAddress(new InetSocketAddress(cfg.bindAddress(), cfg.port()))
           .maxInboundMessageSize(CallInterceptor.transportLimit(cfg.maxMessageBytes()))
+          // Milvus clients ping every few seconds, also when idle; gRPC's default policy (5 min) answers
+          // that with GOAWAY "too_many_pings", dropping connections mid-sweep. Milvus permits 5 s.
+          .permitKeepAliveTime(1, TimeUnit.SECONDS)
+          .permitKeepAliveWithoutCalls(true)
           .addService(ServerInterceptors.intercept(service, new CallInterceptor(cfg.token(), cfg.maxMessageBytes())))
           .build()
           .start();

@@ -34,9 +34,19 @@ final class TargetFixture {
     client.createCollection(CreateCollectionReq.builder().collectionName(name).collectionSchema(schema).build());
   }
 
+  /** HNSW, L2, M=16, efConstruction=200; waits until built (the client polls DescribeIndex, 60 s at most). */
   static void createReferenceIndex(MilvusClientV2 client, String name) {
-    IndexParam index = IndexParam.builder().fieldName(VECTOR).indexType(IndexParam.IndexType.HNSW)
+    client.createIndex(CreateIndexReq.builder().collectionName(name).indexParams(List.of(referenceIndex())).build());
+  }
+
+  /** The same without waiting: large builds outlast the client's 60 s default. */
+  static void createReferenceIndexAsync(MilvusClientV2 client, String name) {
+    client.createIndex(CreateIndexReq.builder().collectionName(name).indexParams(List.of(referenceIndex()))
+        .sync(false).build());
+  }
+
+  private static IndexParam referenceIndex() {
+    return IndexParam.builder().fieldName(VECTOR).indexType(IndexParam.IndexType.HNSW)
         .metricType(IndexParam.MetricType.L2).extraParams(Map.of("M", 16, "efConstruction", 200)).build();
-    client.createIndex(CreateIndexReq.builder().collectionName(name).indexParams(List.of(index)).build());
   }
 }

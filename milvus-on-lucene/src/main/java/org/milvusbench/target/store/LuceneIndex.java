@@ -52,6 +52,9 @@ final class LuceneIndex implements AutoCloseable {
       cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       cfg.setCodec(new HnswCodec(graph, settings.mergeWorkers(), settings.mergeExecutor()));
       cfg.setRAMBufferSizeMB(settings.ramBufferMb());
+      if (settings.maxSegmentRows() > 0) {
+        cfg.setMaxBufferedDocs(settings.maxSegmentRows());
+      }
       cfg.setCommitOnClose(true);
       cfg.setMergePolicy(bulkBuild ? NoMergePolicy.INSTANCE : mergePolicy());
       ConcurrentMergeScheduler cms = new ConcurrentMergeScheduler();
