@@ -37,7 +37,9 @@ final class ConfigReader {
 
   private String raw(String key) {
     String v = props.get(key);
-    return v == null || v.isBlank() ? null : v.trim();
+    // gatling-maven-plugin forwards -D values to its forked JVM with double quotes escaped
+    // (-Dsearch.filter='category == "B"' arrives as category == \"B\"): undo that.
+    return v == null || v.isBlank() ? null : v.trim().replace("\\\"", "\"");
   }
 
   String text(String key, String fallback) {

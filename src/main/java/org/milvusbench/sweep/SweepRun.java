@@ -67,7 +67,8 @@ public final class SweepRun implements AutoCloseable {
       int c = closed ? config.levels().get(i) : 0;
       double rate = closed ? 0 : config.rates().get(i);
       String name = "search " + (closed ? "c=" + c : "r=" + Level.formatRate(rate) + "/s");
-      RecallAccumulator recall = target.queries().hasGroundTruth()
+      // The pool's ground truth is unfiltered: with a filter it is not the right answer, so no recall.
+      RecallAccumulator recall = target.queries().hasGroundTruth() && config.filter() == null
           ? new RecallAccumulator(config.topK(), target.queries().size(), target.queries()::groundTruth) : null;
       LevelRecorder recorder = new LevelRecorder(name, config.keepRaw(), recall);
       LevelBudget budget = config.duration() != null

@@ -100,6 +100,11 @@ class SweepConfigTest {
   }
 
   @Test
+  void quotesEscapedByTheGatlingPluginAreRestored() {
+    assertEquals("category == \"B\"", SweepConfig.parse(Map.of("search.filter", "category == \\\"B\\\"")).filter());
+  }
+
+  @Test
   void readmeTableListsEveryKey() {
     String table = SweepConfig.markdownTable();
     for (ConfigKey key : SweepConfig.KEYS) {
