@@ -24,7 +24,9 @@ final class HistogramFiles {
       HistogramLogReader reader = new HistogramLogReader(file.toFile());
       try {
         EncodableHistogram interval;
+        int intervals = 0;
         while ((interval = reader.nextIntervalHistogram()) != null) {
+          intervals++;
           if (!(interval instanceof Histogram h)) {
             throw new IllegalArgumentException(
                 file + ": holds a " + interval.getClass().getSimpleName()
@@ -32,6 +34,7 @@ final class HistogramFiles {
           }
           merged.add(h);
         }
+        if (intervals == 0) rejectGarbage(file);
       } finally {
         reader.close();
       }
@@ -44,6 +47,27 @@ final class HistogramFiles {
       throw new IllegalArgumentException(file + ": not an HdrHistogram log (" + e + ")", e);
     }
     return merged;
+  }
+
+  /**
+   * HistogramLogReader skips lines it cannot parse, so a corrupt file reads as an empty log. An
+   * empty log is legitimate (a level without successes) only if every line is a comment, the
+   * legend or blank.
+   */
+  private static void rejectGarbage(Path file) {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+      String line;
+      int n = 0;
+      while ((line = in.readLine()) != null) {
+        n++;
+        String t = line.trim();
+        if (t.isEmpty() || t.startsWith("#") || t.startsWith("\"StartTimestamp\"")) continue;
+        throw new IllegalArgumentException(
+            file + ": not an HdrHistogram log (line " + n + " is not an interval, comment or legend)");
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")", e);
+    }
   }
 
   /** One latency (µs, an integer) per line; blank lines are ignored. */
