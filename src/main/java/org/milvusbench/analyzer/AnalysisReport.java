@@ -54,6 +54,14 @@ public record AnalysisReport(
     return sla.stream().filter(c -> !c.passed()).map(SlaCheck::message).toList();
   }
 
+  /**
+   * Throws {@link SlaBreachException} (message: one line per breach) when an SLA is breached — what
+   * the sweep calls last so that {@code mvn gatling:test} fails.
+   */
+  public void requirePassed() {
+    if (!passed()) throw new SlaBreachException(breaches());
+  }
+
   /** True when no SLA is breached. */
   public boolean passed() {
     return sla.stream().allMatch(SlaCheck::passed);

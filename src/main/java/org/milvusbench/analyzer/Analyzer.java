@@ -29,6 +29,18 @@ public final class Analyzer {
     return analyze(RunDirectory.load(path), options);
   }
 
+  /** A knee whose next level is generator-bound may be the generator's knee: say so. */
+  private static Knee caveat(Knee knee, List<LittlesLawCheck> little) {
+    if (!knee.found()) return knee;
+    boolean generatorBound = little.stream()
+        .anyMatch(c -> c.generatorBound() && c.concurrency() == knee.toLoad());
+    if (!generatorBound) return knee;
+    return new Knee(knee.rule(), true, knee.fromLoad(), knee.toLoad(), knee.qpsGainPct(),
+        knee.p95IncreasePct(), knee.efficiency(), knee.message()
+            + " (caution: " + Format.load(knee.toLoad()) + " is generator-bound, so this may be the"
+            + " generator's knee, not the target's)");
+  }
+
   /** Analyses a loaded run. */
   public static AnalysisReport analyze(RunData run, AnalyzerOptions options) {
     List<LevelMetrics> levels = run.levels();
@@ -46,6 +58,8 @@ public final class Analyzer {
             : KneeDetector.find(levels, options.toBuilder().kneeRule(KneeRule.REFERENCE).build());
     UslModel usl = UslFitter.fit(levels, run.openModel());
     List<LittlesLawCheck> little = LittlesLawCheck.check(levels, run.cpuCores());
+    knee = caveat(knee, little);
+    referenceKnee = options.kneeRule() == KneeRule.REFERENCE ? knee : caveat(referenceKnee, little);
     List<BottleneckHint> hints = BottleneckHints.find(levels, little, run.cpuCores());
     Recommendation rec = Recommendation.choose(levels, options);
     CapacityPlan plan = null;

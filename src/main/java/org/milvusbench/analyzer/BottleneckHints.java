@@ -61,6 +61,8 @@ final class BottleneckHints {
     }
     if (cpuCores > 0) {
       for (LevelMetrics l : levels) {
+        boolean flagged = little.stream().anyMatch(c -> c.generatorBound() && c.concurrency() == l.concurrency() && l.concurrency() > 0);
+        if (flagged) continue; // Little's law already named this level, with the generator's CPU
         Double gen = l.generatorCpuPercent();
         Double tgt = l.targetCpuPercent();
         if (gen != null && tgt != null && gen + tgt >= 0.9 * cpuCores * 100 && gen >= tgt) {

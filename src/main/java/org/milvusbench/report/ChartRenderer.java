@@ -115,6 +115,8 @@ public final class ChartRenderer {
     axis.setRange(1, maxX * 1.5);
     plot.setDomainAxis(axis);
     style(plot, null);
+    // Histogram curves have dozens of points: lines only, as HdrHistogram's plotter draws them.
+    ((XYLineAndShapeRenderer) plot.getRenderer()).setDefaultShapesVisible(false);
     BufferedImage image = chart.createBufferedImage(2 * PANEL_WIDTH, PANEL_HEIGHT + 100);
     return png(image);
   }

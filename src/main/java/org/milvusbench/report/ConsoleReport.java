@@ -23,7 +23,7 @@ public final class ConsoleReport {
             + r.options().kneeEfficiencyThreshold()).append(")\n");
     if (!r.steps().isEmpty()) sb.append(ReportTables.steps(r).render());
     sb.append("  ").append(r.knee().found() ? "KNEE: " : "").append(r.knee().message()).append('\n');
-    if (r.kneeByReferenceRule() != r.knee()) {
+    if (r.knee().rule() != org.milvusbench.analyzer.KneeRule.REFERENCE) {
       sb.append("  reference's literal rule: ").append(r.kneeByReferenceRule().message()).append('\n');
     }
     sb.append("\nUniversal Scalability Law\n");

@@ -59,6 +59,9 @@ class SyntheticRunAnalysisTest {
     assertTrue(r.knee().found());
     assertEquals(8.0, r.knee().fromLoad());
     assertEquals(16.0, r.knee().toLoad());
+    assertTrue(r.knee().message().endsWith(
+        "(caution: 16 is generator-bound, so this may be the generator's knee, not the target's)"),
+        r.knee().message());
 
     LittlesLawCheck c16 = r.littlesLaw().get(4);
     assertTrue(c16.generatorBound(), c16.message());
@@ -70,10 +73,13 @@ class SyntheticRunAnalysisTest {
     BottleneckHint cpu = r.hints().stream().filter(h -> h.kind().equals("CPU")).findFirst().orElseThrow();
     assertEquals("8→16", cpu.where());
     assertTrue(cpu.evidence().contains("target CPU 45 % of 200 % — not saturated"), cpu.evidence());
-    assertTrue(r.hints().stream().anyMatch(h -> h.kind().equals("GENERATOR") && h.where().equals("16")));
+    assertEquals(1, r.hints().stream().filter(h -> h.kind().equals("GENERATOR") && h.where().equals("16")).count());
 
     assertFalse(r.passed());
     assertEquals(List.of("recall ≥ 0.92: breached — recall@10 0.900 at concurrency 16"), r.breaches());
+    SlaBreachException e = org.junit.jupiter.api.Assertions.assertThrows(SlaBreachException.class, r::requirePassed);
+    assertEquals(r.breaches(), e.breaches());
+    assertEquals("SLA breached:\nrecall ≥ 0.92: breached — recall@10 0.900 at concurrency 16", e.getMessage());
     // The recommendation skips the level whose recall is too low.
     assertTrue(r.recommendation().level().concurrency() < 16);
   }
