@@ -87,6 +87,33 @@ class EdgeCaseTest {
   }
 
   @Test
+  void openModelRunUsesTheRateAsX(@TempDir Path dir) throws Exception {
+    List<LevelResult> levels = new java.util.ArrayList<>();
+    double[][] rows = {{100, 8}, {200, 9}, {400, 12}, {800, 60}};
+    long start = 0;
+    for (double[] row : rows) {
+      long n = (long) row[0] * 10;
+      LatencyStats s = new LatencyStats(n, 1000, row[1] * 900, row[1] * 800, row[1] * 1000, row[1] * 1300, row[1] * 2000, row[1] * 200);
+      // The 800/s level only completes 500/s: saturated.
+      double seconds = row[0] == 800 ? n / 500.0 : 10;
+      levels.add(new LevelResult("rate" + (int) row[0], 0, row[0], n, n, 0, start, start + (long) (seconds * 1e6),
+          s, null, null, null, null, null));
+      start += 20_000_000;
+    }
+    SweepResults open = new SweepResults(SweepResults.SCHEMA, "open", null, "open", null, Map.of(), 2, levels);
+    AnalysisReport r = Analyzer.analyze(open, dir, AnalyzerOptions.defaults());
+    assertTrue(r.run().openModel());
+    assertFalse(r.usl().fitted());
+    assertTrue(r.usl().reason().contains("open-model"), r.usl().reason());
+    assertTrue(r.littlesLaw().isEmpty());
+    assertTrue(r.knee().found());
+    assertEquals(400.0, r.knee().fromLoad());
+    ReportWriter.writeAll(dir, r);
+    assertTrue(Files.readString(dir.resolve("analysis.txt")).contains("Rate (req/s)"));
+    assertNoNonFiniteNumbers(dir);
+  }
+
+  @Test
   void badInputNamesTheFile(@TempDir Path dir) throws Exception {
     Path missing = dir.resolve("nope");
     assertEquals(missing + ": no such run directory or results file",
