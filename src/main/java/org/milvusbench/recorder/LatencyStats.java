@@ -70,7 +70,9 @@ public record LatencyStats(
 
   /**
    * numpy's default ("linear") percentile of ascending values: rank = p/100 × (n−1), interpolated
-   * between the two neighbouring order statistics.
+   * between the two neighbouring order statistics with numpy's own arithmetic ({@code _lerp}:
+   * {@code a + (b−a)·t} below t = 0.5, {@code b − (b−a)·(1−t)} from 0.5), so results agree with
+   * {@code np.percentile} to the last bit.
    */
   public static double percentileOfSorted(long[] sortedAscending, double percentile) {
     if (sortedAscending.length == 0) {
@@ -79,10 +81,13 @@ public record LatencyStats(
     if (percentile < 0 || percentile > 100) {
       throw new IllegalArgumentException("percentile must be in [0, 100], got " + percentile);
     }
-    double rank = percentile / 100.0 * (sortedAscending.length - 1);
+    double rank = (sortedAscending.length - 1) * (percentile / 100.0);
     int lower = (int) Math.floor(rank);
     int upper = Math.min(lower + 1, sortedAscending.length - 1);
-    double fraction = rank - lower;
-    return sortedAscending[lower] + fraction * (sortedAscending[upper] - sortedAscending[lower]);
+    double t = rank - lower;
+    double a = sortedAscending[lower];
+    double b = sortedAscending[upper];
+    double diff = b - a;
+    return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
   }
 }

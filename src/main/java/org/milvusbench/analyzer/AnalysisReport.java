@@ -1,0 +1,69 @@
+package org.milvusbench.analyzer;
+
+import java.util.List;
+
+/**
+ * Everything the analyzer concluded about one run: the per-level table, the reference's five
+ * sections, the USL fit, Little's-law checks, bottleneck hints, the recommendation, the capacity
+ * plan and the SLA gate. Rendered by {@code org.milvusbench.report}.
+ *
+ * @param run what was analysed (levels ascending by load, histograms, source paths)
+ * @param baseline the first level, to which sections 1 and 2 are relative
+ * @param bestQps section 4: the level with the highest QPS
+ * @param lowestP95 section 4: the level with the lowest P95 (among levels with successes)
+ * @param bestScore section 4: the level with the highest QPS ÷ P95 (ms)
+ * @param steps section 5: consecutive-level comparisons
+ * @param kneeByReferenceRule the reference's literal rule, always evaluated for comparison
+ * @param capacityPlan null when no target QPS was asked or no level qualifies
+ */
+public record AnalysisReport(
+    RunData run,
+    AnalyzerOptions options,
+    LevelMetrics baseline,
+    LevelMetrics bestQps,
+    LevelMetrics lowestP95,
+    LevelMetrics bestScore,
+    List<ScalingStep> steps,
+    Knee knee,
+    Knee kneeByReferenceRule,
+    UslModel usl,
+    List<LittlesLawCheck> littlesLaw,
+    List<BottleneckHint> hints,
+    Recommendation recommendation,
+    CapacityPlan capacityPlan,
+    List<SlaCheck> sla) {
+
+  public List<LevelMetrics> levels() {
+    return run.levels();
+  }
+
+  /** Section 1: QPS change vs the first level, percent; null when the baseline has no QPS. */
+  public Double qpsGainPct(LevelMetrics level) {
+    return baseline.qps() > 0 ? (level.qps() / baseline.qps() - 1) * 100 : null;
+  }
+
+  /** Section 2: P95 change vs the first level, percent; null without latencies to compare. */
+  public Double p95ChangePct(LevelMetrics level) {
+    return baseline.hasLatency() && level.hasLatency()
+        ? (level.p95Ms() / baseline.p95Ms() - 1) * 100
+        : null;
+  }
+
+  /** One line per SLA breach; empty when the gate passes. */
+  public List<String> breaches() {
+    return sla.stream().filter(c -> !c.passed()).map(SlaCheck::message).toList();
+  }
+
+  /**
+   * Throws {@link SlaBreachException} (message: one line per breach) when an SLA is breached — what
+   * the sweep calls last so that {@code mvn gatling:test} fails.
+   */
+  public void requirePassed() {
+    if (!passed()) throw new SlaBreachException(breaches());
+  }
+
+  /** True when no SLA is breached. */
+  public boolean passed() {
+    return sla.stream().allMatch(SlaCheck::passed);
+  }
+}

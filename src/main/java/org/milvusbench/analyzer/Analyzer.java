@@ -1,0 +1,74 @@
+package org.milvusbench.analyzer;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.milvusbench.results.SweepResults;
+
+/**
+ * The analyzer's entry point for code (the sweep calls it at the end of {@code mvn
+ * gatling:test}); {@link AnalyzerMain} is the one for people. Pure computation: no Gatling, no
+ * I/O beyond reading the run's own files.
+ *
+ * <pre>{@code
+ * AnalysisReport report = Analyzer.analyze(results, runDir, AnalyzerOptions.fromConfig(props));
+ * ReportWriter.writeAll(runDir, report);
+ * report.breaches().forEach(System.err::println);
+ * }</pre>
+ */
+public final class Analyzer {
+  private Analyzer() {}
+
+  /** Analyses the sweep's results; histogram and raw files are resolved against {@code runDir}. */
+  public static AnalysisReport analyze(SweepResults results, Path runDir, AnalyzerOptions options) {
+    return analyze(RunDirectory.of(results, runDir), options);
+  }
+
+  /** Loads {@code path} (run directory, results.json or the reference JSON) and analyses it. */
+  public static AnalysisReport analyze(Path path, AnalyzerOptions options) {
+    return analyze(RunDirectory.load(path), options);
+  }
+
+  /** A knee whose next level is generator-bound may be the generator's knee: say so. */
+  private static Knee caveat(Knee knee, List<LittlesLawCheck> little) {
+    if (!knee.found()) return knee;
+    boolean generatorBound = little.stream()
+        .anyMatch(c -> c.generatorBound() && c.concurrency() == knee.toLoad());
+    if (!generatorBound) return knee;
+    return new Knee(knee.rule(), true, knee.fromLoad(), knee.toLoad(), knee.qpsGainPct(),
+        knee.p95IncreasePct(), knee.efficiency(), knee.message()
+            + " (caution: " + Format.load(knee.toLoad()) + " is generator-bound, so this may be the"
+            + " generator's knee, not the target's)");
+  }
+
+  /** Analyses a loaded run. */
+  public static AnalysisReport analyze(RunData run, AnalyzerOptions options) {
+    List<LevelMetrics> levels = run.levels();
+    LevelMetrics baseline = levels.get(0);
+    List<LevelMetrics> measured = levels.stream().filter(LevelMetrics::hasLatency).toList();
+    LevelMetrics bestQps = levels.stream().max(Comparator.comparingDouble(LevelMetrics::qps)).get();
+    LevelMetrics lowestP95 =
+        measured.stream().min(Comparator.comparingDouble(LevelMetrics::p95Ms)).orElse(null);
+    LevelMetrics bestScore =
+        measured.stream().max(Comparator.comparingDouble(LevelMetrics::score)).orElse(null);
+    Knee knee = KneeDetector.find(levels, options);
+    Knee referenceKnee =
+        options.kneeRule() == KneeRule.REFERENCE
+            ? knee
+            : KneeDetector.find(levels, options.toBuilder().kneeRule(KneeRule.REFERENCE).build());
+    UslModel usl = UslFitter.fit(levels, run.openModel());
+    List<LittlesLawCheck> little = LittlesLawCheck.check(levels, run.cpuCores());
+    knee = caveat(knee, little);
+    referenceKnee = options.kneeRule() == KneeRule.REFERENCE ? knee : caveat(referenceKnee, little);
+    List<BottleneckHint> hints = BottleneckHints.find(levels, little, run.cpuCores());
+    Recommendation rec = Recommendation.choose(levels, options);
+    CapacityPlan plan = null;
+    if (options.targetQps().isPresent() && rec.found()) {
+      String sla = options.hasLevelSla() ? Recommendation.slaText(options) : "";
+      plan = CapacityPlan.of(options.targetQps().getAsDouble(), rec.level(), options.redundancy(), sla);
+    }
+    List<SlaCheck> sla = SlaGate.evaluate(levels, knee, rec, options);
+    return new AnalysisReport(run, options, baseline, bestQps, lowestP95, bestScore,
+        KneeDetector.steps(levels), knee, referenceKnee, usl, little, hints, rec, plan, sla);
+  }
+}

@@ -1,0 +1,46 @@
+package org.milvusbench.analyzer;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A loaded run: the per-level rows in ascending load order, the merged per-level latency
+ * histograms (µs) where the run kept them, and where it came from.
+ *
+ * @param source the file that was read (results.json or the reference JSON)
+ * @param runDirectory the directory reports are written to by default (the source's directory)
+ * @param format {@code results} (our results.json) or {@code reference} (the reference script's)
+ * @param mode {@code closed} or {@code open}
+ * @param histogramsMicros one entry per level, parallel to {@code levels}; null entries where no
+ *     histogram exists
+ * @param gatlingReport Gatling's report directory when known, else null
+ * @param cpuCores cores of the generator's machine; 0 when unknown
+ * @param warnings things the loader had to work around (a missing histogram file, say)
+ */
+public record RunData(
+    Path source,
+    Path runDirectory,
+    String format,
+    String runId,
+    String mode,
+    List<LevelMetrics> levels,
+    List<Histogram> histogramsMicros,
+    Path gatlingReport,
+    int cpuCores,
+    List<String> warnings) {
+
+  public RunData {
+    warnings = List.copyOf(warnings);
+    levels = List.copyOf(levels);
+    histogramsMicros = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(histogramsMicros));
+    if (levels.size() != histogramsMicros.size()) {
+      throw new IllegalArgumentException("one histogram slot per level expected");
+    }
+  }
+
+  /** True for open-model runs, whose x axis is the arrival rate rather than concurrency. */
+  public boolean openModel() {
+    return "open".equalsIgnoreCase(mode);
+  }
+}

@@ -1,0 +1,78 @@
+package org.milvusbench.analyzer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.milvusbench.results.ResultsJson;
+import org.milvusbench.results.SweepResults;
+
+/**
+ * Loads a run from what a user points at: a run directory (with {@code results.json}, or the
+ * reference script's {@code concurrent_test_results.json}), our results file, or the reference
+ * JSON itself. Every problem is an {@link IllegalArgumentException} whose message names the file.
+ */
+public final class RunDirectory {
+  /** The file name the reference script writes. */
+  public static final String REFERENCE_FILE_NAME = "concurrent_test_results.json";
+
+  private RunDirectory() {}
+
+  /** Loads the run at {@code path} (directory or file). */
+  public static RunData load(Path path) {
+    if (Files.isDirectory(path)) {
+      Path results = path.resolve(ResultsJson.FILE_NAME);
+      if (Files.isRegularFile(results)) return loadFile(results);
+      Path reference = path.resolve(REFERENCE_FILE_NAME);
+      if (Files.isRegularFile(reference)) return loadFile(reference);
+      throw new IllegalArgumentException(
+          path + ": not a run directory (no " + ResultsJson.FILE_NAME + " or "
+              + REFERENCE_FILE_NAME + " in it)");
+    }
+    if (!Files.exists(path)) {
+      throw new IllegalArgumentException(path + ": no such run directory or results file");
+    }
+    return loadFile(path);
+  }
+
+  /** Loads our results (as the sweep hands them over) with files resolved against {@code runDir}. */
+  public static RunData of(SweepResults results, Path runDir) {
+    if (results.levels() == null || results.levels().isEmpty()) {
+      throw new IllegalArgumentException(runDir.resolve(ResultsJson.FILE_NAME) + ": no levels");
+    }
+    return SweepResultsReader.read(runDir.resolve(ResultsJson.FILE_NAME), results);
+  }
+
+  private static RunData loadFile(Path file) {
+    JsonNode root;
+    try {
+      root = ResultsJson.mapper().readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(file + ": corrupt JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")", e);
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new IllegalArgumentException(file + ": empty file; a results JSON was expected");
+    }
+    if (ReferenceResultsReader.looksLikeReference(root)) {
+      return ReferenceResultsReader.read(file, root);
+    }
+    if (!root.isObject() || !root.has("levels") || !root.get("levels").isArray()) {
+      throw new IllegalArgumentException(
+          file + ": not a results file (neither results.json with \"levels\" nor the reference's"
+              + " per-level list with \"并发数\")");
+    }
+    SweepResults results;
+    try {
+      results = ResultsJson.mapper().treeToValue(root, SweepResults.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(file + ": corrupt results: " + e.getOriginalMessage(), e);
+    }
+    if (results.levels().isEmpty()) {
+      throw new IllegalArgumentException(file + ": no levels in this results file");
+    }
+    return SweepResultsReader.read(file, results);
+  }
+}

@@ -1,0 +1,108 @@
+package org.milvusbench.analyzer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.milvusbench.recorder.LatencyStats;
+import org.milvusbench.results.LevelResult;
+import org.milvusbench.results.SweepResults;
+
+/**
+ * Turns our {@code results.json} into table rows. Latencies come from the most exact source the
+ * run kept: raw per-request values (numpy-compatible percentiles, exactly the reference's), else
+ * the HdrHistogram log, else the summary inside results.json.
+ */
+final class SweepResultsReader {
+  private SweepResultsReader() {}
+
+  static RunData read(Path file, SweepResults results) {
+    Path dir = file.toAbsolutePath().getParent();
+    List<LevelResult> sorted = new ArrayList<>(results.levels());
+    sorted.removeIf(java.util.Objects::isNull);
+    sorted.sort(
+        Comparator.comparingDouble(
+            l -> l.concurrency() > 0 ? l.concurrency() : l.targetRatePerSec()));
+    List<LevelMetrics> levels = new ArrayList<>();
+    List<Histogram> histograms = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (LevelResult level : sorted) {
+      Histogram histogram = null;
+      if (level.histogramFile() != null) {
+        Path h = dir.resolve(level.histogramFile());
+        if (Files.isRegularFile(h)) {
+          histogram = HistogramFiles.readMergedLog(h);
+        } else {
+          warnings.add(levelName(level) + ": histogram file " + h + " is missing");
+        }
+      }
+      LatencyStats stats = null;
+      String source = "results";
+      if (level.rawLatencyFile() != null) {
+        Path raw = dir.resolve(level.rawLatencyFile());
+        if (Files.isRegularFile(raw)) {
+          stats = LatencyStats.fromRawMicros(HistogramFiles.readRawMicros(raw));
+          source = "raw";
+        } else {
+          warnings.add(levelName(level) + ": raw latency file " + raw + " is missing");
+        }
+      }
+      if (stats == null && histogram != null) {
+        stats = LatencyStats.fromHistogram(histogram);
+        source = "histogram";
+      }
+      if (stats == null) {
+        stats = level.latencyMicros() == null ? LatencyStats.EMPTY : level.latencyMicros();
+      }
+      levels.add(metrics(level, stats, source));
+      histograms.add(histogram);
+    }
+    if (levels.isEmpty()) {
+      throw new IllegalArgumentException(file + ": no levels in this results file");
+    }
+    return new RunData(
+        file,
+        dir,
+        "results",
+        results.runId(),
+        results.mode() == null ? "closed" : results.mode(),
+        levels,
+        histograms,
+        GatlingReportLocator.locate(dir, results.config()),
+        results.cpuCores(),
+        warnings);
+  }
+
+  private static String levelName(LevelResult level) {
+    return level.name() != null ? level.name() : "level c=" + level.concurrency();
+  }
+
+  private static LevelMetrics metrics(LevelResult l, LatencyStats s, String source) {
+    double seconds = Math.max(0, l.windowSeconds());
+    long total = l.totalRequests();
+    return new LevelMetrics(
+        l.name() != null ? l.name() : "c" + l.concurrency(),
+        l.concurrency(),
+        l.targetRatePerSec(),
+        total,
+        seconds,
+        seconds > 0 ? total / seconds : 0,
+        seconds > 0 ? l.successes() / seconds : 0,
+        s.meanMicros() / 1000.0,
+        s.p50Micros() / 1000.0,
+        s.p95Micros() / 1000.0,
+        s.p99Micros() / 1000.0,
+        s.maxMicros() / 1000.0,
+        s.minMicros() / 1000.0,
+        s.stdMicros() / 1000.0,
+        l.successes(),
+        l.failures(),
+        total > 0 ? (double) l.failures() / total : 0,
+        l.recall() == null ? null : l.recall().mean(),
+        l.recall() == null ? 0 : l.recall().k(),
+        l.resources(),
+        source);
+  }
+}

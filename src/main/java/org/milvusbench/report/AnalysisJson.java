@@ -1,0 +1,202 @@
+package org.milvusbench.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.milvusbench.analyzer.AnalysisReport;
+import org.milvusbench.analyzer.AnalyzerOptions;
+import org.milvusbench.analyzer.BottleneckHint;
+import org.milvusbench.analyzer.CapacityPlan;
+import org.milvusbench.analyzer.Knee;
+import org.milvusbench.analyzer.LevelMetrics;
+import org.milvusbench.analyzer.LittlesLawCheck;
+import org.milvusbench.analyzer.ScalingStep;
+import org.milvusbench.analyzer.SlaCheck;
+import org.milvusbench.analyzer.UslModel;
+import org.milvusbench.results.ResultsJson;
+
+/**
+ * {@code analysis.json}: the report as data. Numbers are JSON numbers (never formatted strings),
+ * units are in the key names ({@code p95Ms}, {@code qps}, {@code failureRatePct}), unknown values
+ * are null.
+ */
+public final class AnalysisJson {
+  public static final String FILE_NAME = "analysis.json";
+  public static final String SCHEMA = "milvusbench.analysis/1";
+
+  private AnalysisJson() {}
+
+  public static void write(AnalysisReport r, Path file) {
+    try {
+      ResultsJson.mapper().writeValue(file.toFile(), toJson(r));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  public static ObjectNode toJson(AnalysisReport r) {
+    ObjectNode root = ResultsJson.mapper().createObjectNode();
+    root.put("schema", SCHEMA);
+    root.put("source", r.run().source().toString());
+    root.put("format", r.run().format());
+    root.put("runId", r.run().runId());
+    root.put("mode", r.run().mode());
+    root.put("cpuCores", r.run().cpuCores());
+    root.set("options", options(r.options()));
+    ArrayNode levels = root.putArray("levels");
+    for (LevelMetrics l : r.levels()) levels.add(level(r, l));
+    ObjectNode best = root.putObject("best");
+    best.set("highestQps", r.bestQps() == null ? null : pick(r.bestQps()).put("qps", r.bestQps().qps()));
+    best.set("lowestP95", r.lowestP95() == null ? null : pick(r.lowestP95()).put("p95Ms", r.lowestP95().p95Ms()));
+    best.set("bestScore", r.bestScore() == null ? null : pick(r.bestScore()).put("score", r.bestScore().score()));
+    ArrayNode steps = root.putArray("steps");
+    for (ScalingStep s : r.steps()) {
+      ObjectNode n = steps.addObject();
+      n.put("fromConcurrency", s.fromLoad());
+      n.put("toConcurrency", s.toLoad());
+      n.put("concurrencyRatio", s.loadRatio());
+      n.put("qpsGainPct", s.qpsGainPct());
+      n.put("p95IncreasePct", s.p95IncreasePct());
+      n.put("efficiency", s.efficiency());
+    }
+    root.set("knee", knee(r.knee()));
+    root.set("kneeByReferenceRule", knee(r.kneeByReferenceRule()));
+    root.set("usl", usl(r.usl()));
+    ArrayNode little = root.putArray("littlesLaw");
+    for (LittlesLawCheck c : r.littlesLaw()) {
+      ObjectNode n = little.addObject();
+      n.put("concurrency", c.concurrency());
+      n.put("expectedInFlight", c.expectedInFlight());
+      n.put("inFlightRatio", c.ratio());
+      n.put("generatorBound", c.generatorBound());
+      n.put("generatorCpuPercent", c.generatorCpuPercent());
+      n.put("message", c.message());
+    }
+    ArrayNode hints = root.putArray("bottlenecks");
+    for (BottleneckHint h : r.hints()) {
+      ObjectNode n = hints.addObject();
+      n.put("kind", h.kind());
+      n.put("where", h.where());
+      n.put("evidence", h.evidence());
+      h.advice().forEach(n.putArray("advice")::add);
+    }
+    ObjectNode rec = root.putObject("recommendation");
+    rec.put("found", r.recommendation().found());
+    if (r.recommendation().found()) {
+      LevelMetrics l = r.recommendation().level();
+      rec.put("concurrency", l.load());
+      rec.put("qps", l.qps());
+      rec.put("p95Ms", l.p95Ms());
+      rec.put("failureRatePct", l.failurePct());
+      rec.put("score", l.score());
+    }
+    rec.put("reason", r.recommendation().reason());
+    root.set("capacityPlan", plan(r.capacityPlan()));
+    ObjectNode sla = root.putObject("sla");
+    sla.put("passed", r.passed());
+    ArrayNode checks = sla.putArray("checks");
+    for (SlaCheck c : r.sla()) {
+      ObjectNode n = checks.addObject();
+      n.put("name", c.name());
+      n.put("description", c.description());
+      n.put("passed", c.passed());
+      n.put("message", c.message());
+    }
+    r.breaches().forEach(sla.putArray("breaches")::add);
+    r.run().warnings().forEach(root.putArray("warnings")::add);
+    return root;
+  }
+
+  private static ObjectNode pick(LevelMetrics l) {
+    return ResultsJson.mapper().createObjectNode().put("concurrency", l.load());
+  }
+
+  private static ObjectNode options(AnalyzerOptions o) {
+    ObjectNode n = ResultsJson.mapper().createObjectNode();
+    n.put("targetQps", o.targetQps().isPresent() ? o.targetQps().getAsDouble() : null);
+    n.put("redundancy", o.redundancy());
+    n.put("slaP95Ms", o.slaP95Ms().isPresent() ? o.slaP95Ms().getAsDouble() : null);
+    n.put("slaMaxFailurePct", o.slaMaxFailurePct().isPresent() ? o.slaMaxFailurePct().getAsDouble() : null);
+    n.put("minRecall", o.minRecall().isPresent() ? o.minRecall().getAsDouble() : null);
+    n.put("kneeNotBeforeConcurrency", o.kneeNotBefore().isPresent() ? o.kneeNotBefore().getAsInt() : null);
+    n.put("kneeRule", o.kneeRule().name());
+    n.put("kneeEfficiencyThreshold", o.kneeEfficiencyThreshold());
+    return n;
+  }
+
+  private static ObjectNode level(AnalysisReport r, LevelMetrics l) {
+    ObjectNode n = ResultsJson.mapper().createObjectNode();
+    n.put("name", l.name());
+    n.put("concurrency", l.concurrency());
+    n.put("targetRatePerSec", l.targetRatePerSec());
+    n.put("totalRequests", l.totalRequests());
+    n.put("totalTimeSeconds", l.totalTimeSeconds());
+    n.put("qps", l.qps());
+    n.put("goodputPerSec", l.goodput());
+    n.put("avgMs", l.avgMs());
+    n.put("p50Ms", l.p50Ms());
+    n.put("p95Ms", l.p95Ms());
+    n.put("p99Ms", l.p99Ms());
+    n.put("maxMs", l.maxMs());
+    n.put("minMs", l.minMs());
+    n.put("stdMs", l.stdMs());
+    n.put("successes", l.successes());
+    n.put("failures", l.failures());
+    n.put("failureRatePct", l.failurePct());
+    n.put("recall", l.recall());
+    n.put("recallK", l.recall() == null ? null : l.recallK());
+    n.put("score", l.score());
+    n.put("qpsGainVsFirstPct", r.qpsGainPct(l));
+    n.put("p95ChangeVsFirstPct", r.p95ChangePct(l));
+    n.put("latencySource", l.latencySource());
+    n.put("targetCpuPercent", l.targetCpuPercent());
+    n.put("targetRssBytes", l.targetRssBytes());
+    n.put("generatorCpuPercent", l.generatorCpuPercent());
+    n.put("generatorRssBytes", l.generatorRssBytes());
+    return n;
+  }
+
+  private static ObjectNode knee(Knee k) {
+    ObjectNode n = ResultsJson.mapper().createObjectNode();
+    n.put("rule", k.rule().name());
+    n.put("found", k.found());
+    n.put("afterConcurrency", k.fromLoad());
+    n.put("toConcurrency", k.toLoad());
+    n.put("qpsGainPct", k.qpsGainPct());
+    n.put("p95IncreasePct", k.p95IncreasePct());
+    n.put("efficiency", k.efficiency());
+    n.put("message", k.message());
+    return n;
+  }
+
+  private static ObjectNode usl(UslModel u) {
+    ObjectNode n = ResultsJson.mapper().createObjectNode();
+    n.put("fitted", u.fitted());
+    n.put("reason", u.reason());
+    n.put("lambdaQps", u.lambda());
+    n.put("sigma", u.sigma());
+    n.put("kappa", u.kappa());
+    n.put("peakConcurrency", u.peakConcurrency());
+    n.put("predictedMaxQps", u.predictedMaxQps());
+    n.put("rmsErrorPct", u.rmsErrorPct());
+    n.put("maxErrorPct", u.maxErrorPct());
+    n.put("levelsFitted", u.points());
+    return n;
+  }
+
+  private static ObjectNode plan(CapacityPlan p) {
+    if (p == null) return null;
+    ObjectNode n = ResultsJson.mapper().createObjectNode();
+    n.put("targetQps", p.targetQps());
+    n.put("concurrency", p.concurrency());
+    n.put("qpsPerMachine", p.qpsPerMachine());
+    n.put("p95Ms", p.p95Ms());
+    n.put("machines", p.machines());
+    n.put("redundancy", p.redundancy());
+    n.put("machinesWithRedundancy", p.machinesWithRedundancy());
+    n.put("message", p.message());
+    return n;
+  }
+}

@@ -1,0 +1,190 @@
+package org.milvusbench.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.util.List;
+import java.util.function.Function;
+import javax.imageio.ImageIO;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.milvusbench.analyzer.AnalysisReport;
+import org.milvusbench.analyzer.Format;
+import org.milvusbench.analyzer.LevelMetrics;
+
+/**
+ * PNG charts with JFreeChart, rendered off-screen (headless): the reference's 2×2 overview (QPS,
+ * P95, failure rate, score vs concurrency, log-scale x) and latency-by-percentile curves per level
+ * in HdrHistogram's style (x = 1/(1−p) on a log scale, labelled 90 %, 99 %, 99.9 %).
+ */
+public final class ChartRenderer {
+  static {
+    // Charts are drawn into images only; never touch a display (CI, SSH sessions).
+    if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+  }
+
+  private static final int PANEL_WIDTH = 700;
+  private static final int PANEL_HEIGHT = 500;
+
+  /** matplotlib's tab10, so the charts look like the reference's. */
+  private static final Color[] PALETTE = {
+    new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40),
+    new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127),
+    new Color(188, 189, 34), new Color(23, 190, 207)
+  };
+
+  private ChartRenderer() {}
+
+  /** The 2×2 overview, like the reference's {@code concurrent_test_results.png}. */
+  public static byte[] overviewPng(AnalysisReport r) {
+    String x = r.run().openModel() ? "Rate (req/s)" : "Concurrency";
+    List<LevelMetrics> levels = r.levels();
+    JFreeChart[] charts = {
+      line("QPS vs " + x, x, "QPS", levels, LevelMetrics::qps, new Color(31, 119, 180)),
+      line("P95 Latency vs " + x, x, "P95 Latency (ms)", levels,
+          l -> l.hasLatency() ? l.p95Ms() : null, new Color(255, 127, 14)),
+      line("Failure Rate vs " + x, x, "Failure Rate (%)", levels, LevelMetrics::failurePct, new Color(214, 39, 40)),
+      line("Performance Score (QPS / P95 Latency)", x, "Score", levels, LevelMetrics::score, new Color(44, 160, 44))
+    };
+    BufferedImage image = new BufferedImage(2 * PANEL_WIDTH, 2 * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, image.getWidth(), image.getHeight());
+      for (int i = 0; i < 4; i++) {
+        charts[i].draw(g, new Rectangle2D.Double((i % 2) * PANEL_WIDTH, (i / 2) * PANEL_HEIGHT, PANEL_WIDTH, PANEL_HEIGHT));
+      }
+    } finally {
+      g.dispose();
+    }
+    return png(image);
+  }
+
+  /**
+   * Latency by percentile, one series per level: from the level's histogram when the run kept
+   * one, else from its summary points (P50, P95, P99). Null when no level has latencies.
+   */
+  public static byte[] percentilesPng(AnalysisReport r) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    List<LevelMetrics> levels = r.levels();
+    for (int i = 0; i < levels.size(); i++) {
+      LevelMetrics l = levels.get(i);
+      Histogram h = r.run().histogramsMicros().get(i);
+      XYSeries s = new XYSeries((r.run().openModel() ? "rate " : "c=") + Format.load(l.load()), false, true);
+      if (h != null && h.getTotalCount() > 0) {
+        for (HistogramIterationValue v : h.percentiles(5)) {
+          double p = v.getPercentileLevelIteratedTo();
+          if (p >= 100) break;
+          s.add(1 / (1 - p / 100), v.getValueIteratedTo() / 1000.0);
+        }
+      } else if (l.hasLatency()) {
+        s.add(1 / (1 - 0.50), l.p50Ms());
+        s.add(1 / (1 - 0.95), l.p95Ms());
+        if (l.p99Ms() > 0) s.add(1 / (1 - 0.99), l.p99Ms());
+      }
+      if (s.getItemCount() > 0) data.addSeries(s);
+    }
+    if (data.getSeriesCount() == 0) return null;
+    JFreeChart chart = ChartFactory.createXYLineChart("Latency by Percentile", "Percentile",
+        "Latency (ms)", data, PlotOrientation.VERTICAL, true, false, false);
+    XYPlot plot = chart.getXYPlot();
+    LogAxis axis = new LogAxis("Percentile");
+    axis.setBase(10);
+    axis.setSmallestValue(1);
+    axis.setNumberFormatOverride(new PercentileFormat());
+    axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+    double maxX = 10;
+    for (int i = 0; i < data.getSeriesCount(); i++) maxX = Math.max(maxX, data.getSeries(i).getMaxX());
+    axis.setRange(1, maxX * 1.5);
+    plot.setDomainAxis(axis);
+    style(plot, null);
+    // Histogram curves have dozens of points: lines only, as HdrHistogram's plotter draws them.
+    ((XYLineAndShapeRenderer) plot.getRenderer()).setDefaultShapesVisible(false);
+    BufferedImage image = chart.createBufferedImage(2 * PANEL_WIDTH, PANEL_HEIGHT + 100);
+    return png(image);
+  }
+
+  private static JFreeChart line(String title, String xLabel, String yLabel, List<LevelMetrics> levels,
+      Function<LevelMetrics, Double> y, Color color) {
+    XYSeries s = new XYSeries(yLabel, true, true);
+    for (LevelMetrics l : levels) {
+      Double v = y.apply(l);
+      if (v != null && Double.isFinite(v) && l.load() > 0) s.add(l.load(), v);
+    }
+    JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel,
+        new XYSeriesCollection(s), PlotOrientation.VERTICAL, false, false, false);
+    chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    XYPlot plot = chart.getXYPlot();
+    LogAxis axis = new LogAxis(xLabel);
+    axis.setBase(10);
+    axis.setSmallestValue(0.1);
+    axis.setNumberFormatOverride(new DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+    // Whole decades (1, 10, 100) with a margin so the end points are not on the frame.
+    axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+    axis.setMinorTickMarksVisible(true);
+    double min = levels.stream().mapToDouble(LevelMetrics::load).filter(v -> v > 0).min().orElse(1);
+    double max = levels.stream().mapToDouble(LevelMetrics::load).max().orElse(10);
+    axis.setRange(min / 1.5, Math.max(max * 1.5, min * 2));
+    plot.setDomainAxis(axis);
+    style(plot, color);
+    return chart;
+  }
+
+  private static void style(XYPlot plot, Color color) {
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(0, 0, 0, 70));
+    plot.setRangeGridlinePaint(new Color(0, 0, 0, 70));
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    for (int i = 0; i < Math.max(1, plot.getDataset().getSeriesCount()); i++) {
+      renderer.setSeriesStroke(i, new BasicStroke(2f));
+      renderer.setSeriesPaint(i, color != null ? color : PALETTE[i % PALETTE.length]);
+    }
+    plot.setRenderer(renderer);
+  }
+
+  private static byte[] png(BufferedImage image) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode PNG", e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Tick labels of the 1/(1−p) axis as percentiles: 10 → "90%", 1000 → "99.9%". */
+  static final class PercentileFormat extends java.text.NumberFormat {
+    @Override
+    public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
+      double p = 100 * (1 - 1 / number);
+      return to.append(new DecimalFormat("0.#####", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(Math.max(0, p))).append('%');
+    }
+
+    @Override
+    public StringBuffer format(long number, StringBuffer to, java.text.FieldPosition pos) {
+      return format((double) number, to, pos);
+    }
+
+    @Override
+    public Number parse(String source, java.text.ParsePosition pos) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.milvusbench.report;
+
+import org.milvusbench.analyzer.AnalysisReport;
+import org.milvusbench.analyzer.SlaCheck;
+
+/** Renders an {@link AnalysisReport} as the console text: tables, the five sections, verdicts. */
+public final class ConsoleReport {
+  private ConsoleReport() {}
+
+  public static String render(AnalysisReport r) {
+    StringBuilder sb = new StringBuilder();
+    String rule = "=".repeat(60) + "\n";
+    sb.append(rule).append("Concurrency sweep analysis: ").append(r.run().source()).append('\n').append(rule);
+    r.run().warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
+    sb.append("\nPer-level results\n").append(ReportTables.levels(r).render());
+    sb.append("\n1. QPS analysis\n").append(ReportTables.qps(r).render());
+    sb.append("\n2. P95 latency analysis\n").append(ReportTables.p95(r).render());
+    sb.append("\n3. Stability (std, failure rate)\n").append(ReportTables.stability(r).render());
+    sb.append("\n4. Best concurrency\n");
+    ReportTables.best(r).forEach(l -> sb.append("  ").append(l).append('\n'));
+    sb.append("\n5. Knee (").append(r.knee().rule() == org.milvusbench.analyzer.KneeRule.REFERENCE
+        ? "reference rule: QPS gain < 10 % and P95 > +50 %" : "marginal scaling efficiency < "
+            + r.options().kneeEfficiencyThreshold()).append(")\n");
+    if (!r.steps().isEmpty()) sb.append(ReportTables.steps(r).render());
+    sb.append("  ").append(r.knee().found() ? "KNEE: " : "").append(r.knee().message()).append('\n');
+    if (r.knee().rule() != org.milvusbench.analyzer.KneeRule.REFERENCE) {
+      sb.append("  reference's literal rule: ").append(r.kneeByReferenceRule().message()).append('\n');
+    }
+    sb.append("\nUniversal Scalability Law\n");
+    ReportTables.usl(r).forEach(l -> sb.append("  ").append(l).append('\n'));
+    if (!r.littlesLaw().isEmpty()) {
+      sb.append("\nLittle's law (in flight = QPS × mean latency vs users)\n").append(ReportTables.little(r).render());
+    }
+    sb.append("\nBottleneck hints\n");
+    ReportTables.hints(r).forEach(l -> sb.append("  ").append(l).append('\n'));
+    sb.append("\nRecommendation\n  ").append(r.recommendation().reason()).append('\n');
+    if (r.capacityPlan() != null) sb.append("  capacity: ").append(r.capacityPlan().message()).append('\n');
+    else if (r.options().targetQps().isPresent()) sb.append("  capacity: no plan — no level qualifies\n");
+    if (!r.sla().isEmpty()) {
+      sb.append("\nSLA gate: ").append(r.passed() ? "PASS" : "FAIL").append('\n');
+      for (SlaCheck c : r.sla()) sb.append("  [").append(c.passed() ? "pass" : "FAIL").append("] ").append(c.message()).append('\n');
+    }
+    return sb.toString();
+  }
+}

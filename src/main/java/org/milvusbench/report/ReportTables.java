@@ -1,0 +1,139 @@
+package org.milvusbench.report;
+
+import static org.milvusbench.analyzer.Format.load;
+import static org.milvusbench.analyzer.Format.num;
+import static org.milvusbench.analyzer.Format.signedPct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.milvusbench.analyzer.AnalysisReport;
+import org.milvusbench.analyzer.BottleneckHint;
+import org.milvusbench.analyzer.LevelMetrics;
+import org.milvusbench.analyzer.LittlesLawCheck;
+import org.milvusbench.analyzer.ScalingStep;
+
+/**
+ * The report's tables, built once and rendered as text (console) or HTML (summary): the
+ * per-level table in the reference's columns, and the reference's analysis sections 1–3 and 5.
+ */
+final class ReportTables {
+  private ReportTables() {}
+
+  static String loadHeader(AnalysisReport r) {
+    return r.run().openModel() ? "Rate (req/s)" : "Concurrency";
+  }
+
+  /** The reference's columns, plus goodput, recall@k and measured CPU. */
+  static TextTable levels(AnalysisReport r) {
+    List<String> h = new ArrayList<>(List.of(loadHeader(r), "Requests", "Time (s)", "QPS",
+        "Goodput (/s)", "Avg (ms)", "P50 (ms)", "P95 (ms)", "P99 (ms)", "Max (ms)", "Min (ms)",
+        "Std (ms)", "Successes", "Failures", "Failure rate", "Recall@k"));
+    boolean cpu = r.levels().stream().anyMatch(l -> l.resources() != null);
+    if (cpu) {
+      h.add("Target CPU %");
+      h.add("Generator CPU %");
+    }
+    TextTable t = new TextTable(h);
+    for (LevelMetrics l : r.levels()) {
+      List<String> row = new ArrayList<>(List.of(load(l.load()), Long.toString(l.totalRequests()),
+          num(l.totalTimeSeconds()), num(l.qps()), num(l.goodput()), num(l.avgMs()),
+          num(l.p50Ms()), num(l.p95Ms()), num(l.p99Ms()), num(l.maxMs()), num(l.minMs()),
+          num(l.stdMs()), Long.toString(l.successes()), Long.toString(l.failures()),
+          failureRate(l), recall(l)));
+      if (cpu) {
+        row.add(num(l.targetCpuPercent(), 0));
+        row.add(num(l.generatorCpuPercent(), 0));
+      }
+      t.row(row);
+    }
+    return t;
+  }
+
+  /** The reference's {@code f"{rate:.2%}"}. */
+  static String failureRate(LevelMetrics l) {
+    return String.format(Locale.ROOT, "%.2f%%", l.failurePct());
+  }
+
+  static String recall(LevelMetrics l) {
+    return l.recall() == null ? "n/a" : "@" + l.recallK() + " " + num(l.recall(), 3);
+  }
+
+  /** Section 1: QPS and relative gain vs the first level. */
+  static TextTable qps(AnalysisReport r) {
+    TextTable t = new TextTable(List.of(loadHeader(r), "QPS", "Relative gain"));
+    for (LevelMetrics l : r.levels()) t.row(List.of(load(l.load()), num(l.qps()), signedPct(r.qpsGainPct(l))));
+    return t;
+  }
+
+  /** Section 2: P95 and relative change vs the first level. */
+  static TextTable p95(AnalysisReport r) {
+    TextTable t = new TextTable(List.of(loadHeader(r), "P95 (ms)", "Relative change"));
+    for (LevelMetrics l : r.levels()) {
+      t.row(List.of(load(l.load()), l.hasLatency() ? num(l.p95Ms()) : "n/a", signedPct(r.p95ChangePct(l))));
+    }
+    return t;
+  }
+
+  /** Section 3: stability — std and failure rate. */
+  static TextTable stability(AnalysisReport r) {
+    TextTable t = new TextTable(List.of(loadHeader(r), "Std (ms)", "Failure rate"));
+    for (LevelMetrics l : r.levels()) t.row(List.of(load(l.load()), num(l.stdMs()), failureRate(l)));
+    return t;
+  }
+
+  /** Section 4 as lines. */
+  static List<String> best(AnalysisReport r) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Highest QPS: concurrency=" + load(r.bestQps().load()) + ", QPS=" + num(r.bestQps().qps()));
+    lines.add(r.lowestP95() == null ? "Lowest P95: n/a (no successful requests)"
+        : "Lowest P95: concurrency=" + load(r.lowestP95().load()) + ", P95=" + num(r.lowestP95().p95Ms()) + " ms");
+    lines.add(r.bestScore() == null ? "Best score (QPS / P95 ms): n/a (no successful requests)"
+        : "Best score (QPS / P95 ms): concurrency=" + load(r.bestScore().load()) + ", score="
+            + num(r.bestScore().score()));
+    return lines;
+  }
+
+  /** Section 5: consecutive steps with the marginal scaling efficiency. */
+  static TextTable steps(AnalysisReport r) {
+    TextTable t = new TextTable(List.of("Step", "×" + (r.run().openModel() ? "rate" : "concurrency"),
+        "QPS gain", "P95 change", "Efficiency"));
+    for (ScalingStep s : r.steps()) {
+      t.row(List.of(load(s.fromLoad()) + "→" + load(s.toLoad()), num(s.loadRatio()),
+          signedPct(s.qpsGainPct()), signedPct(s.p95IncreasePct()), num(s.efficiency())));
+    }
+    return t;
+  }
+
+  static TextTable little(AnalysisReport r) {
+    TextTable t = new TextTable(List.of("Concurrency", "In flight (QPS × mean)", "Of users", "Generator CPU %", "Verdict"));
+    for (LittlesLawCheck c : r.littlesLaw()) {
+      t.row(List.of(Integer.toString(c.concurrency()), num(c.expectedInFlight()),
+          num(c.ratio() * 100, 0) + " %", num(c.generatorCpuPercent(), 0),
+          c.generatorBound() ? "generator-bound" : "ok"));
+    }
+    return t;
+  }
+
+  static List<String> usl(AnalysisReport r) {
+    var u = r.usl();
+    if (!u.fitted()) return List.of("USL " + u.reason());
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "X(N) = λN / (1 + σ(N−1) + κN(N−1)): λ = %.2f QPS, σ = %.4f, κ = %.6f",
+        u.lambda(), u.sigma(), u.kappa()));
+    lines.add("peak concurrency N* = √((1−σ)/κ) = " + (u.peakConcurrency() == null ? "none (κ = 0: no retrograde region)" : num(u.peakConcurrency(), 1))
+        + ", predicted max QPS = " + (u.predictedMaxQps() == null ? "unbounded" : num(u.predictedMaxQps())));
+    lines.add("fit error over " + u.points() + " levels: RMS " + num(u.rmsErrorPct()) + " %, max " + num(u.maxErrorPct()) + " %");
+    return lines;
+  }
+
+  static List<String> hints(AnalysisReport r) {
+    List<String> lines = new ArrayList<>();
+    for (BottleneckHint h : r.hints()) {
+      lines.add(h.kind() + " bottleneck? at " + h.where() + ": " + h.evidence()
+          + " — try: " + String.join("; ", h.advice()));
+    }
+    if (lines.isEmpty()) lines.add("none of the reference's bottleneck heuristics fired");
+    return lines;
+  }
+}
