@@ -12,13 +12,14 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Progress bars on the console (rows, rows/s, ETA) for insert, index build, load and ground truth;
  * with {@code bars == false} (not a terminal, or {@code --no-progress}) one line per phase instead.
  */
-final class ConsoleProgress implements ProgressListener {
+public final class ConsoleProgress implements ProgressListener {
   private final PrintStream out;
   private final boolean bars;
   private final Map<Phase, ProgressBar> open = new EnumMap<>(Phase.class);
   private final Map<Phase, Long> started = new EnumMap<>(Phase.class);
 
-  ConsoleProgress(PrintStream out, boolean bars) {
+  /** Writes to {@code out}; {@code bars} = redrawn progress bars, else one line per phase start/end. */
+  public ConsoleProgress(PrintStream out, boolean bars) {
     this.out = out;
     this.bars = bars;
   }
@@ -65,7 +66,7 @@ final class ConsoleProgress implements ProgressListener {
   }
 
   /** Closes any bar left open by a failure so the error message starts on a clean line. */
-  synchronized void closeAll() {
+  public synchronized void closeAll() {
     open.values().forEach(ProgressBar::close);
     open.clear();
   }

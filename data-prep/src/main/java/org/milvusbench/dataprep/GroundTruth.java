@@ -90,36 +90,24 @@ public final class GroundTruth {
         // 2. score every query against every block; queries are split between threads
         float[][] qq = q;
         runAll(pool, threads, q.length, (from, to) -> {
-          float[] acc = new float[BLOCK_ROWS];
+          float[][] acc = new float[4][BLOCK_ROWS];
           for (int b = 0; b < nBlocks; b++) {
             int r0 = b * BLOCK_ROWS;
             int bn = Math.min(BLOCK_ROWS, n - r0);
             float[] t = blocks[b];
-            for (int qi = from; qi < to; qi++) {
-              float[] query = qq[qi];
-              Arrays.fill(acc, 0f);
-              if (l2) {
-                for (int d = 0; d < dim; d++) {
-                  float qd = query[d];
-                  int off = d * BLOCK_ROWS;
-                  for (int j = 0; j < BLOCK_ROWS; j++) {
-                    float diff = t[off + j] - qd;
-                    acc[j] += diff * diff;
-                  }
-                }
-                for (int j = 0; j < bn; j++) {
-                  tops[qi].offer(acc[j], chunkStart + r0 + j);
-                }
+            for (int qi = from; qi < to; qi += 4) {
+              int nq = Math.min(4, to - qi);
+              if (nq == 4) {
+                score4(t, qq[qi], qq[qi + 1], qq[qi + 2], qq[qi + 3], acc, dim, l2);
               } else {
-                for (int d = 0; d < dim; d++) {
-                  float qd = query[d];
-                  int off = d * BLOCK_ROWS;
-                  for (int j = 0; j < BLOCK_ROWS; j++) {
-                    acc[j] += t[off + j] * qd;
-                  }
+                for (int i = 0; i < nq; i++) {
+                  score1(t, qq[qi + i], acc[i], dim, l2);
                 }
+              }
+              for (int i = 0; i < nq; i++) {
                 for (int j = 0; j < bn; j++) {
-                  tops[qi].offer(-acc[j], chunkStart + r0 + j); // larger similarity = smaller cost
+                  // larger similarity = smaller cost
+                  tops[qi + i].offer(l2 ? acc[i][j] : -acc[i][j], chunkStart + r0 + j);
                 }
               }
             }
@@ -136,6 +124,69 @@ public final class GroundTruth {
       tops[i].sortedInto(i, outRows, outScores, l2);
     }
     return new Result(outRows, outScores);
+  }
+
+  /**
+   * Scores four queries against one transposed block: each loaded row value feeds four accumulators,
+   * which halves memory traffic per multiply-add compared with one query at a time.
+   */
+  private static void score4(float[] t, float[] q0, float[] q1, float[] q2, float[] q3, float[][] acc, int dim,
+      boolean l2) {
+    float[] a0 = acc[0];
+    float[] a1 = acc[1];
+    float[] a2 = acc[2];
+    float[] a3 = acc[3];
+    Arrays.fill(a0, 0f);
+    Arrays.fill(a1, 0f);
+    Arrays.fill(a2, 0f);
+    Arrays.fill(a3, 0f);
+    for (int d = 0; d < dim; d++) {
+      float d0 = q0[d];
+      float d1 = q1[d];
+      float d2 = q2[d];
+      float d3 = q3[d];
+      int off = d * BLOCK_ROWS;
+      if (l2) {
+        for (int j = 0; j < BLOCK_ROWS; j++) {
+          float v = t[off + j];
+          float e0 = v - d0;
+          float e1 = v - d1;
+          float e2 = v - d2;
+          float e3 = v - d3;
+          a0[j] += e0 * e0;
+          a1[j] += e1 * e1;
+          a2[j] += e2 * e2;
+          a3[j] += e3 * e3;
+        }
+      } else {
+        for (int j = 0; j < BLOCK_ROWS; j++) {
+          float v = t[off + j];
+          a0[j] += v * d0;
+          a1[j] += v * d1;
+          a2[j] += v * d2;
+          a3[j] += v * d3;
+        }
+      }
+    }
+  }
+
+  /** Scores one query against one transposed block (the remainder when queries are not a multiple of 4). */
+  private static void score1(float[] t, float[] query, float[] acc, int dim, boolean l2) {
+    Arrays.fill(acc, 0f);
+    for (int d = 0; d < dim; d++) {
+      float qd = query[d];
+      int off = d * BLOCK_ROWS;
+      if (l2) {
+        for (int j = 0; j < BLOCK_ROWS; j++) {
+          float diff = t[off + j] - qd;
+          acc[j] += diff * diff;
+        }
+      } else {
+        for (int j = 0; j < BLOCK_ROWS; j++) {
+          acc[j] += t[off + j] * qd;
+        }
+      }
+    }
   }
 
   private interface RangeTask {

@@ -132,6 +132,28 @@ public final class QueryPool {
     }
   }
 
+  /**
+   * recall@k of one result: the fraction of {@code truthIds[0..k)} found in {@code resultIds[0..k)}
+   * (ids as the server returns them). {@code k} is capped by the truth depth.
+   */
+  public static double recall(long[] truthIds, long[] resultIds, int k) {
+    int depth = Math.min(k, truthIds.length);
+    if (depth == 0) {
+      return 1.0;
+    }
+    java.util.Set<Long> truth = new java.util.HashSet<>(depth * 2);
+    for (int i = 0; i < depth; i++) {
+      truth.add(truthIds[i]);
+    }
+    int hits = 0;
+    for (int i = 0; i < Math.min(k, resultIds.length); i++) {
+      if (truth.contains(resultIds[i])) {
+        hits++;
+      }
+    }
+    return hits / (double) depth;
+  }
+
   /** The directory this pool was loaded from. */
   public Path dir() {
     return dir;

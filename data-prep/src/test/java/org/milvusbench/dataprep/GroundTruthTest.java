@@ -61,6 +61,15 @@ class GroundTruthTest {
   }
 
   @org.junit.jupiter.api.Test
+  void recallCountsTruthIdsFoundInTheFirstK() {
+    long[] truth = {5, 3, 9, 1};
+    assertEquals(1.0, QueryPool.recall(truth, new long[] {1, 9, 3, 5}, 4));
+    assertEquals(0.5, QueryPool.recall(truth, new long[] {5, 7, 3, 8}, 4));
+    assertEquals(0.5, QueryPool.recall(truth, new long[] {5, 7}, 2));
+    assertEquals(0.25, QueryPool.recall(truth, new long[] {2, 3, 4, 6}, 4));
+  }
+
+  @org.junit.jupiter.api.Test
   void kLargerThanTheDatasetReturnsEveryRow() {
     GroundTruth.Result r = GroundTruth.compute(new RandomNormalSource(8, 1), 5, Sources.uniformQueries(1, 2, 8),
         10, "L2", 2, done -> {});
