@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.milvus.grpc.DataType;
+import io.milvus.grpc.FieldData;
 import io.milvus.grpc.FieldSchema;
+import io.milvus.grpc.ScalarField;
 import io.milvus.grpc.IDs;
 import io.milvus.grpc.KeyValuePair;
 import io.milvus.grpc.LongArray;
@@ -120,6 +123,7 @@ final class SearchRpcs {
     }
     float[][] queries = queries(request.getPlaceholderGroup(), schema);
     List<FieldSchema> outputs = OutputColumns.resolve(schema, request.getOutputFieldsList());
+    outputs.removeIf(FieldSchema::getIsPrimaryKey);
     Query filter = request.getDsl().isBlank() ? null : Filters.compile(c, request.getDsl());
 
     IndexJson index = c.state().index();
@@ -164,6 +168,10 @@ final class SearchRpcs {
         hitsSoFar += docs.length;
         data.addTopks(docs.length);
       }
+      // Like Milvus, the primary key is always an output column (the Node SDK reads ids from it).
+      data.addFieldsData(FieldData.newBuilder().setFieldName(schema.primaryName()).setType(DataType.Int64)
+          .setFieldId(schema.primary().getFieldID()).setScalars(ScalarField.newBuilder().setLongData(ids)));
+      data.addOutputFields(schema.primaryName());
       if (allDocs != null) {
         int[] docs = java.util.Arrays.copyOf(allDocs, hitsSoFar);
         data.addAllFieldsData(OutputColumns.read(lease.reader(), schema, outputs, docs));

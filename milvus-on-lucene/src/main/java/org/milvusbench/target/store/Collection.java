@@ -21,6 +21,7 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 
 /**
  * One Milvus collection: schema, state file and the current {@link LuceneIndex}. Inserts and deletes
@@ -243,12 +244,21 @@ public final class Collection implements AutoCloseable {
 
   /** A searcher that sees every completed write; close the lease to release it. */
   public Lease acquire() throws IOException {
-    LuceneIndex current = index;
-    if (dirty) {
-      dirty = false;
-      current.searchers.maybeRefreshBlocking();
+    while (true) {
+      LuceneIndex current = index;
+      try {
+        if (dirty) {
+          dirty = false;
+          current.searchers.maybeRefreshBlocking();
+        }
+        return new Lease(current.searchers, current.searchers.acquire(), current.graph);
+      } catch (AlreadyClosedException e) {
+        // A finished graph build swapped the index between our read of it and acquire: use the new one.
+        if (current == index) {
+          throw e;
+        }
+      }
     }
-    return new Lease(current.searchers, current.searchers.acquire(), current.graph);
   }
 
   /** A searcher borrowed from a {@link SearcherManager}, with the graph spec its index was built with. */

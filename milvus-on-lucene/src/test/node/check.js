@@ -1,0 +1,85 @@
+// The Milvus Node SDK's ordinary flow against a running target: node check.js <port>.
+// Exits 0 and prints "NODE_SDK_OK" when every step answered as Milvus would; any failure exits 1.
+const { MilvusClient, DataType } = require('@zilliz/milvus2-sdk-node');
+
+const port = process.argv[2];
+const name = 'node_sdk_check';
+const dim = 8;
+
+function ok(step, res) {
+  const status = res && (res.status || res);
+  const code = status && (status.code !== undefined ? status.code : 0);
+  const errorCode = status && status.error_code;
+  if ((code !== 0 && code !== undefined) || (errorCode && errorCode !== 'Success')) {
+    throw new Error(`${step} failed: ${JSON.stringify(status)}`);
+  }
+  return res;
+}
+
+function vector(seed) {
+  const v = [];
+  for (let i = 0; i < dim; i++) {
+    v.push(Math.sin(seed * 7 + i));
+  }
+  return v;
+}
+
+async function main() {
+  const client = new MilvusClient({ address: `127.0.0.1:${port}` });
+  await client.connectPromise;
+  ok('dropCollection (missing)', await client.dropCollection({ collection_name: name }));
+  ok('createCollection', await client.createCollection({
+    collection_name: name,
+    fields: [
+      { name: 'id', data_type: DataType.Int64, is_primary_key: true, autoID: true },
+      { name: 'embedding', data_type: DataType.FloatVector, dim },
+      { name: 'category', data_type: DataType.VarChar, max_length: 10 },
+    ],
+  }));
+  const rows = [];
+  for (let i = 0; i < 200; i++) {
+    rows.push({ embedding: vector(i), category: 'ABCD'[i % 4] });
+  }
+  const inserted = ok('insert', await client.insert({ collection_name: name, data: rows }));
+  if (Number(inserted.insert_cnt) !== 200) {
+    throw new Error(`insert_cnt ${inserted.insert_cnt}`);
+  }
+  ok('flushSync', await client.flushSync({ collection_names: [name] }));
+  ok('createIndex', await client.createIndex({
+    collection_name: name, field_name: 'embedding', index_type: 'HNSW', metric_type: 'L2',
+    params: { M: 16, efConstruction: 200 },
+  }));
+  ok('loadCollectionSync', await client.loadCollectionSync({ collection_name: name }));
+  const search = ok('search', await client.search({
+    collection_name: name, data: [vector(42)], limit: 5, params: { ef: 64 }, output_fields: ['category'],
+  }));
+  const top = search.results[0];
+  if (search.results.length !== 5 || top.category !== 'ABCD'[42 % 4] || Math.abs(top.score) > 1e-4) {
+    throw new Error(`search results ${JSON.stringify(search.results)}`);
+  }
+  const filtered = ok('filtered search', await client.search({
+    collection_name: name, data: [vector(42)], limit: 5, filter: 'category == "B"', output_fields: ['category'],
+  }));
+  if (filtered.results.some((r) => r.category !== 'B')) {
+    throw new Error(`filtered results ${JSON.stringify(filtered.results)}`);
+  }
+  const count = ok('query count', await client.query({ collection_name: name, filter: '', output_fields: ['count(*)'] }));
+  if (Number(count.data[0]['count(*)']) !== 200) {
+    throw new Error(`count ${JSON.stringify(count.data)}`);
+  }
+  const byId = ok('query by id', await client.query({
+    collection_name: name, filter: `id in [${top.id}]`, output_fields: ['category'],
+  }));
+  if (byId.data.length !== 1 || byId.data[0].category !== top.category) {
+    throw new Error(`query by id ${JSON.stringify(byId.data)}`);
+  }
+  ok('releaseCollection', await client.releaseCollection({ collection_name: name }));
+  ok('dropCollection', await client.dropCollection({ collection_name: name }));
+  await client.closeConnection();
+  console.log('NODE_SDK_OK');
+}
+
+main().catch((e) => {
+  console.error(e && e.stack ? e.stack : e);
+  process.exit(1);
+});
