@@ -93,6 +93,25 @@ public final class AdminClient implements AutoCloseable {
     throw new IllegalArgumentException("search.annsField: \"" + field + "\" is not a vector field of " + collection);
   }
 
+  /**
+   * Sends one search exactly as the load will (before any load), so a collection that is missing,
+   * not loaded or has another dimension fails the run with Milvus's own reason instead of N KOs.
+   */
+  public void probeSearch(io.milvus.grpc.SearchRequest request) {
+    io.milvus.grpc.SearchResults results;
+    try {
+      results = stub.withDeadlineAfter(60, TimeUnit.SECONDS).search(request);
+    } catch (StatusRuntimeException e) {
+      throw new IllegalArgumentException("search: a probe search on " + request.getCollectionName() + " at " + uri
+          + " failed before any load: " + e.getStatus().getCode() + " " + e.getStatus().getDescription());
+    }
+    if (results.getStatus().getCode() != 0 || results.getStatus().getErrorCodeValue() != 0) {
+      throw new IllegalArgumentException("search: a probe search on " + request.getCollectionName() + " at " + uri
+          + " failed before any load: " + results.getStatus().getReason() + " (code " + results.getStatus().getCode()
+          + "; on a remote target, -Dprepare=true seeds and loads it)");
+    }
+  }
+
   /** The target's statistics since the previous call (and resets them); null when it does not report them. */
   public ServerStats statsAndReset() {
     try {

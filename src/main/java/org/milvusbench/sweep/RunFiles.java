@@ -115,7 +115,7 @@ final class RunFiles {
     StringBuilder sb = new StringBuilder(String.format("%-10s %6d req %4d KO  %9.1f req/s  p50 %8.2f ms  p95 %8.2f ms  p99 %8.2f ms",
         r.name(), r.totalRequests(), r.failures(), window > 0 ? r.totalRequests() / window : 0,
         r.latencyMicros().p50Micros() / 1000, r.latencyMicros().p95Micros() / 1000, r.latencyMicros().p99Micros() / 1000));
-    if (r.recall() != null) {
+    if (r.recall() != null && r.recall().samples() > 0) {
       sb.append(String.format("  recall@%d %.3f", r.recall().k(), r.recall().mean()));
     }
     if (r.serverServiceMicros() != null) {

@@ -53,7 +53,15 @@ public final class SweepRun implements AutoCloseable {
       Files.createDirectories(runDir);
       TargetSetup.log("run directory: " + runDir);
       TargetSetup.Prepared target = TargetSetup.prepare(config, runDir);
-      return new SweepRun(config, startedAt, runDir, target);
+      SweepRun run = new SweepRun(config, startedAt, runDir, target);
+      try {
+        run.admin.probeSearch(org.milvusbench.gatling.internal.SearchRequestTemplate.build(run.search("probe"),
+            run.protocol().protocol()).toBuilder().setPlaceholderGroup(target.queries().placeholderGroup(0, config.nq())).build());
+      } catch (RuntimeException e) {
+        run.close();
+        throw e;
+      }
+      return run;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
