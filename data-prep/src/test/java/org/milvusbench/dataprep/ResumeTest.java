@@ -139,7 +139,8 @@ class ResumeTest {
 
   @Test
   void lostLocalRecordIsRebuiltFromTheServer() throws Exception {
-    DataPrepConfig cfg = small("resume_norecord", 300);
+    // More rows than one query page (16,384), so the id scan must page correctly.
+    DataPrepConfig cfg = small("resume_norecord", 17_000).toBuilder().dim(4).batchSize(8_500).build();
     DataPrep.prepare(target.client, cfg, ProgressListener.none());
     long[] before = SeedLedger.open(cfg.collectionDir()).allIds();
     try (var files = Files.list(cfg.collectionDir())) {
