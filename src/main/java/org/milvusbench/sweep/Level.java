@@ -15,10 +15,10 @@ public final class Level {
   final LevelRecorder recorder;
   final LevelBudget budget;
   final StartSchedule schedule;
-  long beginNanos;
-  long generatorCpuBeginNanos;
-  AdminClient.ServerStats serverBegin;
-  LevelResult result;
+  volatile long beginNanos;
+  volatile long generatorCpuBeginNanos;
+  volatile AdminClient.ServerStats serverBegin;
+  volatile LevelResult result;
 
   Level(int index, int concurrency, double ratePerSecond, LevelRecorder recorder, LevelBudget budget, StartSchedule schedule) {
     this.index = index;
