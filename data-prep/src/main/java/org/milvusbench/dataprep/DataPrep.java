@@ -39,6 +39,8 @@ public final class DataPrep {
     ServerOps ops = new ServerOps(client, cfg);
     try (VectorSource source = Sources.open(cfg)) {
       String data = source.fingerprint();
+      // Read the held-out queries first: a file without enough of them fails before hours of seeding.
+      float[][] heldOut = source.heldOutQueries(cfg.datasetQueries());
       Path dir = cfg.collectionDir();
       if (cfg.recreate()) {
         ops.run("dropCollection", () -> client.dropCollection(DropCollectionReq.builder().databaseName(cfg.db())
@@ -105,7 +107,7 @@ public final class DataPrep {
             + "expected " + cfg.rows() + " (" + ledger.rows() + " recorded in " + dir + ")");
       }
       long tTruth = System.nanoTime();
-      boolean poolReused = QueryPoolBuilder.ensure(cfg, source, ledger, collectionId, listener);
+      boolean poolReused = QueryPoolBuilder.ensure(cfg, source, heldOut, ledger, collectionId, listener);
       double truthSeconds = poolReused ? 0 : seconds(tTruth);
       boolean reused = inserted == 0 && reconciled == 0 && poolReused;
       return new PrepSummary(cfg.collection(), count, inserted, resumedFrom, reconciled, insertSeconds,
@@ -159,7 +161,10 @@ public final class DataPrep {
       }
       long indexed = d.getIndexedRows();
       listener.progress(Phase.INDEX, Math.min(indexed, cfg.rows()));
-      boolean finished = d.getPendingIndexRows() == 0 && indexed >= cfg.rows();
+      // Milvus leaves segments under ~1,024 rows unindexed (searched brute force) and still reports
+      // Finished, so "Finished with nothing pending" also counts as done.
+      boolean finished = d.getPendingIndexRows() == 0
+          && (indexed >= cfg.rows() || d.getIndexState() == IndexBuildState.Finished);
       if (finished) {
         break;
       }

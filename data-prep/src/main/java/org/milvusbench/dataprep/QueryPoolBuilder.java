@@ -15,8 +15,8 @@ final class QueryPoolBuilder {
   private QueryPoolBuilder() {}
 
   /** Returns true when the existing pool was reused, false when it was (re)computed. */
-  static boolean ensure(DataPrepConfig cfg, VectorSource source, SeedLedger ledger, long collectionId,
-      ProgressListener listener) {
+  static boolean ensure(DataPrepConfig cfg, VectorSource source, float[][] dataset, SeedLedger ledger,
+      long collectionId, ProgressListener listener) {
     long[] ids = ledger.allIds();
     Fingerprint fp = new Fingerprint(cfg.collection(), cfg.db(), collectionId, ids.length, source.fingerprint(),
         cfg.seed(), cfg.metric(), ids[0], ids[ids.length - 1]);
@@ -28,7 +28,6 @@ final class QueryPoolBuilder {
     }
     long t0 = System.nanoTime();
     float[][] uniform = Sources.uniformQueries(cfg.seed(), cfg.uniformQueries(), cfg.dim());
-    float[][] dataset = source.heldOutQueries(cfg.datasetQueries());
     float[][] all = new float[uniform.length + dataset.length][];
     System.arraycopy(uniform, 0, all, 0, uniform.length);
     System.arraycopy(dataset, 0, all, uniform.length, dataset.length);

@@ -27,7 +27,7 @@ public final class Hdf5Source implements VectorSource {
     try {
       this.file = new HdfFile(path);
     } catch (RuntimeException e) {
-      throw new DataPrepException("cannot read " + path + " as HDF5: " + e.getMessage(), e);
+      throw new DataPrepException("cannot read " + path + " (" + fileSize() + " bytes) as HDF5: " + e.getMessage(), e);
     }
     try {
       this.train = dataset("train");
@@ -38,7 +38,15 @@ public final class Hdf5Source implements VectorSource {
     } catch (IOException | RuntimeException e) {
       file.close();
       throw e instanceof DataPrepException ? (DataPrepException) e
-          : new DataPrepException("cannot read " + path + " as HDF5: " + e.getMessage(), e);
+          : new DataPrepException("cannot read " + path + " (" + fileSize() + " bytes) as HDF5: " + e.getMessage(), e);
+    }
+  }
+
+  private String fileSize() {
+    try {
+      return String.valueOf(Files.size(path));
+    } catch (IOException e) {
+      return "unknown";
     }
   }
 
@@ -82,8 +90,8 @@ public final class Hdf5Source implements VectorSource {
         return ds.getData(new long[] {start, 0}, new int[] {count, dim});
       }
     } catch (RuntimeException e) {
-      throw new DataPrepException("cannot read " + path + " dataset \"" + ds.getName() + "\" rows [" + start + ", "
-          + (start + count) + "): " + e.getMessage(), e);
+      throw new DataPrepException("cannot read " + path + " (" + fileSize() + " bytes) dataset \"" + ds.getName()
+          + "\" rows [" + start + ", " + (start + count) + "): " + e.getMessage(), e);
     }
   }
 
