@@ -14,6 +14,8 @@ public final class TargetConfig {
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
   /** See {@link #maxSegmentRows()}; 0 until measured otherwise. */
   public static final int DEFAULT_MAX_SEGMENT_ROWS = 0;
+  /** See {@link #segmentsPerBuildThread()}. */
+  public static final int DEFAULT_SEGMENTS_PER_BUILD_THREAD = 2;
 
   private final int port;
   private final String bindAddress;
@@ -23,6 +25,7 @@ public final class TargetConfig {
   private final int maxMessageBytes;
   private final int buildThreads;
   private final int maxSegmentRows;
+  private final int segmentsPerBuildThread;
 
   private TargetConfig(Builder b) {
     this.port = b.port;
@@ -33,6 +36,7 @@ public final class TargetConfig {
     this.maxMessageBytes = b.maxMessageBytes;
     this.buildThreads = b.buildThreads;
     this.maxSegmentRows = b.maxSegmentRows;
+    this.segmentsPerBuildThread = b.segmentsPerBuildThread;
   }
 
   public static Builder builder() {
@@ -83,6 +87,14 @@ public final class TargetConfig {
     return maxSegmentRows;
   }
 
+  /**
+   * Segments each thread of a CreateIndex build produces (default 2): a 50k-row build on 2 threads
+   * makes 4 segments of ~12.5k rows. More = faster build, slower search.
+   */
+  public int segmentsPerBuildThread() {
+    return segmentsPerBuildThread;
+  }
+
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -97,6 +109,7 @@ public final class TargetConfig {
     private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
     private int buildThreads = Runtime.getRuntime().availableProcessors();
     private int maxSegmentRows = DEFAULT_MAX_SEGMENT_ROWS;
+    private int segmentsPerBuildThread = DEFAULT_SEGMENTS_PER_BUILD_THREAD;
 
     private Builder() {}
 
@@ -109,6 +122,7 @@ public final class TargetConfig {
       maxMessageBytes = c.maxMessageBytes;
       buildThreads = c.buildThreads;
       maxSegmentRows = c.maxSegmentRows;
+      segmentsPerBuildThread = c.segmentsPerBuildThread;
     }
 
     public Builder port(int value) {
@@ -151,6 +165,11 @@ public final class TargetConfig {
       return this;
     }
 
+    public Builder segmentsPerBuildThread(int value) {
+      segmentsPerBuildThread = value;
+      return this;
+    }
+
     public TargetConfig build() {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port: " + port + " is not in 0..65535 (0 = pick a free port)");
@@ -165,6 +184,9 @@ public final class TargetConfig {
       }
       if (maxSegmentRows < 0 || maxSegmentRows == 1) {
         throw new IllegalArgumentException("maxSegmentRows: " + maxSegmentRows + " must be 0 (unlimited) or at least 2");
+      }
+      if (segmentsPerBuildThread < 1) {
+        throw new IllegalArgumentException("segmentsPerBuildThread: " + segmentsPerBuildThread + " is not positive");
       }
       if (buildThreads < 1) {
         throw new IllegalArgumentException("buildThreads: " + buildThreads + " is not positive");

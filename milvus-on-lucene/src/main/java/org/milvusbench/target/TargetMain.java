@@ -37,6 +37,10 @@ public final class TargetMain implements Callable<Integer> {
       + " (default: ${DEFAULT-VALUE})", defaultValue = "" + TargetConfig.DEFAULT_MAX_SEGMENT_ROWS)
   int maxSegmentRows;
 
+  @Option(names = "--build-segments-per-thread", defaultValue = "" + TargetConfig.DEFAULT_SEGMENTS_PER_BUILD_THREAD,
+      description = "segments each CreateIndex build thread makes; more = faster build, slower search (default: ${DEFAULT-VALUE})")
+  int segmentsPerBuildThread;
+
   @Option(names = "--build-threads", description = "threads building HNSW graphs (default: available processors)")
   Integer buildThreads;
 
@@ -47,7 +51,8 @@ public final class TargetMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TargetConfig.Builder cfg = TargetConfig.builder().port(port).bindAddress(bind).dataDir(data).token(token)
-        .serviceDelayMillis(serviceDelayMs).maxSegmentRows(maxSegmentRows);
+        .serviceDelayMillis(serviceDelayMs).maxSegmentRows(maxSegmentRows)
+        .segmentsPerBuildThread(segmentsPerBuildThread);
     if (buildThreads != null) {
       cfg.buildThreads(buildThreads);
     }

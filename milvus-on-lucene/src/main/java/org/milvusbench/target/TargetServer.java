@@ -47,7 +47,8 @@ public final class TargetServer implements AutoCloseable {
     long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
     // Big enough that a graph build never flushes early (each flush seals a segment), bounded by the heap.
     double ramBufferMb = Math.max(64, Math.min(2048, heapMb / 3));
-    StoreSettings settings = new StoreSettings(ramBufferMb, cfg.maxSegmentRows(), cfg.buildThreads(), Math.min(2, cores),
+    StoreSettings settings = new StoreSettings(ramBufferMb, cfg.maxSegmentRows(), cfg.buildThreads(),
+        cfg.segmentsPerBuildThread(), Math.min(2, cores),
         buildExecutor, buildExecutor, searchExecutor);
     CollectionStore store = null;
     try {

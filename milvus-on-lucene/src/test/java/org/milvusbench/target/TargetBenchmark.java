@@ -34,7 +34,8 @@ import org.milvusbench.target.store.VectorSearch;
  * </ol>
  * Run: {@code mvn -f milvus-on-lucene -q test-compile exec:exec -Dbench.rows=50000}
  * (quick check: {@code -Dbench.rows=5000 -Dbench.seconds=3}). Properties: bench.rows, bench.step,
- * bench.seconds (per concurrency level), bench.maxSegmentRows, bench.bulk (true), bench.clusteredRows.
+ * bench.seconds (per concurrency level), bench.maxSegmentRows, bench.segmentsPerThread, bench.curve (true),
+ * bench.bulk (true; the bulk-built collection is the one searched), bench.clusteredRows.
  */
 public final class TargetBenchmark {
   private static final int DIM = 768;
@@ -49,27 +50,34 @@ public final class TargetBenchmark {
     int seconds = Integer.getInteger("bench.seconds", 5);
     int maxSegmentRows = Integer.getInteger("bench.maxSegmentRows", TargetConfig.DEFAULT_MAX_SEGMENT_ROWS);
     boolean bulk = Boolean.parseBoolean(System.getProperty("bench.bulk", "true"));
+    boolean curve = Boolean.parseBoolean(System.getProperty("bench.curve", "true"));
+    int segmentsPerThread = Integer.getInteger("bench.segmentsPerThread", TargetConfig.DEFAULT_SEGMENTS_PER_BUILD_THREAD);
     int clusteredRows = Integer.getInteger("bench.clusteredRows", Math.min(rows, 20_000));
     Path dir = Files.createTempDirectory("target-bench");
-    System.out.printf(Locale.ROOT, "milvus-on-lucene benchmark: %d rows x %d-d, %d cores, JDK %s, maxSegmentRows=%d%n",
-        rows, DIM, Runtime.getRuntime().availableProcessors(), Runtime.version(), maxSegmentRows);
+    System.out.printf(Locale.ROOT, "milvus-on-lucene benchmark: %d rows x %d-d, %d cores, JDK %s, maxSegmentRows=%d,"
+        + " segmentsPerBuildThread=%d%n", rows, DIM, Runtime.getRuntime().availableProcessors(), Runtime.version(),
+        maxSegmentRows, segmentsPerThread);
     try (TargetServer server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dir)
-        .maxSegmentRows(maxSegmentRows).build())) {
+        .maxSegmentRows(maxSegmentRows).segmentsPerBuildThread(segmentsPerThread).build())) {
       ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
           .maxInboundMessageSize(256 * 1024 * 1024).build();
       MilvusServiceGrpc.MilvusServiceBlockingStub stub = MilvusServiceGrpc.newBlockingStub(channel);
       MilvusClientV2 client = TargetFixture.connect(server, null);
       try {
         float[][] normal = TestData.normal(rows, DIM, 1);
-        buildCurve(client, stub, server, "bench_normal", normal, step);
-        if (bulk) {
-          bulkBuild(client, stub, "bench_bulk", normal);
+        if (curve) {
+          buildCurve(client, stub, server, "bench_normal", normal, step);
         }
-        client.loadCollection(LoadCollectionReq.builder().collectionName("bench_normal").build());
-        searchThroughput(stub, server.store().get("bench_normal"), TestData.uniform(1_000, DIM, 2), seconds);
+        // The collection searched below: the bulk-built one when built (the data-prep path), else the curve's.
+        String searched = bulk ? "bench_bulk" : "bench_normal";
+        if (bulk) {
+          bulkBuild(client, stub, server, "bench_bulk", normal);
+        }
+        client.loadCollection(LoadCollectionReq.builder().collectionName(searched).build());
+        searchThroughput(stub, server.store().get(searched), TestData.uniform(1_000, DIM, 2), seconds);
         System.out.println("\nrecall@10 at ef=64 (vs brute force)");
-        recall(stub, "normal, uniform [0,1) queries (reference)", "bench_normal", normal, TestData.uniform(50, DIM, 3));
-        recall(stub, "normal, near-data queries", "bench_normal", normal, TestData.near(normal, 50, 4));
+        recall(stub, "normal, uniform [0,1) queries (reference)", searched, normal, TestData.uniform(50, DIM, 3));
+        recall(stub, "normal, near-data queries", searched, normal, TestData.near(normal, 50, 4));
         float[][] clustered = TestData.clustered(clusteredRows, DIM, 50, 5);
         TargetFixture.createReferenceCollection(client, "bench_clustered", DIM);
         for (int from = 0; from < clusteredRows; from += 1_000) {
@@ -129,8 +137,8 @@ public final class TargetBenchmark {
   }
 
   /** The data-prep path: raw inserts, then CreateIndex builds the graphs from the stored rows. */
-  private static void bulkBuild(MilvusClientV2 client, MilvusServiceGrpc.MilvusServiceBlockingStub stub, String name,
-      float[][] data) throws Exception {
+  private static void bulkBuild(MilvusClientV2 client, MilvusServiceGrpc.MilvusServiceBlockingStub stub,
+      TargetServer server, String name, float[][] data) throws Exception {
     TargetFixture.createReferenceCollection(client, name, DIM);
     long start = System.nanoTime();
     for (int from = 0; from < data.length; from += 1_000) {
@@ -144,6 +152,9 @@ public final class TargetBenchmark {
     System.out.printf(Locale.ROOT, "%ninsert raw then CreateIndex: insert %.1f s, index build %.1f s (%.0f vec/s), total %.0f vec/s%n",
         (inserted - start) / 1e9, (built - inserted) / 1e9, data.length / ((built - inserted) / 1e9),
         data.length / ((built - start) / 1e9));
+    try (Collection.Lease lease = server.store().get(name).acquire()) {
+      System.out.printf(Locale.ROOT, "segments: %d%n", lease.reader().leaves().size());
+    }
   }
 
   static void waitForIndex(MilvusClientV2 client, String name) throws InterruptedException {

@@ -45,6 +45,12 @@ final class LuceneIndex implements AutoCloseable {
    */
   static LuceneIndex open(Path path, GraphSpec graph, StoreSettings settings, ExecutorService searchExecutor,
       boolean bulkBuild) throws IOException {
+    return open(path, graph, settings, searchExecutor, bulkBuild, settings.maxSegmentRows());
+  }
+
+  /** As above, with {@code maxSegmentRows} rows per segment (0 = only the RAM buffer flushes). */
+  static LuceneIndex open(Path path, GraphSpec graph, StoreSettings settings, ExecutorService searchExecutor,
+      boolean bulkBuild, int maxSegmentRows) throws IOException {
     Directory dir = FSDirectory.open(path);
     IndexWriter writer = null;
     try {
@@ -52,8 +58,8 @@ final class LuceneIndex implements AutoCloseable {
       cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       cfg.setCodec(new HnswCodec(graph, settings.mergeWorkers(), settings.mergeExecutor()));
       cfg.setRAMBufferSizeMB(settings.ramBufferMb());
-      if (settings.maxSegmentRows() > 0) {
-        cfg.setMaxBufferedDocs(settings.maxSegmentRows());
+      if (maxSegmentRows > 0) {
+        cfg.setMaxBufferedDocs(maxSegmentRows);
       }
       cfg.setCommitOnClose(true);
       cfg.setMergePolicy(bulkBuild ? NoMergePolicy.INSTANCE : mergePolicy());
