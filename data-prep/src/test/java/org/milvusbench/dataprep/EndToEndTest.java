@@ -107,6 +107,24 @@ class EndToEndTest {
   }
 
   @Test
+  void clusteredDataGivesHighRecallAtEf64() {
+    DataPrepConfig cfg = DataPrepConfig.builder().collection("clustered_recall").source("clustered").dim(32)
+        .rows(3_000).batchSize(1_000).clusters(20).clusterSpread(0.05).uniformQueries(0).datasetQueries(50).k(10)
+        .queryPoolDir(tmp.resolve("pool")).build();
+    DataPrep.prepare(target.client, cfg, ProgressListener.none());
+    QueryPool.QuerySet set = QueryPool.load(QueryPool.dir(cfg)).dataset();
+    double recall = 0;
+    for (int q = 0; q < set.size(); q++) {
+      SearchResp r = target.client.search(SearchReq.builder().collectionName(cfg.collection()).annsField("embedding")
+          .data(List.of(new FloatVec(set.queries()[q]))).limit(10).searchParams(Map.of("ef", 64))
+          .consistencyLevel(ConsistencyLevel.STRONG).build());
+      long[] got = r.getSearchResults().get(0).stream().mapToLong(x -> ((Number) x.getId()).longValue()).toArray();
+      recall += QueryPool.recall(set.truthIds()[q], got, 10) / set.size();
+    }
+    assertTrue(recall > 0.9, "recall@10 at ef=64 on clustered data is " + recall);
+  }
+
+  @Test
   void conflictingSchemaNamesTheDifference() {
     CreateCollectionReq.CollectionSchema schema = CreateCollectionReq.CollectionSchema.builder().build();
     schema.addField(AddFieldReq.builder().fieldName("id").dataType(DataType.Int64).isPrimaryKey(true).autoID(true)

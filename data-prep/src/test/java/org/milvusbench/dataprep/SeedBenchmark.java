@@ -4,7 +4,11 @@ import io.milvus.v2.client.MilvusClientV2;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.milvus.v2.service.vector.request.SearchReq;
+import io.milvus.v2.service.vector.request.data.FloatVec;
+import io.milvus.v2.service.vector.response.SearchResp;
 import java.util.List;
+import java.util.Map;
 import org.milvusbench.dataprep.source.RandomNormalSource;
 import org.milvusbench.dataprep.source.Sources;
 
@@ -67,11 +71,27 @@ public final class SeedBenchmark {
         cfg.dim(), cfg.threads());
     System.out.printf("extrapolated ground truth for 1,000,000 rows × %d queries: %.0f s%n",
         cfg.uniformQueries() + cfg.datasetQueries(), perRowQuery * 1e6 * (cfg.uniformQueries() + cfg.datasetQueries()));
+    QueryPool pool = QueryPool.load(QueryPool.dir(cfg));
+    for (QueryPool.QuerySet set : List.of(pool.uniform(), pool.dataset())) {
+      System.out.printf("recall@10 at ef=64, %s queries: %.3f%n", set.kind(), recallAt10(client, cfg, set));
+    }
     client.close();
     if (embedded != null) {
       embedded.close();
     }
     groundTruthOnly(cfg.dim(), cfg.threads());
+  }
+
+  static double recallAt10(MilvusClientV2 client, DataPrepConfig cfg, QueryPool.QuerySet set) {
+    int n = Math.min(100, set.size());
+    double sum = 0;
+    for (int q = 0; q < n; q++) {
+      SearchResp r = client.search(SearchReq.builder().collectionName(cfg.collection()).annsField("embedding")
+          .data(List.of(new FloatVec(set.queries()[q]))).limit(10).searchParams(Map.of("ef", 64)).build());
+      long[] got = r.getSearchResults().get(0).stream().mapToLong(x -> ((Number) x.getId()).longValue()).toArray();
+      sum += QueryPool.recall(set.truthIds()[q], got, 10);
+    }
+    return n == 0 ? Double.NaN : sum / n;
   }
 
   /** Ground-truth throughput without a server: 1,200 queries over 20,000 rows. */
