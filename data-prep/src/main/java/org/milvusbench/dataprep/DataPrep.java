@@ -1,5 +1,7 @@
 package org.milvusbench.dataprep;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.milvus.grpc.LoadState;
 import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.common.IndexBuildState;
@@ -30,6 +32,8 @@ public final class DataPrep {
   /** Give up when the index makes no progress for this long. */
   static final long INDEX_STALL_MILLIS = 15 * 60_000;
   static final long LOAD_TIMEOUT_MILLIS = 60 * 60_000;
+  /** Written next to the query pool after every successful preparation. */
+  public static final String SUMMARY_FILE = "prep-summary.json";
 
   private DataPrep() {}
 
@@ -110,9 +114,22 @@ public final class DataPrep {
       boolean poolReused = QueryPoolBuilder.ensure(cfg, source, heldOut, ledger, collectionId, listener);
       double truthSeconds = poolReused ? 0 : seconds(tTruth);
       boolean reused = inserted == 0 && reconciled == 0 && poolReused;
-      return new PrepSummary(cfg.collection(), count, inserted, resumedFrom, reconciled, insertSeconds,
+      PrepSummary summary = new PrepSummary(cfg.collection(), count, inserted, resumedFrom, reconciled, insertSeconds,
           inserted == 0 ? 0 : inserted / Math.max(insertSeconds, 1e-9), indexSeconds, loadSeconds, truthSeconds,
           seconds(t0), reused, poolReused, data, CollectionSpec.indexDescription(cfg), dir.toString());
+      writeSummary(summary, dir.resolve(SUMMARY_FILE));
+      return summary;
+    }
+  }
+
+  /** Writes {@code summary} as indented JSON to {@code file}. */
+  public static void writeSummary(PrepSummary summary, Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), summary);
+    } catch (IOException e) {
+      throw new DataPrepException("cannot write " + file + ": " + e, e);
     }
   }
 

@@ -1,11 +1,7 @@
 package org.milvusbench.dataprep;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.milvus.v2.client.MilvusClientV2;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -107,7 +103,7 @@ public final class DataPrepMain implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     DataPrepConfig cfg = config();
     ConsoleProgress progress = new ConsoleProgress(out, !noProgress && System.console() != null);
     EmbeddedTarget embedded = null;
@@ -131,9 +127,11 @@ public final class DataPrepMain implements Callable<Integer> {
         progress.closeAll();
         client.close();
       }
-      Path file = summaryFile != null ? summaryFile : cfg.collectionDir().resolve("prep-summary.json");
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), summary);
+      Path file = cfg.collectionDir().resolve(DataPrep.SUMMARY_FILE);
+      if (summaryFile != null) {
+        DataPrep.writeSummary(summary, summaryFile);
+        file = summaryFile;
+      }
       printSummary(summary, file);
       return 0;
     } finally {
