@@ -42,7 +42,8 @@ public final class DataPrep {
     long t0 = System.nanoTime();
     ServerOps ops = new ServerOps(client, cfg);
     try (VectorSource source = Sources.open(cfg)) {
-      String data = source.fingerprint();
+      // Categories are drawn per row too, so they are part of what the rows are.
+      String data = source.fingerprint() + " categories=" + String.join(",", cfg.categories());
       // Read the held-out queries first: a file without enough of them fails before hours of seeding.
       float[][] heldOut = source.heldOutQueries(cfg.datasetQueries());
       Path dir = cfg.collectionDir();
@@ -111,7 +112,7 @@ public final class DataPrep {
             + "expected " + cfg.rows() + " (" + ledger.rows() + " recorded in " + dir + ")");
       }
       long tTruth = System.nanoTime();
-      boolean poolReused = QueryPoolBuilder.ensure(cfg, source, heldOut, ledger, collectionId, listener);
+      boolean poolReused = QueryPoolBuilder.ensure(cfg, source, data, heldOut, ledger, collectionId, listener);
       double truthSeconds = poolReused ? 0 : seconds(tTruth);
       boolean reused = inserted == 0 && reconciled == 0 && poolReused;
       PrepSummary summary = new PrepSummary(cfg.collection(), count, inserted, resumedFrom, reconciled, insertSeconds,

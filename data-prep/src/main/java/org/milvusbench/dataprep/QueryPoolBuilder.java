@@ -15,10 +15,10 @@ final class QueryPoolBuilder {
   private QueryPoolBuilder() {}
 
   /** Returns true when the existing pool was reused, false when it was (re)computed. */
-  static boolean ensure(DataPrepConfig cfg, VectorSource source, float[][] dataset, SeedLedger ledger,
+  static boolean ensure(DataPrepConfig cfg, VectorSource source, String data, float[][] dataset, SeedLedger ledger,
       long collectionId, ProgressListener listener) {
     long[] ids = ledger.allIds();
-    Fingerprint fp = new Fingerprint(cfg.collection(), cfg.db(), collectionId, ids.length, source.fingerprint(),
+    Fingerprint fp = new Fingerprint(cfg.collection(), cfg.db(), collectionId, ids.length, data,
         cfg.seed(), cfg.metric(), ids[0], ids[ids.length - 1]);
     Optional<Info> existing = QueryPool.readInfo(cfg.collectionDir());
     if (existing.isPresent() && existing.get().fingerprint().equals(fp) && existing.get().dim() == cfg.dim()
