@@ -9,6 +9,7 @@ import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
 import io.milvus.grpc.SearchRequest;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -95,7 +96,7 @@ public final class MilvusSearchAction implements Action {
         return;
       }
       ByteString encoded = QueryVectors.encode(vector);
-      placeholderGroup = QueryVectors.placeholderGroup(nq == 1 ? List.of(encoded) : java.util.Collections.nCopies(nq, encoded));
+      placeholderGroup = QueryVectors.placeholderGroup(nq == 1 ? List.of(encoded) : Collections.nCopies(nq, encoded));
     }
     SearchRequest request = template.toBuilder().setPlaceholderGroup(placeholderGroup).build();
     long sendNanos = System.nanoTime();
