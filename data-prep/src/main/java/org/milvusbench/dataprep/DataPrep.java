@@ -42,8 +42,10 @@ public final class DataPrep {
     long t0 = System.nanoTime();
     ServerOps ops = new ServerOps(client, cfg);
     try (VectorSource source = Sources.open(cfg)) {
-      // Categories are drawn per row too, so they are part of what the rows are.
-      String data = source.fingerprint() + " categories=" + String.join(",", cfg.categories());
+      // Categories are drawn per row too, so they are part of what the rows are (named only when not
+      // the default A–D, which keeps earlier fingerprints valid).
+      String data = source.fingerprint() + (cfg.categories().equals(DataPrepConfig.DEFAULT_CATEGORIES) ? ""
+          : " categories=" + String.join(",", cfg.categories()));
       // Read the held-out queries first: a file without enough of them fails before hours of seeding.
       float[][] heldOut = source.heldOutQueries(cfg.datasetQueries());
       Path dir = cfg.collectionDir();

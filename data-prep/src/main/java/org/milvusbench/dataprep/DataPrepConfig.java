@@ -22,6 +22,8 @@ public final class DataPrepConfig {
   /** Synthetic source: {@code clusters} normalised centres plus Gaussian noise, normalised. */
   public static final String SOURCE_CLUSTERED = "clustered";
 
+  /** The reference script's categories. */
+  public static final List<String> DEFAULT_CATEGORIES = List.of("A", "B", "C", "D");
   static final Set<String> METRICS = Set.of("L2", "IP", "COSINE");
   static final Set<String> INDEX_TYPES = Set.of("HNSW");
   static final List<String> PROFILES = List.of("smoke", "default", "seed");
@@ -201,7 +203,7 @@ public final class DataPrepConfig {
     private String source = SOURCE_RANDOM_NORMAL;
     private Path queryFile;
     private long seed = 42;
-    private List<String> categories = List.of("A", "B", "C", "D");
+    private List<String> categories = DEFAULT_CATEGORIES;
     private int clusters = 100;
     private double clusterSpread = 0.03;
     private String indexType = "HNSW";

@@ -152,10 +152,14 @@ class EndToEndTest {
         + "(use --recreate to drop it, or choose another --collection)", e.getMessage());
     e = assertThrows(DataPrepException.class,
         () -> DataPrep.prepare(target.client, cfg.toBuilder().seed(7).build(), ProgressListener.none()));
-    assertEquals("collection conflict_index exists but it holds other data: random-normal(seed=42,dim=16) "
-        + "categories=A,B,C,D, requested random-normal(seed=7,dim=16) categories=A,B,C,D (use --recreate to drop it, "
-        + "or choose another --collection)",
+    assertEquals("collection conflict_index exists but it holds other data: random-normal(seed=42,dim=16), "
+        + "requested random-normal(seed=7,dim=16) (use --recreate to drop it, or choose another --collection)",
         e.getMessage());
+    e = assertThrows(DataPrepException.class, () -> DataPrep.prepare(target.client,
+        cfg.toBuilder().categories(List.of("X", "Y")).build(), ProgressListener.none()));
+    assertEquals("collection conflict_index exists but it holds other data: random-normal(seed=42,dim=16), "
+        + "requested random-normal(seed=42,dim=16) categories=X,Y (use --recreate to drop it, or choose another "
+        + "--collection)", e.getMessage());
   }
 
   @Test
