@@ -20,7 +20,7 @@ import org.milvusbench.dataprep.source.Sources;
  * <pre>
  * cd data-prep &amp;&amp; mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx8g -cp target/test-classes:target/classes:$(cat target/cp.txt) \
- *   org.milvusbench.dataprep.SeedBenchmark default [rows] [uri]
+ *   org.milvusbench.dataprep.SeedBenchmark default [rows] [uri|-] [batch-size]
  * # or only the brute-force throughput:  ... SeedBenchmark ground-truth
  * </pre>
  */
@@ -37,9 +37,12 @@ public final class SeedBenchmark {
     if (args.length > 1) {
       b.rows(Long.parseLong(args[1]));
     }
+    if (args.length > 3) {
+      b.batchSize(Integer.parseInt(args[3]));
+    }
     Path work = Files.createTempDirectory("seed-bench");
     DataPrepConfig cfg = b.queryPoolDir(work.resolve("pool")).build();
-    String uri = args.length > 2 ? args[2] : null;
+    String uri = args.length > 2 && !args[2].equals("-") ? args[2] : null;
     EmbeddedTarget embedded = uri == null ? EmbeddedTarget.start(work.resolve("target")) : null;
     MilvusClientV2 client = MilvusConnect.connect(uri != null ? uri : embedded.uri(), System.getenv("MILVUS_TOKEN"), null);
     List<String> curve = new ArrayList<>();
