@@ -82,7 +82,16 @@ public final class SeedBenchmark {
     if (embedded != null) {
       embedded.close();
     }
+    deleteRecursively(work);
     groundTruthOnly(cfg.dim(), cfg.threads());
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   static double recallAt10(MilvusClientV2 client, DataPrepConfig cfg, QueryPool.QuerySet set) {
