@@ -133,7 +133,7 @@ final class Seeder {
       long row = start;
       while (row < target) {
         int n = batch(row, target);
-        List<JsonObject> data = next.join();
+        List<JsonObject> data = await(next);
         long after = row + n;
         next = after < target ? CompletableFuture.supplyAsync(() -> rows(after, batch(after, target)), prefetch) : null;
         long firstRow = row;
@@ -165,6 +165,15 @@ final class Seeder {
     }
     listener.phaseFinished(Phase.INSERT);
     return target - start;
+  }
+
+  /** Joins a generated batch, rethrowing the generator's own failure (e.g. a bad file offset) unwrapped. */
+  private static List<JsonObject> await(CompletableFuture<List<JsonObject>> batch) {
+    try {
+      return batch.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+    }
   }
 
   private int batch(long row, long target) {

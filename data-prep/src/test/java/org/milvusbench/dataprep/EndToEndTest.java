@@ -125,6 +125,18 @@ class EndToEndTest {
   }
 
   @Test
+  void collectionLeftWithoutIndexByAKillIsCompleted() {
+    DataPrepConfig cfg = ResumeTest.small("no_index_yet", 200, tmp.resolve("pool"));
+    // What a kill between CreateCollection and CreateIndex leaves behind.
+    target.client.createCollection(CollectionSpec.createRequest(target.client, cfg, "random-normal(seed=42,dim=16)"));
+    PrepSummary s = DataPrep.prepare(target.client, cfg, ProgressListener.none());
+    assertEquals(200, s.rows());
+    assertEquals(200, s.insertedThisRun());
+    assertEquals("16", target.client.describeIndex(DescribeIndexReq.builder().collectionName("no_index_yet")
+        .fieldName("embedding").build()).getIndexDescByFieldName("embedding").getExtraParams().get("M"));
+  }
+
+  @Test
   void conflictingSchemaNamesTheDifference() {
     CreateCollectionReq.CollectionSchema schema = CreateCollectionReq.CollectionSchema.builder().build();
     schema.addField(AddFieldReq.builder().fieldName("id").dataType(DataType.Int64).isPrimaryKey(true).autoID(true)
@@ -133,7 +145,7 @@ class EndToEndTest {
     schema.addField(AddFieldReq.builder().fieldName("category").dataType(DataType.VarChar).maxLength(10).build());
     target.client.createCollection(CreateCollectionReq.builder().collectionName("conflict_schema")
         .collectionSchema(schema).build());
-    DataPrepConfig cfg = ResumeTest.small("conflict_schema", 100).toBuilder().queryPoolDir(tmp.resolve("pool")).build();
+    DataPrepConfig cfg = ResumeTest.small("conflict_schema", 100, tmp.resolve("pool"));
     DataPrepException e = assertThrows(DataPrepException.class,
         () -> DataPrep.prepare(target.client, cfg, ProgressListener.none()));
     assertEquals("collection conflict_schema exists but its schema differs: embedding: dim is 8, requested 16 "
@@ -144,7 +156,7 @@ class EndToEndTest {
 
   @Test
   void conflictingIndexNamesTheDifference() {
-    DataPrepConfig cfg = ResumeTest.small("conflict_index", 100).toBuilder().queryPoolDir(tmp.resolve("pool")).build();
+    DataPrepConfig cfg = ResumeTest.small("conflict_index", 100, tmp.resolve("pool"));
     DataPrep.prepare(target.client, cfg, ProgressListener.none());
     DataPrepException e = assertThrows(DataPrepException.class,
         () -> DataPrep.prepare(target.client, cfg.toBuilder().m(8).build(), ProgressListener.none()));

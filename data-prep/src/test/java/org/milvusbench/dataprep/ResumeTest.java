@@ -36,8 +36,13 @@ class ResumeTest {
   }
 
   static DataPrepConfig small(String collection, long rows) {
+    return small(collection, rows, tmp.resolve("pool"));
+  }
+
+  /** 16-d rows in batches of 100, a small pool: seconds against the embedded target. */
+  static DataPrepConfig small(String collection, long rows, Path poolDir) {
     return DataPrepConfig.builder().collection(collection).dim(16).rows(rows).batchSize(100).uniformQueries(20)
-        .datasetQueries(10).k(10).threads(2).queryPoolDir(tmp.resolve("pool")).build();
+        .datasetQueries(10).k(10).threads(2).queryPoolDir(poolDir).build();
   }
 
   /** Throws at a chosen hook, like a kill at that point. */
