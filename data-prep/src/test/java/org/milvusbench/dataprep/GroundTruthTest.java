@@ -61,6 +61,43 @@ class GroundTruthTest {
   }
 
   @org.junit.jupiter.api.Test
+  void agreesWithTheNeighborsOfAnAnnBenchmarksFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
+    int dim = 12;
+    float[][] train = new float[500][dim];
+    new RandomNormalSource(dim, 3).read(0, 500, train);
+    for (int i = 0; i < train.length; i++) { // unequal norms, so L2 and IP rank differently
+      for (int d = 0; d < dim; d++) {
+        train[i][d] *= 1 + i % 7;
+      }
+    }
+    float[][] test = Sources.uniformQueries(3, 8, dim);
+    int[][] neighbors = new int[test.length][];
+    for (int q = 0; q < test.length; q++) { // straightforward: sort every row by distance
+      float[] query = test[q];
+      neighbors[q] = IntStream.range(0, train.length).boxed()
+          .sorted(Comparator.comparingDouble(i -> score("L2", query, train[i]))).limit(10)
+          .mapToInt(Integer::intValue).toArray();
+    }
+    java.nio.file.Path f = tmp.resolve("tiny-12-euclidean.hdf5");
+    try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(f)) {
+      w.putDataset("train", train);
+      w.putDataset("test", test);
+      w.putDataset("neighbors", neighbors);
+    }
+    DataPrepConfig cfg = DataPrepConfig.builder().source(f.toString()).dim(dim).rows(500).datasetQueries(8).build();
+    try (org.milvusbench.dataprep.source.Hdf5Source source =
+        (org.milvusbench.dataprep.source.Hdf5Source) Sources.open(cfg)) {
+      GroundTruth.Result l2 = GroundTruth.compute(source, 500, source.heldOutQueries(8), 10, "L2", 2, d -> {});
+      assertEquals(1.0, source.neighborsAgreement(l2.rows(), 500, 10).getAsDouble());
+      GroundTruth.Result ip = GroundTruth.compute(source, 500, source.heldOutQueries(8), 10, "IP", 2, d -> {});
+      double wrongMetric = source.neighborsAgreement(ip.rows(), 500, 10).getAsDouble();
+      assertEquals(true, wrongMetric < 0.9, "IP vs an L2 file agrees on " + wrongMetric);
+      assertEquals(true, source.neighborsAgreement(l2.rows(), 400, 10).isEmpty(), "only for the whole train set");
+    }
+  }
+
+  @org.junit.jupiter.api.Test
   void recallCountsTruthIdsFoundInTheFirstK() {
     long[] truth = {5, 3, 9, 1};
     assertEquals(1.0, QueryPool.recall(truth, new long[] {1, 9, 3, 5}, 4));
