@@ -53,17 +53,6 @@ final class OutputColumns {
     return out;
   }
 
-  /** Primary keys of global doc ids. */
-  static long[] primaryKeys(IndexReader reader, SchemaView schema, int[] docs) throws IOException {
-    long[] ids = new long[docs.length];
-    List<LeafReaderContext> leaves = reader.leaves();
-    for (int i = 0; i < docs.length; i++) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
-      ids[i] = new LeafValues(leaf.reader(), schema).primaryKey(docs[i] - leaf.docBase);
-    }
-    return ids;
-  }
-
   static List<FieldData> read(IndexReader reader, SchemaView schema, List<FieldSchema> fields, int[] docs)
       throws IOException {
     List<FieldData> columns = new ArrayList<>(fields.size());

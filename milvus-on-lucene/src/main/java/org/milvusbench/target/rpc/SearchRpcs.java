@@ -157,7 +157,7 @@ final class SearchRpcs {
             : VectorSearch.exact(lease.searcher(), schema, q, k, filter, metric);
         int from = Math.min(p.offset, hits.docs().length);
         int[] docs = java.util.Arrays.copyOfRange(hits.docs(), from, hits.docs().length);
-        long[] pks = OutputColumns.primaryKeys(lease.reader(), schema, docs);
+        long[] pks = c.primaryKeys(lease.reader(), docs);
         for (int i = 0; i < docs.length; i++) {
           ids.addData(pks[i]);
           data.addScores(round(hits.values()[from + i], p.roundDecimal));

@@ -36,6 +36,7 @@ public final class Collection implements AutoCloseable {
   /** Shared by inserts/deletes/flush; exclusive for a graph build (which copies a consistent snapshot). */
   final ReentrantReadWriteLock mutationLock = new ReentrantReadWriteLock();
   private final AtomicLong nextAutoId;
+  private final PrimaryKeyCache primaryKeys;
   private volatile CollectionState state;
   private volatile LuceneIndex index;
   private volatile boolean dirty;
@@ -49,6 +50,7 @@ public final class Collection implements AutoCloseable {
     this.settings = settings;
     this.schema = new SchemaView(CollectionSchema.parseFrom(Base64.getDecoder().decode(state.schemaBase64())));
     this.codec = new DocCodec(schema);
+    this.primaryKeys = new PrimaryKeyCache(schema.primaryName());
     this.nextAutoId = new AtomicLong(Math.max(index.committedNextAutoId(), maxPrimaryKey() + 1));
   }
 
@@ -81,6 +83,11 @@ public final class Collection implements AutoCloseable {
     } finally {
       index.searchers.release(s);
     }
+  }
+
+  /** Primary keys of global doc ids of a reader of this collection (cached per segment). */
+  public long[] primaryKeys(IndexReader reader, int[] docs) throws IOException {
+    return primaryKeys.lookup(reader, docs);
   }
 
   public String name() {
