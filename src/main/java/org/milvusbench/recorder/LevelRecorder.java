@@ -73,7 +73,8 @@ public final class LevelRecorder implements SearchObserver {
     long endMicros = any ? EpochClock.epochMicros(end) : 0;
     histogram.setStartTimeStamp(startMicros / 1000);
     histogram.setEndTimeStamp(endMicros / 1000);
-    histogram.setTag(name);
+    // HdrHistogram's log reader splits on spaces and commas: a tag must have neither.
+    histogram.setTag(name.replaceAll("[\\s,]+", "_"));
     return new LevelSnapshot(name, successes.sum(), failures.sum(), startMicros, endMicros, histogram,
         rawMicros == null ? null : rawMicros.toArray(),
         recall == null ? -1 : recall.k(), recall == null ? 0 : recall.samples(), recall == null ? 0 : recall.mean());

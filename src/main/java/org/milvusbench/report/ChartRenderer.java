@@ -161,6 +161,9 @@ public final class ChartRenderer {
 
   private static byte[] png(BufferedImage image) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    // In memory, no temp-file cache: the cache registers a shutdown hook, which fails when reports
+    // are written from one (the sweep analyses at JVM exit, after Gatling's report).
+    ImageIO.setUseCache(false);
     try {
       ImageIO.write(image, "png", out);
     } catch (IOException e) {

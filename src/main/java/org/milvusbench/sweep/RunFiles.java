@@ -84,17 +84,6 @@ final class RunFiles {
    * hook) has finished, so the path is added to {@code results.json} when this JVM exits: the
    * newest directory under {@code target/gatling} created since the run started.
    */
-  static void recordGatlingDirAtExit(Path resultsFile, long runStartMillis) {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      String dir = gatlingRunDir(runStartMillis);
-      if (dir != null) {
-        SweepResults r = ResultsJson.read(resultsFile);
-        ResultsJson.write(new SweepResults(r.schema(), r.runId(), r.startedAt(), r.mode(), r.target(), r.config(),
-            r.cpuCores(), r.levels(), dir), resultsFile);
-      }
-    }, "record-gatling-report-dir"));
-  }
-
   static String gatlingRunDir(long sinceMillis) {
     Path root = Path.of("target", "gatling").toAbsolutePath();
     if (!Files.isDirectory(root)) {

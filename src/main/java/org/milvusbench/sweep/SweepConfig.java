@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.milvusbench.analyzer.AnalyzerOptions;
+import org.milvusbench.analyzer.KneeRule;
 
 /**
  * Every {@code -D} setting of the sweep, parsed and validated before any load: a bad value fails
@@ -44,7 +46,8 @@ public record SweepConfig(
     String embeddedHeap,
     Path embeddedData,
     Path runRoot,
-    boolean keepRaw) {
+    boolean keepRaw,
+    AnalyzerOptions analysis) {
 
   /** Closed model (fixed concurrency, the reference) or open model (fixed arrival rate). */
   public enum Mode { CLOSED, OPEN }
@@ -76,12 +79,17 @@ public record SweepConfig(
       new ConfigKey("search.seed", "42", "integer", "seed of generated queries (when no query pool is available)"),
       new ConfigKey("sla.p95Ms", "", "number > 0 (ms)", "Gatling assertion: global p95 below this (whole ms, rounded down)"),
       new ConfigKey("sla.maxFailurePct", "", "0..100", "Gatling assertion: failed requests at most this percent"),
+      new ConfigKey("sla.minRecall", "", "0..1", "analyzer gate: recall@k at least this at every level that measured it"),
+      new ConfigKey("sla.kneeNotBefore", "", "positive integer", "analyzer gate: the knee must not come before this concurrency"),
+      new ConfigKey("capacity.targetQps", "", "number > 0", "analyzer: machines needed for this QPS at the recommended level"),
+      new ConfigKey("capacity.redundancy", "2", "positive integer", "analyzer: redundancy factor of the capacity plan"),
+      new ConfigKey("knee.rule", "marginal", "marginal, reference", "analyzer: knee = marginal scaling efficiency < 0.5, or the reference script's rule"),
       new ConfigKey("embedded.heap", "4g", "JVM size (512m, 4g)", "heap of the embedded target's JVM"),
       new ConfigKey("embedded.data", "data/embedded", "directory", "data directory of the embedded target (kept across runs)"),
       new ConfigKey("sweep.runDir", "target/milvus-sweep", "directory", "where run directories (one per run, timestamped) go"),
       new ConfigKey("sweep.keepRaw", "true", "true, false", "save every latency (exact numpy percentiles) next to the histograms"));
 
-  private static final Set<String> PREFIXES = Set.of("sweep.", "milvus.", "search.", "sla.", "embedded.");
+  private static final Set<String> PREFIXES = Set.of("sweep.", "milvus.", "search.", "sla.", "embedded.", "capacity.", "knee.");
 
   /** Reads and validates the JVM's system properties. */
   public static SweepConfig fromSystemProperties() {
@@ -152,10 +160,16 @@ public record SweepConfig(
     Path embeddedData = Path.of(r.text("embedded.data", "data/embedded"));
     Path runRoot = Path.of(r.text("sweep.runDir", "target/milvus-sweep"));
     boolean keepRaw = r.bool("sweep.keepRaw", true);
+    AnalyzerOptions analysis = null;
+    try {
+      analysis = AnalyzerOptions.fromConfig(props);
+    } catch (IllegalArgumentException e) {
+      r.problem(e.getMessage());
+    }
     r.throwIfProblems();
     return new SweepConfig(mode, levels, rates, requests, duration, warmup, pause, uri, token, db, deadline, channels,
         prepare, profile, collection, annsField, metric, ef, topK, nq, filter, outputFields, queries, seed, slaP95,
-        slaFailures, heap, embeddedData, runRoot, keepRaw);
+        slaFailures, heap, embeddedData, runRoot, keepRaw, analysis);
   }
 
   public boolean embedded() {
@@ -211,6 +225,11 @@ public record SweepConfig(
       m.put("embedded.data", embeddedData.toString());
     }
     m.put("sweep.keepRaw", Boolean.toString(keepRaw));
+    analysis.minRecall().ifPresent(v -> m.put("sla.minRecall", Double.toString(v)));
+    analysis.kneeNotBefore().ifPresent(v -> m.put("sla.kneeNotBefore", Integer.toString(v)));
+    analysis.targetQps().ifPresent(v -> m.put("capacity.targetQps", Double.toString(v)));
+    m.put("capacity.redundancy", Integer.toString(analysis.redundancy()));
+    m.put("knee.rule", analysis.kneeRule() == KneeRule.REFERENCE ? "reference" : "marginal");
     return m;
   }
 

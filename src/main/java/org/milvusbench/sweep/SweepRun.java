@@ -165,7 +165,7 @@ public final class SweepRun implements AutoCloseable {
     finished = true;
     try {
       Path results = RunFiles.writeRun(this);
-      RunFiles.recordGatlingDirAtExit(results, startedAt.toEpochMilli());
+      SweepVerdict.atExit(results, runDir, startedAt.toEpochMilli(), config.analysis());
       TargetSetup.log("results: " + results);
       TargetSetup.log("run directory: " + runDir);
     } finally {
