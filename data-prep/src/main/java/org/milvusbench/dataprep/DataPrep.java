@@ -23,10 +23,15 @@ import org.milvusbench.dataprep.source.VectorSource;
  * requested params) and a matching pool are reused in seconds; a partial one resumes; a conflicting
  * one is an error naming the difference, unless {@link DataPrepConfig#recreate()}.
  *
- * <p>Order: create collection → create index → load (so {@code count(*)} works on real Milvus, which
- * queries only loaded collections) → insert → flush → wait until every row is indexed → load →
- * verify {@code count(*)} → ground truth. Creating the index first also lets an engine that builds
- * its graph while ingesting (our Lucene target) avoid a rebuild.
+ * <p>Order, as in the reference script: create collection → insert → flush → create index → wait
+ * until every row is indexed → load → verify {@code count(*)} → ground truth. Bulk-building the
+ * graph after the insert is over twice as fast on our Lucene target as inserting into a graph
+ * (20k × 768: 36 s against 79 s, measured here).
+ *
+ * <p>Resuming: after a flush, a statistics row count equal to the local record (a stop between
+ * batches) lets inserting continue on the fast path. Any other case needs queries ({@code count(*)},
+ * ids, vectors), which Milvus serves only on an indexed, loaded collection: the index is created and
+ * the collection loaded first, then {@link Seeder#reconcile()} makes record and server agree.
  */
 public final class DataPrep {
   /** Give up when the index makes no progress for this long. */
@@ -57,38 +62,58 @@ public final class DataPrep {
       }
       SeedLedger ledger = SeedLedger.open(dir);
       long collectionId;
+      boolean hasIndex;
+      Seeder seeder;
+      long reconciled = 0;
       if (!ops.exists()) {
         ops.run("createCollection", () -> client.createCollection(CollectionSpec.createRequest(client, cfg, data)));
-        createIndex(client, cfg, ops);
         collectionId = idOf(ops.describe());
         ledger.reset(cfg.collection(), collectionId, data);
-        listener.info("created collection " + cfg.collection() + " (" + CollectionSpec.indexDescription(cfg) + ")");
+        hasIndex = false;
+        seeder = new Seeder(client, cfg, ops, ledger, source, listener);
+        listener.info("created collection " + cfg.collection());
       } else {
         DescribeCollectionResp existing = ops.describe();
         checkCompatible(existing, cfg, data);
         DescribeIndexResp.IndexDesc index = ops.vectorIndex();
-        if (index == null) {
-          createIndex(client, cfg, ops);
-        } else {
+        if (index != null) {
           List<String> diffs = CollectionSpec.indexDifferences(index, cfg);
           if (!diffs.isEmpty()) {
             throw conflict(cfg, "its index differs: " + String.join("; ", diffs));
           }
         }
+        hasIndex = index != null;
         collectionId = idOf(existing);
-        if (!ledger.describes(collectionId, data)) {
-          // No (or another incarnation's) local record: rebuild it from the server. Ids increase in
-          // insertion order, so the sorted ids are the row order.
+        seeder = new Seeder(client, cfg, ops, ledger, source, listener);
+        boolean known = ledger.describes(collectionId, data);
+        boolean queryable = hasIndex && ops.loadState() == LoadState.LoadStateLoaded;
+        boolean exact = true;
+        if (known && !queryable) {
+          // Cheap check first: after a flush, the row count matches the record (a stop between
+          // batches) and inserting can go on into the unindexed collection, the fast path.
+          ops.flush();
+          exact = ops.statsRowCount() != ledger.rows();
+        }
+        if (exact) {
+          // Anything else needs queries (count(*), ids, vectors), and queries need an index and a load.
+          if (!hasIndex) {
+            createIndex(client, cfg, ops);
+            hasIndex = true;
+          }
+          waitForIndex(ops, cfg, ProgressListener.none(), ops.statsRowCount());
           ensureLoaded(ops, listener, false);
-          long[] ids = ops.idsAbove(null);
-          ledger.reset(cfg.collection(), collectionId, data);
-          ledger.append(ids);
-          listener.info("rebuilt the row→id record of " + cfg.collection() + " from the server (" + ids.length + " rows)");
+          if (!known) {
+            // No (or another incarnation's) local record: rebuild it from the server. Ids increase in
+            // insertion order, so the sorted ids are the row order.
+            long[] ids = ops.idsAbove(null);
+            ledger.reset(cfg.collection(), collectionId, data);
+            ledger.append(ids);
+            listener.info("rebuilt the row→id record of " + cfg.collection() + " from the server (" + ids.length
+                + " rows)");
+          }
+          reconciled = seeder.reconcile();
         }
       }
-      ensureLoaded(ops, listener, false);
-      Seeder seeder = new Seeder(client, cfg, ops, ledger, source, listener);
-      long reconciled = seeder.reconcile();
       long resumedFrom = ledger.rows();
       if (resumedFrom > cfg.rows()) {
         throw conflict(cfg, "it holds " + resumedFrom + " rows, --rows asks for " + cfg.rows());
@@ -102,8 +127,14 @@ public final class DataPrep {
       if (inserted > 0 || reconciled > 0) {
         ops.flush();
       }
+      // The reference order: insert, then index (an engine that builds its graph in bulk, like our
+      // Lucene target, is several times faster this way than inserting into a graph).
       long tIndex = System.nanoTime();
-      waitForIndex(ops, cfg, listener);
+      if (!hasIndex) {
+        createIndex(client, cfg, ops);
+        listener.info("created index " + CollectionSpec.indexDescription(cfg));
+      }
+      waitForIndex(ops, cfg, listener, cfg.rows());
       double indexSeconds = seconds(tIndex);
       long tLoad = System.nanoTime();
       ensureLoaded(ops, listener, true);
@@ -167,8 +198,8 @@ public final class DataPrep {
   }
 
   /** Polls the vector index until it covers every row; a failed build or a long stall is an error. */
-  private static void waitForIndex(ServerOps ops, DataPrepConfig cfg, ProgressListener listener) {
-    listener.phaseStarted(Phase.INDEX, cfg.rows(), 0);
+  private static void waitForIndex(ServerOps ops, DataPrepConfig cfg, ProgressListener listener, long rows) {
+    listener.phaseStarted(Phase.INDEX, rows, 0);
     long lastIndexed = -1;
     long lastChange = System.currentTimeMillis();
     while (true) {
@@ -180,11 +211,11 @@ public final class DataPrep {
         throw new DataPrepException("collection " + cfg.collection() + ": index build failed: " + d.getIndexFailedReason());
       }
       long indexed = d.getIndexedRows();
-      listener.progress(Phase.INDEX, Math.min(indexed, cfg.rows()));
+      listener.progress(Phase.INDEX, Math.min(indexed, rows));
       // Milvus leaves segments under ~1,024 rows unindexed (searched brute force) and still reports
       // Finished, so "Finished with nothing pending" also counts as done.
       boolean finished = d.getPendingIndexRows() == 0
-          && (indexed >= cfg.rows() || d.getIndexState() == IndexBuildState.Finished);
+          && (indexed >= rows || d.getIndexState() == IndexBuildState.Finished);
       if (finished) {
         break;
       }
@@ -194,7 +225,7 @@ public final class DataPrep {
         lastChange = now;
       } else if (now - lastChange > INDEX_STALL_MILLIS) {
         throw new DataPrepException("collection " + cfg.collection() + ": index stalled at " + indexed + " of "
-            + cfg.rows() + " rows for " + INDEX_STALL_MILLIS / 60_000 + " min (state " + d.getIndexState()
+            + rows + " rows for " + INDEX_STALL_MILLIS / 60_000 + " min (state " + d.getIndexState()
             + ", pending " + d.getPendingIndexRows() + ")");
       }
       sleep(500);

@@ -5,6 +5,7 @@ import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.common.ConsistencyLevel;
 import io.milvus.v2.exception.MilvusClientException;
 import io.milvus.v2.service.collection.request.DescribeCollectionReq;
+import io.milvus.v2.service.collection.request.GetCollectionStatsReq;
 import io.milvus.v2.service.collection.request.GetLoadStateReq;
 import io.milvus.v2.service.collection.request.HasCollectionReq;
 import io.milvus.v2.service.collection.request.LoadCollectionReq;
@@ -144,6 +145,13 @@ final class ServerOps {
   void flush() {
     run("flush", () -> client.flush(FlushReq.builder().databaseName(cfg.db())
         .collectionNames(List.of(cfg.collection())).build()));
+  }
+
+  /** Row count from collection statistics (no load needed; exact for inserts once flushed). */
+  long statsRowCount() {
+    Long n = call("getCollectionStats", () -> client.getCollectionStats(GetCollectionStatsReq.builder()
+        .databaseName(cfg.db()).collectionName(cfg.collection()).build())).getNumOfEntities();
+    return n == null ? -1 : n;
   }
 
   LoadState loadState() {
