@@ -96,6 +96,9 @@ public final class DataPrep {
         }
         if (exact) {
           // Anything else needs queries (count(*), ids, vectors), and queries need an index and a load.
+          if (!queryable) {
+            listener.info("indexing and loading " + cfg.collection() + " to check it against the server");
+          }
           if (!hasIndex) {
             createIndex(client, cfg, ops);
             hasIndex = true;

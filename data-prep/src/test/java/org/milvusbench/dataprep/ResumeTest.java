@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.milvus.v2.service.vector.request.DeleteReq;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +100,15 @@ class ResumeTest {
   void killBetweenBatchesResumesAfterTheLastCommittedBatch() {
     DataPrepConfig cfg = small("resume_between", 1_000);
     assertThrows(Kill.class, () -> DataPrep.prepare(target.client, cfg, killAfterCommit(4)));
-    PrepSummary s = DataPrep.prepare(target.client, cfg, ProgressListener.none());
+    List<String> infos = new ArrayList<>();
+    PrepSummary s = DataPrep.prepare(target.client, cfg, new ProgressListener() {
+      @Override
+      public void info(String message) {
+        infos.add(message);
+      }
+    });
+    assertEquals(List.of("resuming resume_between at row 400 of 1000",
+        "created index HNSW/L2/M=16/efConstruction=200"), infos, "fast path: no index until every row is in");
     assertEquals(400, s.resumedFromRow());
     assertEquals(600, s.insertedThisRun());
     assertEquals(0, s.reconciledRows());
@@ -110,7 +120,16 @@ class ResumeTest {
   void killMidBatchAdoptsTheUnrecordedBatch() {
     DataPrepConfig cfg = small("resume_mid", 1_000);
     assertThrows(Kill.class, () -> DataPrep.prepare(target.client, cfg, killAfterInsertBeforeRecord(6)));
-    PrepSummary s = DataPrep.prepare(target.client, cfg, ProgressListener.none());
+    List<String> infos = new ArrayList<>();
+    PrepSummary s = DataPrep.prepare(target.client, cfg, new ProgressListener() {
+      @Override
+      public void info(String message) {
+        infos.add(message);
+      }
+    });
+    assertEquals(List.of("indexing and loading resume_mid to check it against the server",
+        "adopted 100 rows inserted before the last stop but not recorded", "resuming resume_mid at row 600 of 1000"),
+        infos);
     assertEquals(100, s.reconciledRows());
     assertEquals(600, s.resumedFromRow());
     assertEquals(400, s.insertedThisRun());
