@@ -41,6 +41,10 @@ public final class TargetMain implements Callable<Integer> {
       description = "segments each CreateIndex build thread makes; more = faster build, slower search (default: ${DEFAULT-VALUE})")
   int segmentsPerBuildThread;
 
+  @Option(names = "--max-message-mb", defaultValue = "128",
+      description = "largest accepted request in MiB; larger ones fail with RESOURCE_EXHAUSTED (default: ${DEFAULT-VALUE})")
+  int maxMessageMb;
+
   @Option(names = "--build-threads", description = "threads building HNSW graphs (default: available processors)")
   Integer buildThreads;
 
@@ -52,7 +56,8 @@ public final class TargetMain implements Callable<Integer> {
   public Integer call() throws Exception {
     TargetConfig.Builder cfg = TargetConfig.builder().port(port).bindAddress(bind).dataDir(data).token(token)
         .serviceDelayMillis(serviceDelayMs).maxSegmentRows(maxSegmentRows)
-        .segmentsPerBuildThread(segmentsPerBuildThread);
+        .segmentsPerBuildThread(segmentsPerBuildThread)
+        .maxMessageBytes((int) Math.min(Integer.MAX_VALUE / 4, maxMessageMb * 1024L * 1024L));
     if (buildThreads != null) {
       cfg.buildThreads(buildThreads);
     }

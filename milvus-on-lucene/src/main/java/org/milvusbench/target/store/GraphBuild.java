@@ -93,6 +93,7 @@ public final class GraphBuild implements Runnable {
       old.commit(collection.nextAutoId());
       String freshName = nextDirName(old.path.getFileName().toString());
       Path freshPath = collection.dir().resolve(freshName);
+      deleteTree(freshPath); // left over by a build that a crash interrupted: never append to it
       try (DirectoryReader snapshot = DirectoryReader.open(old.writer)) {
         total = snapshot.numDocs();
         StoreSettings settings = collection.settings();
