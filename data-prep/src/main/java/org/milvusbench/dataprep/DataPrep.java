@@ -171,8 +171,9 @@ public final class DataPrep {
   }
 
   private static void createIndex(MilvusClientV2 client, DataPrepConfig cfg, ServerOps ops) {
+    // sync(false): the SDK would otherwise block until the build ends; we poll and show progress.
     ops.run("createIndex", () -> client.createIndex(CreateIndexReq.builder().databaseName(cfg.db())
-        .collectionName(cfg.collection()).indexParams(List.of(CollectionSpec.indexParam(cfg))).build()));
+        .collectionName(cfg.collection()).indexParams(List.of(CollectionSpec.indexParam(cfg))).sync(false).build()));
   }
 
   private static void checkCompatible(DescribeCollectionResp existing, DataPrepConfig cfg, String data) {

@@ -62,6 +62,26 @@ public final class SeedBenchmark {
       public void info(String message) {
         System.out.println(message);
       }
+
+      long indexStart;
+      long nextReport;
+
+      @Override
+      public void phaseStarted(Phase phase, long total, long done) {
+        if (phase == Phase.INDEX) {
+          indexStart = System.nanoTime();
+          nextReport = total / 10;
+        }
+      }
+
+      @Override
+      public void progress(Phase phase, long done) {
+        if (phase == Phase.INDEX && done >= nextReport && done > 0) {
+          double s = (System.nanoTime() - indexStart) / 1e9;
+          System.out.printf("  indexed %,9d  after %6.1f s  %6.0f rows/s%n", done, s, done / s);
+          nextReport = done + Math.max(1, cfg.rows() / 10);
+        }
+      }
     };
     System.out.println("profile " + profile + ": " + cfg);
     PrepSummary s = DataPrep.prepare(client, cfg, listener);
