@@ -18,8 +18,8 @@ import org.milvusbench.dataprep.source.Sources;
  * ground-truth throughput figure, so the {@code seed} profile can be extrapolated.
  *
  * <pre>
- * cd data-prep &amp;&amp; mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -Xmx8g -cp target/test-classes:target/classes:$(cat target/cp.txt) \
+ * cd data-prep &amp;&amp; mvn -B -q package -DskipTests &amp;&amp; mvn -B -q test-compile
+ * java -Xmx8g -cp target/test-classes:target/data-prep-0.1.0-SNAPSHOT-standalone.jar \
  *   org.milvusbench.dataprep.SeedBenchmark default [rows] [uri|-] [batch-size]
  * # or only the brute-force throughput:  ... SeedBenchmark ground-truth
  * </pre>
