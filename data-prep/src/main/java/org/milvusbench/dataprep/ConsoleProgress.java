@@ -17,6 +17,8 @@ public final class ConsoleProgress implements ProgressListener {
   private final boolean bars;
   private final Map<Phase, ProgressBar> open = new EnumMap<>(Phase.class);
   private final Map<Phase, Long> started = new EnumMap<>(Phase.class);
+  private final Map<Phase, Long> totals = new EnumMap<>(Phase.class);
+  private final Map<Phase, Integer> tenths = new EnumMap<>(Phase.class);
 
   /** Writes to {@code out}; {@code bars} = redrawn progress bars, else one line per phase start/end. */
   public ConsoleProgress(PrintStream out, boolean bars) {
@@ -27,6 +29,8 @@ public final class ConsoleProgress implements ProgressListener {
   @Override
   public synchronized void phaseStarted(Phase phase, long total, long done) {
     started.put(phase, System.nanoTime());
+    totals.put(phase, total);
+    tenths.put(phase, total <= 0 ? 0 : (int) (10 * done / total));
     if (!bars) {
       out.println(label(phase) + ": " + done + " / " + total + " " + unit(phase).trim());
       return;
@@ -45,6 +49,15 @@ public final class ConsoleProgress implements ProgressListener {
     ProgressBar bar = open.get(phase);
     if (bar != null) {
       bar.stepTo(done);
+    } else if (!bars && totals.containsKey(phase)) {
+      // Plain mode: a line per tenth, so an hours-long build still shows it is moving.
+      long total = totals.get(phase);
+      int tenth = total <= 0 ? 10 : (int) Math.min(10, 10 * done / total);
+      if (tenth > tenths.getOrDefault(phase, 0) && tenth < 10) {
+        tenths.put(phase, tenth);
+        double s = (System.nanoTime() - started.get(phase)) / 1e9;
+        out.printf("%s: %d / %d%s (%.0f s)%n", label(phase), done, total, unit(phase), s);
+      }
     }
   }
 
@@ -54,6 +67,7 @@ public final class ConsoleProgress implements ProgressListener {
     if (bar != null) {
       bar.close();
     }
+    totals.remove(phase);
     Long t0 = started.remove(phase);
     if (!bars && t0 != null) {
       out.printf("%s: done in %.1f s%n", label(phase), (System.nanoTime() - t0) / 1e9);
