@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * CLI: seed, index and load a collection on any Milvus (or the embedded target), resumably, and
  * write its query pool and {@code prep-summary.json}. Run with {@code --help} for every flag.
  */
-@Command(name = "data-prep", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "data-prep", mixinStandardHelpOptions = true, version = "data-prep 0.1.0", sortOptions = false, usageHelpAutoWidth = true,
     description = "Seeds, indexes and loads a Milvus collection (the reference dataset by default), resumably, "
         + "and writes the query pool and exact ground truth the sweep uses. Flags override --profile.",
     exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:prepared", "1:error (message names the cause)",
