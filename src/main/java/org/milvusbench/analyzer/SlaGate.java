@@ -20,6 +20,10 @@ final class SlaGate {
   static List<SlaCheck> evaluate(
       List<LevelMetrics> levels, Knee knee, Recommendation rec, AnalyzerOptions o) {
     List<SlaCheck> checks = new ArrayList<>();
+    SlaCheck availability = availability(levels);
+    if (availability != null) {
+      checks.add(availability);
+    }
     List<LevelMetrics> measured = levels.stream().filter(LevelMetrics::hasLatency).toList();
     o.slaP95Ms().ifPresent(limit -> {
       String d = "P95 ≤ " + load(limit) + " ms";
@@ -84,5 +88,26 @@ final class SlaGate {
           : new SlaCheck("operatingPoint", d, false, d + ": breached — no level meets them together"));
     }
     return checks;
+  }
+
+  /**
+   * Always on, with or without SLAs: when every request of the last levels failed (the target died
+   * or became unreachable), the run did not measure them and must not pass. Null when the target
+   * answered at the last level. Reported only as a breach, so healthy runs list no extra check.
+   */
+  static SlaCheck availability(List<LevelMetrics> levels) {
+    int from = levels.size();
+    while (from > 0 && levels.get(from - 1).successes() == 0) {
+      from--;
+    }
+    if (from == levels.size()) {
+      return null;
+    }
+    LevelMetrics first = levels.get(from);
+    long failed = levels.subList(from, levels.size()).stream().mapToLong(LevelMetrics::failures).sum();
+    String where = first.concurrency() > 0 ? "concurrency " + first.concurrency() : "rate " + load(first.load()) + "/s";
+    String d = "target available at every level";
+    return new SlaCheck("availability", d, false, d + ": breached — target unavailable from level " + (from + 1)
+        + " (" + where + "): no successful request from there on, " + failed + " failed");
   }
 }

@@ -67,7 +67,9 @@ class EdgeCaseTest {
     assertTrue(r.knee().message().contains("every request failed at 4"), r.knee().message());
     assertEquals(2, r.bestScore().concurrency());
     assertEquals(1, r.lowestP95().concurrency());
-    assertTrue(r.passed());
+    // The failure-rate SLA is met at 1 and 2, but the last level measured nothing: the verdict says so.
+    assertEquals(java.util.List.of("target available at every level: breached — target unavailable from level 3"
+        + " (concurrency 4): no successful request from there on, 400 failed"), r.breaches());
     ReportWriter.writeAll(dir, r);
     assertNoNonFiniteNumbers(dir);
   }
@@ -80,7 +82,9 @@ class EdgeCaseTest {
     assertNull(r.capacityPlan());
     assertNull(r.bestScore());
     assertFalse(r.knee().found());
-    assertEquals(List.of("P95 ≤ 100 ms: breached — no level had a successful request"), r.breaches());
+    assertEquals(List.of("target available at every level: breached — target unavailable from level 1 (concurrency 1):"
+        + " no successful request from there on, 100 failed",
+        "P95 ≤ 100 ms: breached — no level had a successful request"), r.breaches());
     assertEquals(0.0, r.levels().get(1).qps()); // zero-length window: no QPS, not infinity
     ReportWriter.writeAll(dir, r);
     assertNoNonFiniteNumbers(dir);
