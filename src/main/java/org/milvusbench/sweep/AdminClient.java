@@ -69,9 +69,17 @@ public final class AdminClient implements AutoCloseable {
         case UNAUTHENTICATED, PERMISSION_DENIED ->
             throw new IllegalArgumentException("milvus.token: rejected by " + uri + " (" + e.getStatus().getCode() + ")");
         default -> throw new IllegalArgumentException("milvus.uri: cannot reach " + uri + " within " + seconds + " s ("
-            + e.getStatus().getCode() + (e.getStatus().getDescription() == null ? "" : ": " + e.getStatus().getDescription()) + ")");
+            + e.getStatus().getCode() + oneLine(e.getStatus().getDescription()) + ")");
       }
     }
+  }
+
+  /** gRPC's description without its channel internals ("deadline exceeded after 4.9s. [closed=[], open=[...]]"). */
+  private static String oneLine(String description) {
+    if (description == null || description.startsWith("deadline exceeded") || description.startsWith("ClientCall started after")) {
+      return "";
+    }
+    return ": " + description.replaceAll("\\s+", " ").replaceAll(" ?\\[closed=.*$", "");
   }
 
   /** Dimension of {@code field} in {@code collection}; fails naming the collection or field. */

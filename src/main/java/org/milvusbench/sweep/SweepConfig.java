@@ -87,7 +87,8 @@ public record SweepConfig(
       new ConfigKey("embedded.heap", "4g", "JVM size (512m, 4g)", "heap of the embedded target's JVM"),
       new ConfigKey("embedded.data", "data/embedded", "directory", "data directory of the embedded target (kept across runs)"),
       new ConfigKey("sweep.runDir", "target/milvus-sweep", "directory", "where run directories (one per run, timestamped) go"),
-      new ConfigKey("sweep.keepRaw", "true", "true, false", "save every latency (exact numpy percentiles) next to the histograms"));
+      new ConfigKey("sweep.keepRaw", "true", "true, false", "save every latency (exact numpy percentiles) next to the histograms"),
+      new ConfigKey("sweep.debug", "false", "true, false", "print the stack trace of a setup error (otherwise one line, exit 2)"));
 
   private static final Set<String> PREFIXES = Set.of("sweep.", "milvus.", "search.", "sla.", "embedded.", "capacity.", "knee.");
 
@@ -160,6 +161,7 @@ public record SweepConfig(
     Path embeddedData = Path.of(r.text("embedded.data", "data/embedded"));
     Path runRoot = Path.of(r.text("sweep.runDir", "target/milvus-sweep"));
     boolean keepRaw = r.bool("sweep.keepRaw", true);
+    r.bool("sweep.debug", false); // read by SweepRun.startOrExit before this parse; validated here
     AnalyzerOptions analysis = null;
     try {
       analysis = AnalyzerOptions.fromConfig(props);

@@ -45,6 +45,34 @@ public final class SweepRun implements AutoCloseable {
     this.levels = buildLevels();
   }
 
+  /** Exit status of a run that could not start (bad configuration, unreachable target, failed preparation). */
+  public static final int SETUP_EXIT_STATUS = 2;
+
+  /**
+   * The simulation's entry: reads the {@code -D} settings and prepares the run; on any failure prints
+   * one line (the message names the key or URI) and exits {@value #SETUP_EXIT_STATUS} before Gatling
+   * starts, instead of Gatling's "Run crashed" and a stack trace. {@code -Dsweep.debug=true} adds the trace.
+   */
+  public static SweepRun startOrExit() {
+    try {
+      return start(SweepConfig.fromSystemProperties());
+    } catch (RuntimeException | Error e) {
+      // UncheckedIOException's message is the cause's toString(); the cause's own message reads better.
+      Throwable shown = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+      String message = shown.getMessage() == null ? shown.toString() : shown.getMessage();
+      System.err.println("[milvus-sweep] error: " + message);
+      if (Boolean.parseBoolean(System.getProperty("sweep.debug"))) {
+        e.printStackTrace();
+      } else {
+        System.err.println("[milvus-sweep] (-Dsweep.debug=true prints the stack trace)");
+      }
+      System.out.flush();
+      System.err.flush();
+      System.exit(SETUP_EXIT_STATUS);
+      throw e;
+    }
+  }
+
   /** Validates nothing more (the config is valid), creates the run directory and prepares the target. */
   public static SweepRun start(SweepConfig config) {
     Instant startedAt = Instant.now();

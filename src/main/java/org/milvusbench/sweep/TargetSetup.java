@@ -14,12 +14,14 @@ import org.milvusbench.gatling.QueryVectors;
 
 /**
  * Gets a target ready before any load: starts the embedded one (child JVM) or checks that {@code
- * milvus.uri} answers within 10 s, seeds it through data-prep when allowed (always on the embedded
+ * milvus.uri} answers within 5 s, seeds it through data-prep when allowed (always on the embedded
  * target, on a remote one only with {@code -Dprepare=true}), and loads the query vectors.
  */
 public final class TargetSetup {
   /** Uniform queries generated when no query pool exists (remote target, not prepared). */
   static final int GENERATED_QUERIES = 4096;
+  /** Connect deadline: with JVM and Gatling start-up, an unreachable target is reported within ~10 s. */
+  static final int REACH_SECONDS = 5;
 
   private TargetSetup() {}
 
@@ -55,7 +57,7 @@ public final class TargetSetup {
       String collection = cfg.collection() != null ? cfg.collection() : dataCfg.collection();
       PrepSummary prep = null;
       try (AdminClient admin = new AdminClient(uri, cfg.token(), cfg.db())) {
-        version = admin.checkReachable(10);
+        version = admin.checkReachable(REACH_SECONDS);
         if (cfg.embedded() || cfg.prepare()) {
           prep = seed(uri, cfg, dataCfg);
         }

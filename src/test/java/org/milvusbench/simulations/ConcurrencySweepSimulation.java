@@ -2,7 +2,6 @@ package org.milvusbench.simulations;
 
 import io.gatling.javaapi.core.Simulation;
 import org.milvusbench.sweep.SlaAssertions;
-import org.milvusbench.sweep.SweepConfig;
 import org.milvusbench.sweep.SweepRun;
 import org.milvusbench.sweep.SweepScenarios;
 
@@ -12,8 +11,9 @@ import org.milvusbench.sweep.SweepScenarios;
  * under {@code target/milvus-sweep/}. Settings: {@code -D} keys, see {@link SweepConfig#KEYS}.
  */
 public class ConcurrencySweepSimulation extends Simulation {
-  // Validated and prepared (target started, data seeded) before Gatling injects any load.
-  private final SweepRun run = SweepRun.start(SweepConfig.fromSystemProperties());
+  // Validated and prepared (target started, data seeded) before Gatling injects any load; a
+  // failure here is one line on stderr and exit status 2.
+  private final SweepRun run = SweepRun.startOrExit();
 
   {
     setUp(SweepScenarios.chain(run))
