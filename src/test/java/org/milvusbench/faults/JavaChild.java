@@ -1,0 +1,74 @@
+package org.milvusbench.faults;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A JVM started from the test class path (the surefire class path: modules' classes of this
+ * reactor), output to a file, always killed at the end: the fault tests drive the real CLIs and
+ * the real sweep as a user would, and read their exit status and output.
+ */
+final class JavaChild implements AutoCloseable {
+  final Process process;
+  final Path output;
+  final long startedNanos = System.nanoTime();
+
+  private JavaChild(Process process, Path output) {
+    this.process = process;
+    this.output = output;
+  }
+
+  /** Starts {@code mainClass} with {@code -D} properties and arguments; stdout and stderr go to {@code output}. */
+  static JavaChild start(Path output, Map<String, String> props, String mainClass, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "--add-opens", "java.base/java.lang=ALL-UNNAMED"));
+    props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(mainClass);
+    cmd.addAll(List.of(args));
+    Files.createDirectories(output.toAbsolutePath().getParent());
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    return new JavaChild(p, output);
+  }
+
+  /** The sweep exactly as {@code mvn gatling:test} runs it (Gatling's main, the sweep simulation). */
+  static JavaChild sweep(Path work, Map<String, String> props) throws IOException {
+    return start(work.resolve("sweep-output.txt"), props, "io.gatling.app.Gatling",
+        "-s", "org.milvusbench.simulations.ConcurrencySweepSimulation", "-rf", work.resolve("gatling").toString());
+  }
+
+  /** Waits up to {@code seconds}; kills the child and fails the caller's assertion (-1) when it does not end. */
+  int waitFor(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      return -1;
+    }
+    return process.exitValue();
+  }
+
+  double elapsedSeconds() {
+    return (System.nanoTime() - startedNanos) / 1e9;
+  }
+
+  String output() throws IOException {
+    return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
+  }
+
+  @Override
+  public void close() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
