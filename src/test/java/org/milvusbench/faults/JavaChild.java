@@ -24,7 +24,10 @@ final class JavaChild implements AutoCloseable {
     this.output = output;
   }
 
-  /** Starts {@code mainClass} with {@code -D} properties and arguments; stdout and stderr go to {@code output}. */
+  /**
+   * Starts {@code mainClass} with {@code -D} properties and arguments in the directory of {@code output},
+   * where its stdout and stderr go.
+   */
   static JavaChild start(Path output, Map<String, String> props, String mainClass, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "--add-opens", "java.base/java.lang=ALL-UNNAMED"));
@@ -34,7 +37,8 @@ final class JavaChild implements AutoCloseable {
     cmd.add(mainClass);
     cmd.addAll(List.of(args));
     Files.createDirectories(output.toAbsolutePath().getParent());
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    // Relative defaults (data/querypool, data/embedded, target/milvus-sweep) land next to the output.
+    Process p = new ProcessBuilder(cmd).directory(output.toAbsolutePath().getParent().toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     return new JavaChild(p, output);
   }
 
