@@ -30,6 +30,8 @@ public final class TargetConfig {
   private final int buildThreads;
   private final int maxSegmentRows;
   private final int segmentsPerBuildThread;
+  private final Path tlsCert;
+  private final Path tlsKey;
 
   private TargetConfig(Builder b) {
     this.port = b.port;
@@ -41,6 +43,8 @@ public final class TargetConfig {
     this.buildThreads = b.buildThreads;
     this.maxSegmentRows = b.maxSegmentRows;
     this.segmentsPerBuildThread = b.segmentsPerBuildThread;
+    this.tlsCert = b.tlsCert;
+    this.tlsKey = b.tlsKey;
   }
 
   public static Builder builder() {
@@ -99,6 +103,16 @@ public final class TargetConfig {
     return segmentsPerBuildThread;
   }
 
+  /** PEM certificate chain served over TLS (clients connect with {@code https://}); null = plaintext. */
+  public Path tlsCert() {
+    return tlsCert;
+  }
+
+  /** PEM private key (PKCS#8) of {@link #tlsCert()}; set together with it. */
+  public Path tlsKey() {
+    return tlsKey;
+  }
+
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -114,6 +128,8 @@ public final class TargetConfig {
     private int buildThreads = Runtime.getRuntime().availableProcessors();
     private int maxSegmentRows = DEFAULT_MAX_SEGMENT_ROWS;
     private int segmentsPerBuildThread = DEFAULT_SEGMENTS_PER_BUILD_THREAD;
+    private Path tlsCert;
+    private Path tlsKey;
 
     private Builder() {}
 
@@ -127,6 +143,8 @@ public final class TargetConfig {
       buildThreads = c.buildThreads;
       maxSegmentRows = c.maxSegmentRows;
       segmentsPerBuildThread = c.segmentsPerBuildThread;
+      tlsCert = c.tlsCert;
+      tlsKey = c.tlsKey;
     }
 
     public Builder port(int value) {
@@ -174,6 +192,13 @@ public final class TargetConfig {
       return this;
     }
 
+    /** Serve TLS with this PEM certificate and PKCS#8 PEM key; both null = plaintext. */
+    public Builder tls(Path cert, Path key) {
+      tlsCert = cert;
+      tlsKey = key;
+      return this;
+    }
+
     public TargetConfig build() {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port: " + port + " is not in 0..65535 (0 = pick a free port)");
@@ -194,6 +219,9 @@ public final class TargetConfig {
       }
       if (buildThreads < 1) {
         throw new IllegalArgumentException("buildThreads: " + buildThreads + " is not positive");
+      }
+      if ((tlsCert == null) != (tlsKey == null)) {
+        throw new IllegalArgumentException("tls: --tls-cert and --tls-key go together (a PEM certificate and its PKCS#8 PEM key)");
       }
       return new TargetConfig(this);
     }

@@ -48,6 +48,12 @@ public final class TargetMain implements Callable<Integer> {
   @Option(names = "--build-threads", description = "threads building HNSW graphs (default: available processors)")
   Integer buildThreads;
 
+  @Option(names = "--tls-cert", description = "serve TLS (clients use https://) with this PEM certificate chain; needs --tls-key")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", description = "PKCS#8 PEM private key of --tls-cert")
+  Path tlsKey;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new TargetMain()).execute(args));
   }
@@ -56,7 +62,7 @@ public final class TargetMain implements Callable<Integer> {
   public Integer call() throws Exception {
     TargetConfig.Builder cfg = TargetConfig.builder().port(port).bindAddress(bind).dataDir(data).token(token)
         .serviceDelayMillis(serviceDelayMs).maxSegmentRows(maxSegmentRows)
-        .segmentsPerBuildThread(segmentsPerBuildThread)
+        .segmentsPerBuildThread(segmentsPerBuildThread).tls(tlsCert, tlsKey)
         .maxMessageBytes((int) Math.min(Integer.MAX_VALUE / 4, maxMessageMb * 1024L * 1024L));
     if (buildThreads != null) {
       cfg.buildThreads(buildThreads);

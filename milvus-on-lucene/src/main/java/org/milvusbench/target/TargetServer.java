@@ -2,6 +2,7 @@ package org.milvusbench.target;
 
 import io.milvus.shaded.io.grpc.Server;
 import io.milvus.shaded.io.grpc.ServerInterceptors;
+import io.milvus.shaded.io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.milvus.shaded.io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -55,7 +56,12 @@ public final class TargetServer implements AutoCloseable {
       store = new CollectionStore(cfg.dataDir(), settings);
       ServiceTimes serviceTimes = new ServiceTimes();
       MilvusServiceImpl service = new MilvusServiceImpl(store, serviceTimes, cfg.serviceDelayMillis());
-      Server server = NettyServerBuilder.forAddress(new InetSocketAddress(cfg.bindAddress(), cfg.port()))
+      NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(cfg.bindAddress(), cfg.port()));
+      if (cfg.tlsCert() != null) {
+        // The shaded Netty's TLS (what milvus-sdk-java's own channels use), ALPN h2 as gRPC needs.
+        builder.sslContext(GrpcSslContexts.forServer(cfg.tlsCert().toFile(), cfg.tlsKey().toFile()).build());
+      }
+      Server server = builder
           .maxInboundMessageSize(CallInterceptor.transportLimit(cfg.maxMessageBytes()))
           // Milvus clients ping every few seconds, also when idle; gRPC's default policy (5 min) answers
           // that with GOAWAY "too_many_pings", dropping connections mid-sweep. Milvus permits 5 s.
@@ -87,6 +93,11 @@ public final class TargetServer implements AutoCloseable {
   /** The port actually bound (useful with port 0). */
   public int port() {
     return server.getPort();
+  }
+
+  /** The address actually listened on (127.0.0.1 unless configured otherwise). */
+  public InetSocketAddress listenAddress() {
+    return (InetSocketAddress) server.getListenSockets().get(0);
   }
 
   /** Search service-time histogram (µs), also served by GetMetrics. */
