@@ -132,16 +132,15 @@ public final class ChartRenderer {
         new XYSeriesCollection(s), PlotOrientation.VERTICAL, false, false, false);
     chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
     XYPlot plot = chart.getXYPlot();
-    LogAxis axis = new LogAxis(xLabel);
-    axis.setBase(10);
-    axis.setSmallestValue(0.1);
-    axis.setNumberFormatOverride(new DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
-    // Whole decades (1, 10, 100) with a margin so the end points are not on the frame.
-    axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
-    axis.setMinorTickMarksVisible(true);
-    double min = levels.stream().mapToDouble(LevelMetrics::load).filter(v -> v > 0).min().orElse(1);
-    double max = levels.stream().mapToDouble(LevelMetrics::load).max().orElse(10);
+    double[] loads = levels.stream().mapToDouble(LevelMetrics::load).filter(v -> v > 0).toArray();
+    LevelTickAxis axis = new LevelTickAxis(xLabel, loads);
+    double min = loads.length == 0 ? 1 : java.util.Arrays.stream(loads).min().getAsDouble();
+    double max = loads.length == 0 ? 10 : java.util.Arrays.stream(loads).max().getAsDouble();
     axis.setRange(min / 1.5, Math.max(max * 1.5, min * 2));
+    if (s.getItemCount() > 0 && s.getMaxY() == 0) {
+      // An all-zero series (no failures) would get a meaningless ±1e-9 axis.
+      plot.getRangeAxis().setRange(0, 1);
+    }
     plot.setDomainAxis(axis);
     style(plot, color);
     return chart;

@@ -37,6 +37,7 @@ public final class DataPrepConfig {
   private final int batchSize;
   private final String source;
   private final Path queryFile;
+  private final Path groundTruthFile;
   private final long seed;
   private final List<String> categories;
   private final int clusters;
@@ -63,6 +64,7 @@ public final class DataPrepConfig {
     batchSize = b.batchSize;
     source = b.source;
     queryFile = b.queryFile;
+    groundTruthFile = b.groundTruthFile;
     seed = b.seed;
     categories = List.copyOf(b.categories);
     clusters = b.clusters;
@@ -115,7 +117,7 @@ public final class DataPrepConfig {
   /** A builder initialised with this configuration's values. */
   public Builder toBuilder() {
     return new Builder().uri(uri).token(token).db(db).collection(collection).dim(dim).rows(rows)
-        .batchSize(batchSize).source(source).queryFile(queryFile).seed(seed).categories(categories)
+        .batchSize(batchSize).source(source).queryFile(queryFile).groundTruthFile(groundTruthFile).seed(seed).categories(categories)
         .clusters(clusters).clusterSpread(clusterSpread).indexType(indexType).metric(metric).m(m)
         .efConstruction(efConstruction).recreate(recreate).datasetQueries(datasetQueries)
         .uniformQueries(uniformQueries).k(k).queryPoolDir(queryPoolDir).threads(threads)
@@ -144,6 +146,11 @@ public final class DataPrepConfig {
   }
   /** Held-out query vectors for a file source (.fvecs / .bvecs); null = rows after {@link #rows()}. */
   public Path queryFile() { return queryFile; }
+  /**
+   * The query file's published neighbours in the whole base (.ivecs, e.g. {@code sift_groundtruth.ivecs});
+   * only used to report how far our ground truth agrees. Null = none.
+   */
+  public Path groundTruthFile() { return groundTruthFile; }
   /** Seed: same flags and seed give the same rows, categories and queries. */
   public long seed() { return seed; }
   /** Category values, drawn uniformly per row. */
@@ -202,6 +209,7 @@ public final class DataPrepConfig {
     private int batchSize = 10_000;
     private String source = SOURCE_RANDOM_NORMAL;
     private Path queryFile;
+    private Path groundTruthFile;
     private long seed = 42;
     private List<String> categories = DEFAULT_CATEGORIES;
     private int clusters = 100;
@@ -238,6 +246,8 @@ public final class DataPrepConfig {
     public Builder source(String v) { source = v; return this; }
     /** Sets the query file for file sources; default none. */
     public Builder queryFile(Path v) { queryFile = v; return this; }
+    /** Sets the published-neighbours file of a vecs source; default none. */
+    public Builder groundTruthFile(Path v) { groundTruthFile = v; return this; }
     /** Sets the seed; default 42. */
     public Builder seed(long v) { seed = v; return this; }
     /** Sets the category values; default A, B, C, D. */

@@ -41,6 +41,8 @@ public final class DataPrepMain implements Callable<Integer> {
   String source;
   @Option(names = "--query-file", description = "Held-out queries (.fvecs/.bvecs) for a vecs source. Default: the records after --rows")
   Path queryFile;
+  @Option(names = "--groundtruth-file", description = "The query file's published neighbours (.ivecs, e.g. sift_groundtruth.ivecs): our ground truth is checked against it")
+  Path groundTruthFile;
   @Option(names = "--seed", description = "Seed: same flags + seed = same rows, categories, queries. Default: 42")
   Long seed;
   @Option(names = "--categories", split = ",", description = "Category values (VARCHAR(10)), drawn uniformly. Default: A,B,C,D")
@@ -158,6 +160,7 @@ public final class DataPrepMain implements Callable<Integer> {
     if (batchSize != null) b.batchSize(batchSize);
     if (source != null) b.source(source);
     if (queryFile != null) b.queryFile(queryFile);
+    if (groundTruthFile != null) b.groundTruthFile(groundTruthFile);
     if (seed != null) b.seed(seed);
     if (categories != null) b.categories(categories);
     if (clusters != null) b.clusters(clusters);

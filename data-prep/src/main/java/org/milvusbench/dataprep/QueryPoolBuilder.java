@@ -7,7 +7,6 @@ import org.milvusbench.dataprep.ProgressListener.Phase;
 import org.milvusbench.dataprep.QueryPool.Fingerprint;
 import org.milvusbench.dataprep.QueryPool.Info;
 import org.milvusbench.dataprep.QueryPool.QuerySet;
-import org.milvusbench.dataprep.source.Hdf5Source;
 import org.milvusbench.dataprep.source.Sources;
 import org.milvusbench.dataprep.source.VectorSource;
 
@@ -36,10 +35,10 @@ final class QueryPoolBuilder {
     GroundTruth.Result truth = GroundTruth.compute(source, ids.length, all, cfg.k(), cfg.metric(), cfg.threads(),
         done -> listener.progress(Phase.GROUND_TRUTH, done));
     listener.phaseFinished(Phase.GROUND_TRUTH);
-    if (source instanceof Hdf5Source) {
+    if (dataset.length > 0) {
       long[][] datasetRows = Arrays.copyOfRange(truth.rows(), uniform.length, all.length);
-      ((Hdf5Source) source).neighborsAgreement(datasetRows, ids.length, cfg.k()).ifPresent(a -> listener.info(
-          String.format("ground truth agrees with the file's neighbors on %.2f%% of top-%d ids%s", 100 * a, cfg.k(),
+      source.neighborsAgreement(datasetRows, ids.length, cfg.k()).ifPresent(a -> listener.info(
+          String.format("ground truth agrees with the dataset's published neighbours on %.2f%% of top-%d ids%s", 100 * a, cfg.k(),
               a < 0.99 ? " — is --metric right for this file? (-angular files need COSINE)" : "")));
     }
     long[][] truthIds = new long[all.length][];

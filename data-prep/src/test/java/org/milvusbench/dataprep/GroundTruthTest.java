@@ -98,6 +98,34 @@ class GroundTruthTest {
   }
 
   @org.junit.jupiter.api.Test
+  void agreesWithSiftStyleGroundTruthIvecs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    int dim = 8;
+    float[][] base = new float[300][dim];
+    new RandomNormalSource(dim, 5).read(0, 300, base);
+    float[][] queries = Sources.uniformQueries(5, 6, dim);
+    int[][] truth = new int[queries.length][];
+    for (int q = 0; q < queries.length; q++) {
+      float[] query = queries[q];
+      truth[q] = IntStream.range(0, base.length).boxed()
+          .sorted(Comparator.comparingDouble(i -> score("L2", query, base[i]))).limit(10)
+          .mapToInt(Integer::intValue).toArray();
+    }
+    java.nio.file.Path b = tmp.resolve("base.fvecs");
+    java.nio.file.Path qf = tmp.resolve("query.fvecs");
+    java.nio.file.Path gt = tmp.resolve("groundtruth.ivecs");
+    org.milvusbench.dataprep.source.VecsWriter.writeFvecs(b, base);
+    org.milvusbench.dataprep.source.VecsWriter.writeFvecs(qf, queries);
+    org.milvusbench.dataprep.source.VecsWriter.writeIvecs(gt, truth);
+    DataPrepConfig cfg = DataPrepConfig.builder().source(b.toString()).queryFile(qf).groundTruthFile(gt).dim(dim)
+        .rows(300).datasetQueries(6).build();
+    try (org.milvusbench.dataprep.source.VectorSource source = Sources.open(cfg)) {
+      GroundTruth.Result r = GroundTruth.compute(source, 300, source.heldOutQueries(6), 10, "L2", 2, d -> {});
+      assertEquals(1.0, source.neighborsAgreement(r.rows(), 300, 10).getAsDouble());
+      assertEquals(true, source.neighborsAgreement(r.rows(), 299, 10).isEmpty(), "only for the whole base");
+    }
+  }
+
+  @org.junit.jupiter.api.Test
   void recallCountsTruthIdsFoundInTheFirstK() {
     long[] truth = {5, 3, 9, 1};
     assertEquals(1.0, QueryPool.recall(truth, new long[] {1, 9, 3, 5}, 4));

@@ -96,6 +96,41 @@ class RawStubTest {
   }
 
   @Test
+  void indexBuildProgressCountsRowsAndEndsFinished() throws Exception {
+    String name = "progress";
+    MilvusClientV2 client = TargetFixture.connect(server, null);
+    try {
+      TargetFixture.createReferenceCollection(client, name, DIM);
+      client.insert(InsertReq.builder().collectionName(name).data(TestData.rows(TestData.normal(600, DIM, 8), 0, 600)).build());
+      TargetFixture.createReferenceIndexAsync(client, name);
+      long previous = -1;
+      io.milvus.grpc.GetIndexBuildProgressResponse progress;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      do {
+        progress = stub.getIndexBuildProgress(io.milvus.grpc.GetIndexBuildProgressRequest.newBuilder()
+            .setCollectionName(name).build());
+        assertEquals(0, progress.getStatus().getCode());
+        assertTrue(progress.getIndexedRows() >= previous, "progress never goes back");
+        assertTrue(progress.getIndexedRows() <= progress.getTotalRows() || progress.getTotalRows() == 0);
+        previous = progress.getIndexedRows();
+        Thread.sleep(20);
+      } while (progress.getIndexedRows() < 600 && System.nanoTime() < deadline);
+      assertEquals(600, progress.getIndexedRows());
+      assertEquals(600, progress.getTotalRows());
+      io.milvus.grpc.GetIndexStateResponse state = stub.getIndexState(io.milvus.grpc.GetIndexStateRequest.newBuilder()
+          .setCollectionName(name).build());
+      assertEquals(io.milvus.grpc.IndexState.Finished, state.getState());
+      io.milvus.grpc.IndexDescription d = stub.describeIndex(io.milvus.grpc.DescribeIndexRequest.newBuilder()
+          .setCollectionName(name).build()).getIndexDescriptions(0);
+      assertEquals(0, d.getPendingIndexRows());
+      assertEquals("HNSW", d.getParamsList().stream().filter(kv -> kv.getKey().equals("index_type")).findFirst()
+          .orElseThrow().getValue());
+    } finally {
+      client.close();
+    }
+  }
+
+  @Test
   void unimplementedRpcAnswersUnimplemented() {
     StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
         () -> stub.createAlias(io.milvus.grpc.CreateAliasRequest.newBuilder().setAlias("a").build()));

@@ -14,10 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 import org.milvusbench.target.store.Collection;
 import org.milvusbench.target.store.VectorMetric;
 import org.milvusbench.target.store.VectorSearch;
@@ -146,11 +142,11 @@ public final class TargetBenchmark {
     }
     client.flush(FlushReq.builder().collectionNames(List.of(name)).build());
     long inserted = System.nanoTime();
-    long cpuBefore = cpuNanos();
+    long cpuBefore = BenchLoop.cpuNanos();
     TargetFixture.createReferenceIndexAsync(client, name);
     waitForIndex(client, name);
     long built = System.nanoTime();
-    double cpuSeconds = (cpuNanos() - cpuBefore) / 1e9;
+    double cpuSeconds = (BenchLoop.cpuNanos() - cpuBefore) / 1e9;
     System.out.printf(Locale.ROOT, "%ninsert raw then CreateIndex: insert %.1f s, index build %.1f s (%.0f vec/s), total %.0f vec/s%n",
         (inserted - start) / 1e9, (built - inserted) / 1e9, data.length / ((built - inserted) / 1e9),
         data.length / ((built - start) / 1e9));
@@ -161,29 +157,6 @@ public final class TargetBenchmark {
     try (Collection.Lease lease = server.store().get(name).acquire()) {
       System.out.printf(Locale.ROOT, "segments: %d%n", lease.reader().leaves().size());
     }
-  }
-
-  private static final boolean THREAD_CPU = Boolean.getBoolean("bench.threadCpu");
-
-  /** CPU ns per thread-name group (digits stripped), for finding where a path spends. */
-  private static java.util.Map<String, Long> threadCpu() {
-    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-    java.util.Map<String, Long> out = new java.util.TreeMap<>();
-    for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
-      if (ti != null) {
-        long cpu = mx.getThreadCpuTime(ti.getThreadId());
-        if (cpu > 0) {
-          out.merge(ti.getThreadName().replaceAll("[-0-9]+$", ""), cpu, Long::sum);
-        }
-      }
-    }
-    return out;
-  }
-
-  /** This JVM's CPU time (all threads). */
-  static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   static void waitForIndex(MilvusClientV2 client, String name) throws InterruptedException {
@@ -201,18 +174,14 @@ public final class TargetBenchmark {
     }
   }
 
-  private interface Searcher {
-    void search(int queryIndex) throws Exception;
-  }
-
   private static void searchThroughput(MilvusServiceGrpc.MilvusServiceBlockingStub stub, Collection collection,
       float[][] queries, int seconds) throws Exception {
     List<SearchRequest> requests = new ArrayList<>();
     for (float[] q : queries) {
       requests.add(BenchClient.search(collection.name(), q, TOP_K, EF));
     }
-    Searcher grpc = i -> BenchClient.ids(stub.search(requests.get(i)));
-    Searcher inProcess = i -> {
+    BenchLoop.Searcher grpc = i -> BenchClient.ids(stub.search(requests.get(i)));
+    BenchLoop.Searcher inProcess = i -> {
       try (Collection.Lease lease = collection.acquire()) {
         VectorSearch.graph(lease.searcher(), TargetFixture.VECTOR, queries[i], TOP_K, EF, null, VectorMetric.L2);
       }
@@ -220,99 +189,23 @@ public final class TargetBenchmark {
     System.out.printf(Locale.ROOT, "%nsearch ef=%d top %d, uniform queries, %d s per level%n", EF, TOP_K, seconds);
     System.out.println("  conc  gRPC QPS  p50 µs  p99 µs  CPU µs/q | in-proc QPS  p50 µs  p99 µs  CPU µs/q | gRPC/in-proc");
     // JIT warm-up of both paths first: C2 still compiles gRPC / protobuf code for seconds after the first calls.
-    run(grpc, 2, Math.max(3, seconds), queries.length);
-    run(inProcess, 2, Math.max(3, seconds), queries.length);
+    BenchLoop.run(grpc, 2, Math.max(3, seconds), queries.length);
+    BenchLoop.run(inProcess, 2, Math.max(3, seconds), queries.length);
     for (int concurrency : new int[] {1, 2, 8}) {
       // Alternate one-second slices of both paths, so that load from elsewhere on the machine (it is
       // shared) biases neither side; the first slice of each is a warm-up.
-      run(grpc, concurrency, 1, queries.length);
-      run(inProcess, concurrency, 1, queries.length);
-      Stats g = new Stats();
-      Stats p = new Stats();
+      BenchLoop.run(grpc, concurrency, 1, queries.length);
+      BenchLoop.run(inProcess, concurrency, 1, queries.length);
+      BenchLoop.Stats g = new BenchLoop.Stats();
+      BenchLoop.Stats p = new BenchLoop.Stats();
       for (int slice = 0; slice < seconds; slice++) {
-        g.add(run(grpc, concurrency, 1, queries.length));
-        p.add(run(inProcess, concurrency, 1, queries.length));
+        g.add(BenchLoop.run(grpc, concurrency, 1, queries.length));
+        p.add(BenchLoop.run(inProcess, concurrency, 1, queries.length));
       }
       System.out.printf(Locale.ROOT, "%6d %9.0f %7d %7d %9.0f | %11.0f %7d %7d %9.0f | %.2f%n", concurrency,
           g.qps(), g.hist.getValueAtPercentile(50), g.hist.getValueAtPercentile(99), g.cpuMicrosPerQuery(),
           p.qps(), p.hist.getValueAtPercentile(50), p.hist.getValueAtPercentile(99), p.cpuMicrosPerQuery(),
           g.qps() / p.qps());
-    }
-  }
-
-  /**
-   * Closed loop: {@code concurrency} threads searching for {@code seconds}; latencies and process CPU
-   * (client + server: they share this JVM, as they share the machine).
-   */
-  private static Slice run(Searcher searcher, int concurrency, int seconds, int queryCount) throws Exception {
-    Recorder recorder = new Recorder(3);
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicLong next = new AtomicLong();
-    List<Thread> threads = new ArrayList<>();
-    List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
-    long start = System.nanoTime();
-    long cpuStart = cpuNanos();
-    java.util.Map<String, Long> threadsBefore = THREAD_CPU ? threadCpu() : null;
-    for (int t = 0; t < concurrency; t++) {
-      Thread thread = new Thread(() -> {
-        try {
-          while (!stop.get()) {
-            long t0 = System.nanoTime();
-            searcher.search((int) (next.getAndIncrement() % queryCount));
-            recorder.recordValue((System.nanoTime() - t0) / 1000);
-          }
-        } catch (Throwable e) {
-          errors.add(e);
-        }
-      });
-      thread.start();
-      threads.add(thread);
-    }
-    Thread.sleep(seconds * 1000L);
-    stop.set(true);
-    for (Thread t : threads) {
-      t.join();
-    }
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    double cpuMicros = (cpuNanos() - cpuStart) / 1e3;
-    if (THREAD_CPU) {
-      java.util.Map<String, Long> after = threadCpu();
-      StringBuilder sb = new StringBuilder("    thread CPU ms (c=" + concurrency + "):");
-      after.forEach((k, v) -> {
-        long d = (v - threadsBefore.getOrDefault(k, 0L)) / 1_000_000;
-        if (d > 10) {
-          sb.append(' ').append(k).append('=').append(d);
-        }
-      });
-      System.out.println(sb);
-    }
-    if (!errors.isEmpty()) {
-      throw new IllegalStateException("search failed", errors.get(0));
-    }
-    return new Slice(recorder.getIntervalHistogram(), elapsed, cpuMicros);
-  }
-
-  /** One closed-loop run: latencies (µs), wall seconds, process CPU µs. */
-  private record Slice(Histogram hist, double seconds, double cpuMicros) {}
-
-  /** Slices added up. */
-  private static final class Stats {
-    final Histogram hist = new Histogram(3);
-    double seconds;
-    double cpuMicros;
-
-    void add(Slice s) {
-      hist.add(s.hist());
-      seconds += s.seconds();
-      cpuMicros += s.cpuMicros();
-    }
-
-    double qps() {
-      return hist.getTotalCount() / seconds;
-    }
-
-    double cpuMicrosPerQuery() {
-      return cpuMicros / Math.max(1, hist.getTotalCount());
     }
   }
 

@@ -129,12 +129,8 @@ public final class Hdf5Source implements VectorSource {
     return q;
   }
 
-  /**
-   * Fraction of the file's own {@code neighbors} (row indices, first {@code k} per query) found in
-   * {@code topRows} — our brute force over the same rows and {@code test} queries. Near 1 means the
-   * metric matches the file's (an "-angular" file needs COSINE); empty when the file has no
-   * neighbors or the dataset is not the whole {@code train}.
-   */
+  /** Compares with the file's {@code neighbors} (an "-angular" file needs COSINE to agree). */
+  @Override
   public java.util.OptionalDouble neighborsAgreement(long[][] topRows, long datasetRows, int k) {
     Node node = file.getChildren().get("neighbors");
     if (!(node instanceof Dataset) || datasetRows != rows || topRows.length == 0) {
@@ -151,20 +147,14 @@ public final class Hdf5Source implements VectorSource {
     synchronized (file) {
       data = ds.getData(new long[] {0, 0}, new int[] {n, depth});
     }
-    long hits = 0;
-    for (int q = 0; q < n; q++) {
-      java.util.Set<Long> ours = new java.util.HashSet<>();
+    Object neighbors = data;
+    return java.util.OptionalDouble.of(VectorSource.overlap(topRows, q -> {
+      long[] row = new long[depth];
       for (int i = 0; i < depth; i++) {
-        ours.add(topRows[q][i]);
+        row[i] = neighbors instanceof int[][] ? ((int[][]) neighbors)[q][i] : ((long[][]) neighbors)[q][i];
       }
-      for (int i = 0; i < depth; i++) {
-        long theirs = data instanceof int[][] ? ((int[][]) data)[q][i] : ((long[][]) data)[q][i];
-        if (ours.contains(theirs)) {
-          hits++;
-        }
-      }
-    }
-    return java.util.OptionalDouble.of(hits / (double) (n * depth));
+      return row;
+    }, n, depth));
   }
 
   @Override

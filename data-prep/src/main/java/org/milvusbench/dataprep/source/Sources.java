@@ -50,7 +50,7 @@ public final class Sources {
       return new Hdf5Source(path);
     }
     if (name.endsWith(".fvecs") || name.endsWith(".bvecs")) {
-      return new VecsFileSource(path, cfg.queryFile(), cfg.rows());
+      return new VecsFileSource(path, cfg.queryFile(), cfg.groundTruthFile(), cfg.rows());
     }
     throw new DataPrepException("--source: " + path + " has an unknown extension (allowed: .fvecs, .bvecs, .hdf5, .h5)");
   }

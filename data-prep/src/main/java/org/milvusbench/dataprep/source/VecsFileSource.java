@@ -13,16 +13,19 @@ import org.milvusbench.dataprep.DataPrepException;
 public final class VecsFileSource implements VectorSource {
   private final VecsFile base;
   private final Path queryFile;
+  private final Path groundTruthFile;
   private final long datasetRows;
   private final String fingerprint;
 
   /**
-   * Opens {@code base}; {@code queryFile} may be null. {@code datasetRows} rows are inserted, so
-   * without a query file the held-out queries are records {@code [datasetRows, ...)}.
+   * Opens {@code base}; {@code queryFile} and {@code groundTruthFile} (the query file's neighbours
+   * in the whole base, e.g. {@code sift_groundtruth.ivecs}) may be null. {@code datasetRows} rows are
+   * inserted, so without a query file the held-out queries are records {@code [datasetRows, ...)}.
    */
-  public VecsFileSource(Path base, Path queryFile, long datasetRows) {
+  public VecsFileSource(Path base, Path queryFile, Path groundTruthFile, long datasetRows) {
     this.base = VecsFile.open(base);
     this.queryFile = queryFile;
+    this.groundTruthFile = groundTruthFile;
     this.datasetRows = datasetRows;
     long size;
     try {
@@ -75,6 +78,21 @@ public final class VecsFileSource implements VectorSource {
     }
     base.readFloats(datasetRows, n, q);
     return q;
+  }
+
+  /** Compares with {@code --groundtruth-file} when the whole base and the query file are used. */
+  @Override
+  public java.util.OptionalDouble neighborsAgreement(long[][] topRows, long datasetRows, int k) {
+    if (groundTruthFile == null || queryFile == null || datasetRows != base.rows() || topRows.length == 0) {
+      return java.util.OptionalDouble.empty();
+    }
+    try (VecsFile truth = VecsFile.open(groundTruthFile)) {
+      int n = (int) Math.min(topRows.length, truth.rows());
+      int depth = Math.min(k, Math.min(truth.dim(), topRows[0].length));
+      int[][] rows = truth.readInts(0, n);
+      return java.util.OptionalDouble.of(VectorSource.overlap(topRows,
+          q -> java.util.Arrays.stream(rows[q]).limit(depth).asLongStream().toArray(), n, depth));
+    }
   }
 
   @Override
