@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.milvusbench.target.metrics.ServiceTimes;
 import org.milvusbench.target.rpc.CallInterceptor;
 import org.milvusbench.target.rpc.MilvusServiceImpl;
+import org.milvusbench.target.rpc.UnparsableRequests;
 import org.milvusbench.target.store.CollectionStore;
 import org.milvusbench.target.store.StoreSettings;
 
@@ -67,7 +68,7 @@ public final class TargetServer implements AutoCloseable {
           // that with GOAWAY "too_many_pings", dropping connections mid-sweep. Milvus permits 5 s.
           .permitKeepAliveTime(1, TimeUnit.SECONDS)
           .permitKeepAliveWithoutCalls(true)
-          .addService(ServerInterceptors.intercept(service, new CallInterceptor(cfg.token(), cfg.maxMessageBytes())))
+          .addService(ServerInterceptors.intercept(UnparsableRequests.guard(service.bindService()), new CallInterceptor(cfg.token(), cfg.maxMessageBytes())))
           .build()
           .start();
       return new TargetServer(server, store, searchExecutor, buildExecutor, serviceTimes);
