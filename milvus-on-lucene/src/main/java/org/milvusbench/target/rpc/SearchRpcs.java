@@ -35,6 +35,7 @@ import org.milvusbench.target.store.VectorSearch.Hits;
  */
 final class SearchRpcs {
   static final int MAX_TOPK = 16384;
+  static final int MAX_NQ = 16384;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final CollectionStore store;
 
@@ -207,8 +208,10 @@ final class SearchRpcs {
           + schema.vectorName() + " is FloatVector");
     }
     int n = pv.getValuesCount();
-    if (n == 0) {
-      throw MilvusException.invalid("nq [0] is invalid, nq (number of search vector per search request) should be in range [1, 16384]");
+    if (n == 0 || n > MAX_NQ) {
+      // Milvus's limit (proxy.maxNq); without it a hostile nq × topK allocates without bound.
+      throw MilvusException.invalid("nq [" + n + "] is invalid, nq (number of search vector per search request) should be in range [1, "
+          + MAX_NQ + "]");
     }
     int expectedBytes = schema.dim() * Float.BYTES;
     float[][] out = new float[n][schema.dim()];
