@@ -94,9 +94,28 @@ public final class RowBatch {
             "missing parameter: insert data does not contain field " + f.getName());
       }
       checkRows(f.getName(), scalarSize(fd.getScalars(), f.getDataType()), rows);
+      if (f.getDataType() == DataType.VarChar) {
+        checkMaxLength(f, fd.getScalars().getStringData().getDataList());
+      }
       batch.scalars.put(f.getName(), fd.getScalars());
     }
     return batch;
+  }
+
+  /** Milvus rejects the whole insert when a VARCHAR exceeds max_length (counted in UTF-8 bytes, as Go's len). */
+  private static void checkMaxLength(FieldSchema f, List<String> values) {
+    String max = SchemaView.param(f, "max_length");
+    if (max == null) {
+      return;
+    }
+    int limit = Integer.parseInt(max.trim());
+    for (int row = 0; row < values.size(); row++) {
+      int length = values.get(row).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (length > limit) {
+        throw MilvusException.invalid("length of varchar field " + f.getName() + " exceeds max length, row number: " + row
+            + ", length: " + length + ", max length: " + limit);
+      }
+    }
   }
 
   private static void checkRows(String field, int size, int rows) {
