@@ -107,6 +107,10 @@ public final class DataPrepMain implements Callable<Integer> {
   @Override
   public Integer call() {
     DataPrepConfig cfg = config();
+    if (cfg.fileSource()) {
+      // A missing or short file is known from its header: say so before starting or connecting to a server.
+      org.milvusbench.dataprep.source.Sources.open(cfg).close();
+    }
     ConsoleProgress progress = new ConsoleProgress(out, !noProgress && System.console() != null);
     EmbeddedTarget embedded = null;
     try {
