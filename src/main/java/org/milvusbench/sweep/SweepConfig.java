@@ -88,7 +88,7 @@ public record SweepConfig(
       new ConfigKey("embedded.data", "data/embedded", "directory", "data directory of the embedded target (kept across runs)"),
       new ConfigKey("sweep.runDir", "target/milvus-sweep", "directory", "where run directories (one per run, timestamped) go"),
       new ConfigKey("sweep.keepRaw", "true", "true, false", "save every latency (exact numpy percentiles) next to the histograms"),
-      new ConfigKey("sweep.debug", "false", "true, false", "print the stack trace of a setup error (otherwise one line, exit 2)"));
+      new ConfigKey("sweep.debug", "false", "true, false", "print the stack trace of a setup error (otherwise one line, exit status 3)"));
 
   private static final Set<String> PREFIXES = Set.of("sweep.", "milvus.", "search.", "sla.", "embedded.", "capacity.", "knee.");
 

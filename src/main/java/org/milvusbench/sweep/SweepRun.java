@@ -45,8 +45,11 @@ public final class SweepRun implements AutoCloseable {
     this.levels = buildLevels();
   }
 
-  /** Exit status of a run that could not start (bad configuration, unreachable target, failed preparation). */
-  public static final int SETUP_EXIT_STATUS = 2;
+  /**
+   * Exit status of a run that could not start (bad configuration, unreachable target, failed
+   * preparation). Not 2: the Gatling Maven plugin reports 2 as "simulation assertions failed".
+   */
+  public static final int SETUP_EXIT_STATUS = 3;
 
   /**
    * The simulation's entry: reads the {@code -D} settings and prepares the run; on any failure prints

@@ -12,7 +12,7 @@ import org.milvusbench.sweep.SweepScenarios;
  */
 public class ConcurrencySweepSimulation extends Simulation {
   // Validated and prepared (target started, data seeded) before Gatling injects any load; a
-  // failure here is one line on stderr and exit status 2.
+  // failure here is one line on stderr and exit status 3.
   private final SweepRun run = SweepRun.startOrExit();
 
   {
