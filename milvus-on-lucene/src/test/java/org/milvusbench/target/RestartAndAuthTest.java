@@ -44,7 +44,7 @@ class RestartAndAuthTest {
   }
 
   @Test
-  void restartKeepsRowsIndexAndIdsButCollectionsComeBackReleased() throws Exception {
+  void restartKeepsRowsIndexIdsAndLoadState() throws Exception {
     float[][] data = TestData.clustered(300, DIM, 5, 9);
     long lastId;
     try (TargetServer server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build())) {
@@ -54,6 +54,9 @@ class RestartAndAuthTest {
       TargetFixture.createReferenceIndex(client, "kept");
       InsertResp second = client.insert(InsertReq.builder().collectionName("kept").data(TestData.rows(data, 200, 300)).build());
       client.flush(FlushReq.builder().collectionNames(List.of("kept")).build());
+      client.loadCollection(LoadCollectionReq.builder().collectionName("kept").build());
+      TargetFixture.createReferenceCollection(client, "cold", DIM);
+      TargetFixture.createReferenceIndex(client, "cold");
       lastId = (Long) second.getPrimaryKeys().get(99);
       assertTrue(lastId > (Long) first.getPrimaryKeys().get(199));
       client.close();
@@ -61,14 +64,15 @@ class RestartAndAuthTest {
     try (TargetServer server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build())) {
       MilvusClientV2 client = TargetFixture.connect(server, null);
       assertTrue(client.hasCollection(HasCollectionReq.builder().collectionName("kept").build()));
-      assertFalse(client.getLoadState(GetLoadStateReq.builder().collectionName("kept").build()), "released after restart");
-      MilvusClientException notLoaded = assertThrows(MilvusClientException.class, () -> count(client, "kept", ""));
+      // As in Milvus: what was loaded is loaded again, what was not stays released.
+      assertTrue(client.getLoadState(GetLoadStateReq.builder().collectionName("kept").build()), "loaded after restart");
+      assertFalse(client.getLoadState(GetLoadStateReq.builder().collectionName("cold").build()), "never loaded");
+      MilvusClientException notLoaded = assertThrows(MilvusClientException.class, () -> count(client, "cold", ""));
       assertEquals(101, notLoaded.getServerErrCode());
       DescribeIndexResp index = client.describeIndex(DescribeIndexReq.builder().collectionName("kept")
           .fieldName(TargetFixture.VECTOR).build());
       assertEquals("HNSW", index.getIndexDescriptions().get(0).getIndexType().getName());
       assertEquals("16", index.getIndexDescriptions().get(0).getExtraParams().get("M"));
-      client.loadCollection(LoadCollectionReq.builder().collectionName("kept").build());
       assertEquals(300, count(client, "kept", ""));
       SearchResp hit = client.search(SearchReq.builder().collectionName("kept").data(List.of(new FloatVec(data[250])))
           .limit(1).searchParams(Map.of("ef", 32)).build());

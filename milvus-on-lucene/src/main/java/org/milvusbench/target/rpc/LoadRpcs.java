@@ -11,7 +11,8 @@ import org.milvusbench.target.store.GraphBuild;
 /**
  * Load / release and load state. Lucene serves from mmap'd files, so loading is a flag, except that
  * while an index build runs the collection reports Loading with the build's progress (searches are
- * answered meanwhile from the previous index). After a restart every collection is released, as in Milvus.
+ * answered meanwhile from the previous index). The flag is persisted: as in Milvus, a collection
+ * loaded before a restart is loaded after it.
  */
 final class LoadRpcs {
   private final CollectionStore store;
@@ -27,7 +28,7 @@ final class LoadRpcs {
     return Statuses.OK;
   }
 
-  Status release(String name) {
+  Status release(String name) throws Exception {
     store.get(name).setLoaded(false);
     return Statuses.OK;
   }

@@ -52,6 +52,7 @@ public final class Collection implements AutoCloseable {
     this.codec = new DocCodec(schema);
     this.primaryKeys = new PrimaryKeyCache(schema.primaryName());
     this.nextAutoId = new AtomicLong(Math.max(index.committedNextAutoId(), maxPrimaryKey() + 1));
+    this.loaded = state.wasLoaded();
   }
 
   static Collection create(Path dir, CollectionState state, StoreSettings settings) throws IOException {
@@ -127,7 +128,13 @@ public final class Collection implements AutoCloseable {
     return loaded;
   }
 
-  public void setLoaded(boolean value) {
+  /** Loads or releases; remembered across restarts, as Milvus does. */
+  public synchronized void setLoaded(boolean value) throws IOException {
+    if (loaded != value || state.wasLoaded() != value) {
+      CollectionState s = state.withLoaded(value);
+      s.write(dir);
+      state = s;
+    }
     loaded = value;
   }
 
@@ -140,9 +147,11 @@ public final class Collection implements AutoCloseable {
     build = b;
   }
 
-  void setState(CollectionState s) throws IOException {
-    s.write(dir);
-    state = s;
+  /** Replaces the persisted state; the load flag stays as {@link #setLoaded} left it. */
+  synchronized void setState(CollectionState s) throws IOException {
+    CollectionState withFlag = s.withLoaded(loaded);
+    withFlag.write(dir);
+    state = withFlag;
   }
 
   void swapIndex(LuceneIndex replacement) {

@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * The small JSON file ({@code state.json}) next to a collection's Lucene directories: the schema as
  * Milvus sent it (protobuf, base64), which Lucene directory is current, the HNSW graph it holds and the
- * user-visible index. Written atomically (temp file + move) whenever one of them changes. Load state is
- * deliberately absent: like Milvus, a collection comes back released after a restart.
+ * user-visible index, and whether it is loaded. Written atomically (temp file + move) whenever one of
+ * them changes. Like Milvus (whose coordinator keeps load state in etcd), a collection that was loaded
+ * is loaded again after a restart, and a released one stays released.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CollectionState(
@@ -24,7 +25,8 @@ public record CollectionState(
     int consistencyLevel,
     String indexDir,
     GraphJson graph,
-    IndexJson index) {
+    IndexJson index,
+    Boolean loaded) {
 
   static final String FILE = "state.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -45,7 +47,7 @@ public record CollectionState(
 
   CollectionState withIndexDir(String dir, GraphSpec g) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, dir,
-        GraphJson.of(g), index);
+        GraphJson.of(g), index, loaded);
   }
 
   CollectionState withGraph(GraphSpec g) {
@@ -53,7 +55,18 @@ public record CollectionState(
   }
 
   CollectionState withIndex(IndexJson i) {
-    return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph, i);
+    return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph, i,
+        loaded);
+  }
+
+  CollectionState withLoaded(boolean value) {
+    return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
+        index, value);
+  }
+
+  /** Loaded when the collection was last left loaded (absent in files of older versions: released). */
+  boolean wasLoaded() {
+    return Boolean.TRUE.equals(loaded);
   }
 
   static CollectionState read(Path collectionDir) throws IOException {

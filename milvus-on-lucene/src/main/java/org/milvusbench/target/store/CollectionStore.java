@@ -99,7 +99,7 @@ public final class CollectionStore implements AutoCloseable {
     Path dir = dataDir.resolve(name);
     GraphBuild.deleteTree(dir);
     CollectionState state = new CollectionState(name, newId(), System.currentTimeMillis(),
-        Base64.getEncoder().encodeToString(schema.toByteArray()), consistencyLevel, "index-0", null, null);
+        Base64.getEncoder().encodeToString(schema.toByteArray()), consistencyLevel, "index-0", null, null, false);
     Collection c = Collection.create(dir, state, settings);
     collections.put(name, c);
     return c;
