@@ -1,5 +1,6 @@
 package org.milvusbench.target.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,6 +18,7 @@ import java.util.Map;
  * is loaded again after a restart, and a released one stays released.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // a data directory written by a newer version still opens
 public record CollectionState(
     String name,
     long collectionId,

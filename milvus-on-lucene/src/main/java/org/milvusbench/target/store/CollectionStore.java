@@ -42,8 +42,8 @@ public final class CollectionStore implements AutoCloseable {
         Collection c = Collection.open(d, settings);
         collections.put(c.name(), c);
         lastId.accumulateAndGet(c.state().collectionId(), Math::max);
-        LOG.info("opened collection {} ({} rows, index: {}) - released until loaded", c.name(), c.rowCount(),
-            c.state().index() == null ? "none" : c.state().index().params());
+        LOG.info("opened collection {} ({} rows, index: {}) - {}", c.name(), c.rowCount(),
+            c.state().index() == null ? "none" : c.state().index().params(), c.loaded() ? "loaded" : "released");
       }
     }
   }
