@@ -17,6 +17,7 @@ import org.milvusbench.gatling.StartSchedule;
 import org.milvusbench.recorder.LatencyStats;
 import org.milvusbench.recorder.LevelRecorder;
 import org.milvusbench.recorder.ProcessUsage;
+import org.milvusbench.target.metrics.ProcessStats;
 import org.milvusbench.recorder.RecallAccumulator;
 import org.milvusbench.results.LevelResult;
 
@@ -163,19 +164,19 @@ public final class SweepRun implements AutoCloseable {
   /** Between levels, after the warm-up: zero the target's counters, note CPU. */
   void beginLevel(Level level) {
     level.serverBegin = admin.statsAndReset();
-    level.generatorCpuBeginNanos = ProcessUsage.cpuNanos();
+    level.generatorCpuBeginNanos = ProcessStats.cpuNanos();
     level.beginNanos = System.nanoTime();
   }
 
   /** Between levels, once all the level's users are done: snapshot and summarise it. */
   void endLevel(Level level) {
     long endNanos = System.nanoTime();
-    long generatorCpu = ProcessUsage.cpuNanos();
+    long generatorCpu = ProcessStats.cpuNanos();
     AdminClient.ServerStats server = admin.statsAndReset();
     LevelRecorder.LevelSnapshot snap = level.recorder().snapshot();
     long wall = endNanos - level.beginNanos;
     LevelResult.ProcessUsage generator = new LevelResult.ProcessUsage(
-        ProcessUsage.cpuPercent(level.generatorCpuBeginNanos, generatorCpu, wall), ProcessUsage.rssBytes(), ProcessUsage.peakRssBytes());
+        ProcessUsage.cpuPercent(level.generatorCpuBeginNanos, generatorCpu, wall), ProcessStats.rssBytes(), ProcessStats.peakRssBytes());
     LevelResult.ProcessUsage targetUsage = null;
     LatencyStats serverService = null;
     if (server != null && level.serverBegin != null) {
