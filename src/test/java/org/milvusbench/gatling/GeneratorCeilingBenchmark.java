@@ -25,6 +25,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.milvusbench.gatling.internal.SearchRequestTemplate;
 import org.milvusbench.recorder.LevelRecorder;
+import org.milvusbench.target.metrics.ProcessStats;
 
 /**
  * Generator ceiling, in one run against the in-process no-op Milvus (so only client cost counts):
@@ -51,11 +52,17 @@ public final class GeneratorCeilingBenchmark {
           MilvusDsl.search("raw").collection("noop").annsField("embedding").vectors(queries).topK(10).ef(64),
           MilvusDsl.milvus().uri(server.uri()).protocol());
 
+      ClientCpu cpu = new ClientCpu(server);
       Result raw = rawAsync(server, template, queries, inFlight, seconds);
+      double rawCpu = cpu.microsPerRequest();
       Result raw1 = rawAsync(server, template, queries, 1, Math.max(2, seconds / 2));
+      cpu.microsPerRequest();
       Result blocking = blockingPool(server, queries, inFlight, seconds);
+      double blockingCpu = cpu.microsPerRequest();
       server.serviceMicrosInterval();
       Result[] gatling = gatling(server, inFlight, seconds);
+      // Charged with Gatling's start-up, its c=1 phase and report parsing: an upper bound.
+      double gatlingCpu = cpu.microsPerRequest();
       Histogram serverService = server.serviceMicrosInterval();
 
       System.out.println();
@@ -66,6 +73,10 @@ public final class GeneratorCeilingBenchmark {
       System.out.printf("  Gatling Milvus action, c=%-3d         %9.0f req/s   p50 %6.0f µs%n", inFlight, gatling[1].rps, gatling[1].p50Micros);
       System.out.printf("  ratios: Gatling/raw %.2f (goal >= 0.9), Gatling/blocking %.2f (goal >= 3)%n",
           gatling[1].rps / raw.rps, gatling[1].rps / blocking.rps);
+      System.out.printf("client CPU per request (process CPU minus the no-op server's threads): raw %.1f µs, blocking %.1f µs, Gatling %.1f µs%n",
+          rawCpu, blockingCpu, gatlingCpu);
+      System.out.printf("  generator cost ratio: blocking/Gatling %.2f (the server's own cost, shared by all three, caps the req/s ratio)%n",
+          blockingCpu / gatlingCpu);
       System.out.printf("measurement overhead at c=1: Gatling p50 %.0f µs, raw gRPC p50 %.0f µs, server service p50 %d µs%n",
           gatling[0].p50Micros, raw1.p50Micros, serverService.getValueAtPercentile(50));
       System.out.printf("  client p50 - server service p50 = %.0f µs (goal <= 100); Gatling action over raw gRPC: %.0f µs%n",
@@ -75,6 +86,31 @@ public final class GeneratorCeilingBenchmark {
   }
 
   record Result(double rps, double p50Micros) {}
+
+  /** CPU this process spent outside the no-op server's threads, per request the server answered, between calls. */
+  static final class ClientCpu {
+    private final NoopMilvusServer server;
+    private long processNanos;
+    private long serverNanos;
+    private long searches;
+
+    ClientCpu(NoopMilvusServer server) {
+      this.server = server;
+      microsPerRequest();
+    }
+
+    double microsPerRequest() {
+      long process = ProcessStats.cpuNanos();
+      long serverCpu = server.cpuNanos();
+      long answered = server.searches();
+      double micros = answered == searches ? 0
+          : ((process - processNanos) - (serverCpu - serverNanos)) / 1000.0 / (answered - searches);
+      processNanos = process;
+      serverNanos = serverCpu;
+      searches = answered;
+      return micros;
+    }
+  }
 
   /** Keeps {@code inFlight} searches outstanding: each completion (on the transport thread) sends the next. */
   static Result rawAsync(NoopMilvusServer server, SearchRequest template, QueryVectors queries, int inFlight, int seconds)

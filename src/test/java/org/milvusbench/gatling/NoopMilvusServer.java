@@ -20,7 +20,13 @@ import io.milvus.shaded.io.grpc.ServerInterceptor;
 import io.milvus.shaded.io.grpc.ServerInterceptors;
 import io.milvus.shaded.io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.milvus.shaded.io.grpc.stub.StreamObserver;
+import io.milvus.shaded.io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.milvus.shaded.io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.milvus.shaded.io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,6 +44,7 @@ public final class NoopMilvusServer implements AutoCloseable {
   public enum Behaviour { OK, ERROR_STATUS, NEVER_ANSWER }
 
   public static final int ERROR_CODE = 101;
+  static final String THREAD_PREFIX = "noop-milvus-";
   public static final String ERROR_REASON = "collection not loaded[collection=benchmark_concurrent]";
 
   private final Server server;
@@ -65,7 +72,11 @@ public final class NoopMilvusServer implements AutoCloseable {
         return next.startCall(call, headers);
       }
     };
+    // Own NIO loops with named threads, so the benchmark can tell the server's CPU from the client's.
     server = NettyServerBuilder.forAddress(new java.net.InetSocketAddress("127.0.0.1", 0))
+        .bossEventLoopGroup(new NioEventLoopGroup(1, new DefaultThreadFactory(THREAD_PREFIX + "boss", true)))
+        .workerEventLoopGroup(new NioEventLoopGroup(0, new DefaultThreadFactory(THREAD_PREFIX + "worker", true)))
+        .channelType(NioServerSocketChannel.class)
         .directExecutor()
         .addService(ServerInterceptors.intercept(new Service(), captureHeaders))
         .build()
@@ -86,6 +97,18 @@ public final class NoopMilvusServer implements AutoCloseable {
 
   public long searches() {
     return searches.get();
+  }
+
+  /** CPU time (ns) the server's threads have used so far; with directExecutor they do all its work. */
+  public long cpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && info.getThreadName().startsWith(THREAD_PREFIX)) {
+        total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return total;
   }
 
   /** Service time histogram (µs) since the last call. */
