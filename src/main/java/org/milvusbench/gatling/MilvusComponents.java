@@ -42,6 +42,9 @@ public final class MilvusComponents implements ProtocolComponents, AutoCloseable
               // Callbacks only record and hand over to Gatling's event loop: run them on the
               // transport thread instead of hopping through grpc's default thread pool.
               .directExecutor()
+              // A load test counts what the target answered: no transparent retries, and no
+              // RetriableStream buffering every request on the hot path.
+              .disableRetry()
               .intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
       if (protocol.tls()) {
         builder.useTransportSecurity();
