@@ -65,7 +65,7 @@ public final class TargetSetup {
       }
       if (child != null && prep != null && !prep.reused()) {
         // Measured on 50k rows: right after an index build the same JVM served 192 QPS at c=20, a
-        // restarted one 297 (HotSpot compiled the vector code that build and search share with the
+        // restarted one 297 (most likely HotSpot compiled the vector code build and search share with the
         // build's profile). Sweep what a running target serves; the load state survives the restart.
         log("restarting the embedded target after seeding, so the sweep measures a target that only searches");
         child.close();
