@@ -18,6 +18,7 @@ import org.milvusbench.gatling.MilvusSearchActionBuilder;
 import org.milvusbench.gatling.QueryVectors;
 import org.milvusbench.gatling.SearchObserver;
 import org.milvusbench.gatling.StartSchedule;
+import org.milvusbench.recorder.EpochClock;
 import scala.Option;
 
 /**
@@ -148,8 +149,10 @@ public final class MilvusSearchAction implements Action {
     observer.onSearch(ok, call.startNanos, call.endNanos, call.firstQueryIndex, ok ? call.results : null);
     Session session = ok ? call.session : call.session.markAsFailed();
     if (!silent) {
-      long endMillis = System.currentTimeMillis();
-      long startMillis = endMillis - TimeUnit.NANOSECONDS.toMillis(call.endNanos - call.startNanos);
+      // Stamped when the reply arrived (not after the hand-over to this event loop), and rounded
+      // like the µs recorder, so Gatling's report and results.json describe the same latencies.
+      long endMillis = Math.round(EpochClock.epochMicros(call.endNanos) / 1000.0);
+      long startMillis = endMillis - Math.round((call.endNanos - call.startNanos) / 1e6);
       statsEngine.logResponse(
           session.scenario(), session.groups(), requestName, startMillis, endMillis,
           ok ? OK$.MODULE$ : KO$.MODULE$, ok ? NONE : Option.apply(code), ok ? NONE : Option.apply(message));

@@ -39,7 +39,10 @@ public final class Collection implements AutoCloseable {
   private final PrimaryKeyCache primaryKeys;
   private volatile CollectionState state;
   private volatile LuceneIndex index;
-  private volatile boolean dirty;
+  // Writes bump writeGeneration; a search refreshes until refreshedGeneration covers what it saw.
+  // (A single dirty flag let a search that arrived during another's refresh use the stale searcher.)
+  private final AtomicLong writeGeneration = new AtomicLong();
+  private final AtomicLong refreshedGeneration = new AtomicLong();
   private volatile boolean loaded;
   private volatile GraphBuild build;
 
@@ -156,7 +159,7 @@ public final class Collection implements AutoCloseable {
 
   void swapIndex(LuceneIndex replacement) {
     index = replacement;
-    dirty = true;
+    writeGeneration.incrementAndGet();
   }
 
   /**
@@ -194,7 +197,7 @@ public final class Collection implements AutoCloseable {
           f.get();
         }
       }
-      dirty = true;
+      writeGeneration.incrementAndGet();
       return ids;
     } finally {
       mutationLock.readLock().unlock();
@@ -228,7 +231,7 @@ public final class Collection implements AutoCloseable {
         count = lease.searcher().count(query);
       }
       index.writer.deleteDocuments(query);
-      dirty = true;
+      writeGeneration.incrementAndGet();
       return count;
     } finally {
       mutationLock.readLock().unlock();
@@ -263,9 +266,11 @@ public final class Collection implements AutoCloseable {
     while (true) {
       LuceneIndex current = index;
       try {
-        if (dirty) {
-          dirty = false;
+        long wanted = writeGeneration.get();
+        if (refreshedGeneration.get() < wanted) {
+          // Blocks on a refresh already running, then refreshes again: the result sees every write up to wanted.
           current.searchers.maybeRefreshBlocking();
+          refreshedGeneration.accumulateAndGet(wanted, Math::max);
         }
         return new Lease(current.searchers, current.searchers.acquire(), current.graph);
       } catch (AlreadyClosedException e) {
