@@ -6,37 +6,20 @@ import java.util.SplittableRandom;
  * Clustered data with realistic ANN recall: {@code clusters} unit centres (N(0,1) normalised); each
  * row is a uniformly chosen centre plus N(0, spread²) noise per component, then L2-normalised.
  */
-public final class ClusteredSource implements VectorSource {
+public final class ClusteredSource extends SeededSource {
   static final long DOMAIN_CENTRES = 2;
   static final long DOMAIN_VECTORS = 3;
-  private final int dim;
-  private final long seed;
   private final double spread;
   private final float[][] centres;
 
   /** A generator of {@code dim}-dimensional rows around {@code clusters} centres. */
   public ClusteredSource(int dim, long seed, int clusters, double spread) {
-    this.dim = dim;
-    this.seed = seed;
+    super(dim, seed);
     this.spread = spread;
     this.centres = new float[clusters][dim];
     for (int c = 0; c < clusters; c++) {
-      SplittableRandom r = RowRandom.forRow(seed, DOMAIN_CENTRES, c);
-      for (int d = 0; d < dim; d++) {
-        centres[c][d] = (float) r.nextGaussian();
-      }
-      RowRandom.normalize(centres[c]);
+      RowRandom.unitGaussian(RowRandom.forRow(seed, DOMAIN_CENTRES, c), centres[c]);
     }
-  }
-
-  @Override
-  public int dim() {
-    return dim;
-  }
-
-  @Override
-  public long availableRows() {
-    return Long.MAX_VALUE;
   }
 
   @Override
@@ -50,13 +33,6 @@ public final class ClusteredSource implements VectorSource {
       }
       RowRandom.normalize(v);
     }
-  }
-
-  @Override
-  public float[][] heldOutQueries(int n) {
-    float[][] q = new float[n][dim];
-    read(RowRandom.HELD_OUT_BASE, n, q);
-    return q;
   }
 
   @Override

@@ -24,6 +24,14 @@ public final class RowRandom {
     return z ^ (z >>> 31);
   }
 
+  /** Fills {@code v} with N(0,1) components, then L2-normalises it (the reference's vectors). */
+  public static void unitGaussian(SplittableRandom r, float[] v) {
+    for (int d = 0; d < v.length; d++) {
+      v[d] = (float) r.nextGaussian();
+    }
+    normalize(v);
+  }
+
   /** Scales {@code v} to unit L2 norm in place (a zero vector stays zero). */
   public static void normalize(float[] v) {
     double sum = 0;
