@@ -164,7 +164,13 @@ public record SweepConfig(
     r.bool("sweep.debug", false); // read by SweepRun.startOrExit before this parse; validated here
     AnalyzerOptions analysis = null;
     try {
-      analysis = AnalyzerOptions.fromConfig(props);
+      // The two SLA keys are parsed once, above (they are Gatling assertions too); the analyzer
+      // takes the same values, so a bad one is reported once.
+      Map<String, String> analyzerOnly = new LinkedHashMap<>(props);
+      analyzerOnly.remove("sla.p95Ms");
+      analyzerOnly.remove("sla.maxFailurePct");
+      analysis = AnalyzerOptions.fromConfig(analyzerOnly).toBuilder()
+          .slaP95Ms(slaP95).slaMaxFailurePct(slaFailures).build();
     } catch (IllegalArgumentException e) {
       r.problem(e.getMessage());
     }
