@@ -2,85 +2,125 @@ package org.milvusbench.gatling;
 
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
-import io.milvus.grpc.MilvusServiceGrpc;
-import io.milvus.grpc.MilvusServiceGrpc.MilvusServiceStub;
-import io.milvus.shaded.io.grpc.ManagedChannel;
-import io.milvus.shaded.io.grpc.Metadata;
-import io.milvus.shaded.io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.milvus.shaded.io.grpc.stub.MetadataUtils;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
 
 /**
- * The live side of a {@link MilvusProtocol}: N gRPC channels (milvus-sdk-java's shaded grpc-java,
- * so Gatling's own Netty is untouched) with the headers a Milvus server expects, handed out
- * round-robin. Shared by every scenario using the same protocol; closed when Gatling terminates.
+ * The live side of a {@link MilvusProtocol}: gRPC channels (HTTP/2 connections) with the headers a
+ * Milvus server expects, {@link MilvusProtocol#channels()} of them on each of Gatling's event loops.
+ * A virtual user sends through a channel of its own loop, so its request, the reply and its resume
+ * all run on one thread, as with Gatling's own HTTP client: no hand-over per request. Shared by every
+ * scenario using the same protocol; closed when Gatling terminates.
  */
 public final class MilvusComponents implements ProtocolComponents, AutoCloseable {
   /** Search replies with output fields can be large; Milvus itself allows far more than gRPC's 4 MiB. */
   private static final int MAX_INBOUND_BYTES = 256 * 1024 * 1024;
 
   private final MilvusProtocol protocol;
-  private final ManagedChannel[] channels;
-  private final MilvusServiceStub[] stubs;
-  private final AtomicInteger nextStub = new AtomicInteger();
+  private final EventLoopGroup ownedLoops;
+  private final EventLoop[] loops;
+  private final ManagedChannel[][] channelsByLoop;
+  // Round-robin cursor per loop: each is only touched by its own loop's thread.
+  private final int[] nextOnLoop;
+  private final ManagedChannel[] all;
+  private final AtomicInteger nextAny = new AtomicInteger();
 
+  /**
+   * Channels on the given event loops (Gatling's), created by {@code channelFactory}, which must
+   * suit those loops (NIO, epoll or io_uring).
+   */
+  public MilvusComponents(MilvusProtocol protocol, EventLoopGroup loops, ChannelFactory<? extends Channel> channelFactory) {
+    this(protocol, loops, channelFactory, null);
+  }
+
+  /** Standalone (tools, tests): on one NIO event loop of its own, closed with the components. */
   public MilvusComponents(MilvusProtocol protocol) {
+    this(protocol, new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()));
+  }
+
+  private MilvusComponents(MilvusProtocol protocol, EventLoopGroup owned) {
+    this(protocol, owned, NioSocketChannel::new, owned);
+  }
+
+  private MilvusComponents(
+      MilvusProtocol protocol, EventLoopGroup group, ChannelFactory<? extends Channel> channelFactory, EventLoopGroup owned) {
     this.protocol = protocol;
-    int n = protocol.channels();
-    this.channels = new ManagedChannel[n];
-    this.stubs = new MilvusServiceStub[n];
-    Metadata headers = headers(protocol);
-    for (int i = 0; i < n; i++) {
-      NettyChannelBuilder builder =
-          NettyChannelBuilder.forAddress(protocol.host(), protocol.port())
-              .maxInboundMessageSize(MAX_INBOUND_BYTES)
-              // Callbacks only record and hand over to Gatling's event loop: run them on the
-              // transport thread instead of hopping through grpc's default thread pool.
-              .directExecutor()
-              // A load test counts what the target answered: no transparent retries, and no
-              // RetriableStream buffering every request on the hot path.
-              .disableRetry()
-              .intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
-      if (protocol.tls()) {
-        builder.useTransportSecurity();
-      } else {
-        builder.usePlaintext();
+    this.ownedLoops = owned;
+    List<EventLoop> found = new ArrayList<>();
+    for (EventExecutor executor : group) {
+      found.add((EventLoop) executor);
+    }
+    this.loops = found.toArray(new EventLoop[0]);
+    this.channelsByLoop = new ManagedChannel[loops.length][protocol.channels()];
+    this.nextOnLoop = new int[loops.length];
+    this.all = new ManagedChannel[loops.length * protocol.channels()];
+    Metadata headers = new Metadata();
+    protocol.requestHeaders().forEach((name, value) -> headers.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), value));
+    for (int l = 0; l < loops.length; l++) {
+      for (int c = 0; c < protocol.channels(); c++) {
+        ManagedChannel channel = newChannel(protocol, loops[l], channelFactory, headers);
+        channelsByLoop[l][c] = channel;
+        all[l * protocol.channels() + c] = channel;
       }
-      channels[i] = builder.build();
-      stubs[i] = MilvusServiceGrpc.newStub(channels[i]);
     }
   }
 
-  /**
-   * The headers milvus-sdk-java (2.6) sends: {@code authorization} = base64 of the token, {@code
-   * dbname} when a database is chosen.
-   */
-  public static Metadata headers(MilvusProtocol protocol) {
-    Metadata headers = new Metadata();
-    if (protocol.token() != null) {
-      headers.put(
-          Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-          Base64.getEncoder().encodeToString(protocol.token().getBytes(StandardCharsets.UTF_8)));
+  private static ManagedChannel newChannel(
+      MilvusProtocol protocol, EventLoop loop, ChannelFactory<? extends Channel> channelFactory, Metadata headers) {
+    NettyChannelBuilder builder =
+        NettyChannelBuilder.forAddress(protocol.host(), protocol.port())
+            // One loop per channel: its connection, replies and timers stay on that thread.
+            .eventLoopGroup(loop)
+            .channelFactory(channelFactory)
+            .maxInboundMessageSize(MAX_INBOUND_BYTES)
+            // Listeners only record and resume the user, on the loop they already run on.
+            .directExecutor()
+            // A load test counts what the target answered: no transparent retries, and no
+            // RetriableStream buffering every request on the hot path.
+            .disableRetry()
+            .intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
+    if (protocol.tls()) {
+      builder.useTransportSecurity();
+    } else {
+      builder.usePlaintext();
     }
-    if (protocol.dbName() != null) {
-      headers.put(Metadata.Key.of("dbname", Metadata.ASCII_STRING_MARSHALLER), protocol.dbName());
-    }
-    return headers;
+    return builder.build();
   }
 
   public MilvusProtocol protocol() {
     return protocol;
   }
 
-  /** The next async stub, round-robin over the channels (lock-free). */
-  public MilvusServiceStub nextStub() {
-    int i = nextStub.getAndIncrement() & Integer.MAX_VALUE;
-    return stubs[i % stubs.length];
+  /**
+   * A channel for a virtual user on {@code loop}: one of that loop's, round-robin; a user of another
+   * loop (not one of Gatling's) gets any channel, and its reply is handed over to its loop.
+   */
+  public ManagedChannel channelFor(EventLoop loop) {
+    for (int l = 0; l < loops.length; l++) {
+      if (loops[l] == loop) {
+        ManagedChannel[] own = channelsByLoop[l];
+        int next = nextOnLoop[l];
+        nextOnLoop[l] = next + 1 == own.length ? 0 : next + 1;
+        return own[next];
+      }
+    }
+    return all[(nextAny.getAndIncrement() & Integer.MAX_VALUE) % all.length];
   }
 
   @Override
@@ -96,10 +136,10 @@ public final class MilvusComponents implements ProtocolComponents, AutoCloseable
   /** Shuts the channels down, waiting up to 5 s for in-flight calls. */
   @Override
   public void close() {
-    for (ManagedChannel channel : channels) {
+    for (ManagedChannel channel : all) {
       channel.shutdown();
     }
-    for (ManagedChannel channel : channels) {
+    for (ManagedChannel channel : all) {
       try {
         if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
           channel.shutdownNow();
@@ -108,6 +148,9 @@ public final class MilvusComponents implements ProtocolComponents, AutoCloseable
         channel.shutdownNow();
         Thread.currentThread().interrupt();
       }
+    }
+    if (ownedLoops != null) {
+      ownedLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
   }
 }

@@ -3,6 +3,10 @@ package org.milvusbench.gatling;
 import io.gatling.core.protocol.Protocol;
 import io.gatling.core.protocol.ProtocolKey;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import org.milvusbench.gatling.internal.MilvusProtocolKey;
 
@@ -55,7 +59,22 @@ public final class MilvusProtocol implements Protocol {
     return tls;
   }
 
-  /** The token as given (null when none); only {@link MilvusComponents} should read it. */
+  /**
+   * The headers milvus-sdk-java (2.6) sends: {@code authorization} = base64 of the token, {@code
+   * dbname} when a database is chosen. For whichever gRPC copy builds the call (plain or shaded).
+   */
+  public Map<String, String> requestHeaders() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (token != null) {
+      headers.put("authorization", Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+    }
+    if (dbName != null) {
+      headers.put("dbname", dbName);
+    }
+    return headers;
+  }
+
+  /** The token as given (null when none); only {@link #requestHeaders()} should read it. */
   public String token() {
     return token;
   }

@@ -17,8 +17,8 @@ public final class MilvusProtocolBuilder implements ProtocolBuilder {
   public static final String DEFAULT_URI = "http://localhost:19530";
   /** Default per-request deadline: 10 s (a request slower than that is a KO, DEADLINE_EXCEEDED). */
   public static final long DEFAULT_DEADLINE_MILLIS = 10_000;
-  /** Default number of gRPC channels (HTTP/2 connections): 2, enough for ~10k req/s of small searches. */
-  public static final int DEFAULT_CHANNELS = 2;
+  /** Default gRPC channels (HTTP/2 connections) per Gatling event loop: 1 (one loop per core). */
+  public static final int DEFAULT_CHANNELS = 1;
 
   private final String uri;
   private final String token;
@@ -67,7 +67,11 @@ public final class MilvusProtocolBuilder implements ProtocolBuilder {
     return new MilvusProtocolBuilder(uri, token, dbName, deadline.toMillis(), channels);
   }
 
-  /** Number of gRPC channels requests are spread over, round-robin. Default {@value #DEFAULT_CHANNELS}. */
+  /**
+   * gRPC channels (HTTP/2 connections) per Gatling event loop; a virtual user sends through those of
+   * its own loop, round-robin. Default {@value #DEFAULT_CHANNELS}: a loop is one thread, so more only
+   * helps when a server limits streams per connection.
+   */
   public MilvusProtocolBuilder channels(int channels) {
     if (channels < 1 || channels > 64) {
       throw new IllegalArgumentException("channels: " + channels + " is not in 1..64");

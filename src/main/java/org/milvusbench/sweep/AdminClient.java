@@ -14,6 +14,7 @@ import io.milvus.grpc.KeyValuePair;
 import io.milvus.grpc.MilvusServiceGrpc;
 import io.milvus.grpc.MilvusServiceGrpc.MilvusServiceBlockingStub;
 import io.milvus.shaded.io.grpc.ManagedChannel;
+import io.milvus.shaded.io.grpc.Metadata;
 import io.milvus.shaded.io.grpc.StatusRuntimeException;
 import io.milvus.shaded.io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.milvus.shaded.io.grpc.stub.MetadataUtils;
@@ -21,7 +22,6 @@ import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
-import org.milvusbench.gatling.MilvusComponents;
 import org.milvusbench.gatling.MilvusDsl;
 import org.milvusbench.gatling.MilvusProtocol;
 
@@ -43,9 +43,15 @@ public final class AdminClient implements AutoCloseable {
     this.uri = uri;
     NettyChannelBuilder builder = NettyChannelBuilder.forAddress(protocol.host(), protocol.port())
         .maxInboundMessageSize(64 * 1024 * 1024)
-        .intercept(MetadataUtils.newAttachHeadersInterceptor(MilvusComponents.headers(protocol)));
+        .intercept(MetadataUtils.newAttachHeadersInterceptor(headers(protocol)));
     this.channel = (protocol.tls() ? builder.useTransportSecurity() : builder.usePlaintext()).build();
     this.stub = MilvusServiceGrpc.newBlockingStub(channel);
+  }
+
+  private static Metadata headers(MilvusProtocol protocol) {
+    Metadata headers = new Metadata();
+    protocol.requestHeaders().forEach((name, value) -> headers.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), value));
+    return headers;
   }
 
   /**

@@ -3,11 +3,12 @@ package org.milvusbench.gatling;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
-import io.milvus.grpc.MilvusServiceGrpc;
 import io.milvus.grpc.SearchRequest;
 import io.milvus.grpc.SearchResults;
-import io.milvus.shaded.io.grpc.ManagedChannel;
-import io.milvus.shaded.io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
 import io.milvus.v2.client.ConnectConfig;
 import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.service.vector.request.SearchReq;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.milvusbench.gatling.internal.SearchMethod;
 import org.milvusbench.gatling.internal.SearchRequestTemplate;
 import org.milvusbench.recorder.LevelRecorder;
 import org.milvusbench.target.metrics.ProcessStats;
@@ -37,7 +39,7 @@ import org.milvusbench.target.metrics.ProcessStats;
  * <pre>
  * mvn -B -q -N -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt
  * java --add-opens java.base/java.lang=ALL-UNNAMED -cp target/test-classes:target/classes:$(cat target/test-cp.txt) \
- *     org.milvusbench.gatling.GeneratorCeilingBenchmark [seconds=10] [inFlight=100]
+ *     org.milvusbench.gatling.GeneratorCeilingBenchmark [seconds=10] [inFlight=100] [gatling-only]
  * </pre>
  */
 public final class GeneratorCeilingBenchmark {
@@ -47,6 +49,12 @@ public final class GeneratorCeilingBenchmark {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     try (NoopMilvusServer server = new NoopMilvusServer(10)) {
+      if (args.length > 2 && args[2].equals("gatling-only")) {
+        // For profiling the action alone (e.g. under JFR): no comparison printed.
+        Result[] gatling = gatling(server, inFlight, seconds);
+        System.out.printf("%nGatling Milvus action, c=%d: %.0f req/s, p50 %.0f µs%n", inFlight, gatling[1].rps, gatling[1].p50Micros);
+        System.exit(0);
+      }
       QueryVectors queries = QueryVectors.uniform(256, 768, 42);
       SearchRequest template = SearchRequestTemplate.build(
           MilvusDsl.search("raw").collection("noop").annsField("embedding").vectors(queries).topK(10).ef(64),
@@ -55,14 +63,17 @@ public final class GeneratorCeilingBenchmark {
       ClientCpu cpu = new ClientCpu(server);
       Result raw = rawAsync(server, template, queries, inFlight, seconds);
       double rawCpu = cpu.microsPerRequest();
+      double rawServerCpu = cpu.serverMicrosPerRequest;
       Result raw1 = rawAsync(server, template, queries, 1, Math.max(2, seconds / 2));
       cpu.microsPerRequest();
       Result blocking = blockingPool(server, queries, inFlight, seconds);
       double blockingCpu = cpu.microsPerRequest();
+      double blockingServerCpu = cpu.serverMicrosPerRequest;
       server.serviceMicrosInterval();
       Result[] gatling = gatling(server, inFlight, seconds);
       // Charged with Gatling's start-up, its c=1 phase and report parsing: an upper bound.
       double gatlingCpu = cpu.microsPerRequest();
+      double gatlingServerCpu = cpu.serverMicrosPerRequest;
       Histogram serverService = server.serviceMicrosInterval();
 
       System.out.println();
@@ -75,6 +86,8 @@ public final class GeneratorCeilingBenchmark {
           gatling[1].rps / raw.rps, gatling[1].rps / blocking.rps);
       System.out.printf("client CPU per request (process CPU minus the no-op server's threads): raw %.1f µs, blocking %.1f µs, Gatling %.1f µs%n",
           rawCpu, blockingCpu, gatlingCpu);
+      System.out.printf("  no-op server CPU per request in the same phases: raw %.1f µs, blocking %.1f µs, Gatling %.1f µs%n",
+          rawServerCpu, blockingServerCpu, gatlingServerCpu);
       System.out.printf("  generator cost ratio: blocking/Gatling %.2f (the server's own cost, shared by all three, caps the req/s ratio)%n",
           blockingCpu / gatlingCpu);
       System.out.printf("measurement overhead at c=1: Gatling p50 %.0f µs, raw gRPC p50 %.0f µs, server service p50 %d µs%n",
@@ -93,6 +106,8 @@ public final class GeneratorCeilingBenchmark {
     private long processNanos;
     private long serverNanos;
     private long searches;
+    /** The server's own CPU per request over the last interval. */
+    double serverMicrosPerRequest;
 
     ClientCpu(NoopMilvusServer server) {
       this.server = server;
@@ -105,6 +120,7 @@ public final class GeneratorCeilingBenchmark {
       long answered = server.searches();
       double micros = answered == searches ? 0
           : ((process - processNanos) - (serverCpu - serverNanos)) / 1000.0 / (answered - searches);
+      serverMicrosPerRequest = answered == searches ? 0 : (serverCpu - serverNanos) / 1000.0 / (answered - searches);
       processNanos = process;
       serverNanos = serverCpu;
       searches = answered;
@@ -115,14 +131,11 @@ public final class GeneratorCeilingBenchmark {
   /** Keeps {@code inFlight} searches outstanding: each completion (on the transport thread) sends the next. */
   static Result rawAsync(NoopMilvusServer server, SearchRequest template, QueryVectors queries, int inFlight, int seconds)
       throws InterruptedException {
-    // Same transport shape as the action's default (2 channels, round-robin), but grpc-java's default
-    // application executor: sending the next request from the transport thread itself (directExecutor)
-    // measured 4x slower here, so that would flatter the action.
-    ManagedChannel[] channels = new ManagedChannel[MilvusProtocolBuilder.DEFAULT_CHANNELS];
-    MilvusServiceGrpc.MilvusServiceFutureStub[] stubs = new MilvusServiceGrpc.MilvusServiceFutureStub[channels.length];
+    // The same grpc-java as the action, out of the box: its own event loops and application
+    // executor, two channels (the action has one per Gatling event loop, i.e. per core).
+    ManagedChannel[] channels = new ManagedChannel[2];
     for (int i = 0; i < channels.length; i++) {
       channels[i] = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
-      stubs[i] = MilvusServiceGrpc.newFutureStub(channels[i]);
     }
     Recorder latency = new Recorder(3);
     AtomicLong done = new AtomicLong();
@@ -135,7 +148,9 @@ public final class GeneratorCeilingBenchmark {
       SearchRequest request = template.toBuilder()
           .setPlaceholderGroup(queries.placeholderGroup((int) (n % queries.size()), 1)).build();
       long start = System.nanoTime();
-      Futures.addCallback(stubs[(int) (n % stubs.length)].search(request), new FutureCallback<SearchResults>() {
+      ManagedChannel channel = channels[(int) (n % channels.length)];
+      Futures.addCallback(ClientCalls.futureUnaryCall(channel.newCall(SearchMethod.SEARCH, CallOptions.DEFAULT), request),
+          new FutureCallback<SearchResults>() {
         @Override
         public void onSuccess(SearchResults result) {
           latency.recordValue((System.nanoTime() - start) / 1000);

@@ -10,6 +10,11 @@ import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.milvus.grpc.SearchRequest;
 import io.netty.channel.DefaultEventLoop;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +86,26 @@ class MilvusSearchActionTest {
   }
 
   @Test
+  void userOnAChannelLoopIsAnsweredAndResumedOnThatLoop() throws Exception {
+    // As in a Gatling run: the components' channels live on the users' own event loops.
+    EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    try {
+      MilvusProtocol protocol = MilvusDsl.milvus().uri(server.uri()).protocol();
+      try (MilvusComponents components = new MilvusComponents(protocol, loops, NioSocketChannel::new)) {
+        for (int i = 0; i < 2; i++) {
+          EventLoop loop = loops.next();
+          Outcome outcome = run(protocol, Behaviour.OK, components, loop);
+          assertEquals("OK", outcome.stats.status());
+          assertTrue(loop.inEventLoop(outcome.statsThread), "logged on the user's own loop");
+          assertTrue(loop.inEventLoop(outcome.observerThread), "observed on the user's own loop");
+        }
+      }
+    } finally {
+      loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void requestCarriesTheTemplateAndTheQueryVector() {
     MilvusSearchActionBuilder spec = MilvusDsl.search("s").collection("c").annsField("embedding")
         .vectors(QueryVectors.uniform(3, 4, 7)).topK(5).ef(64).metric("L2").filter("category == \"B\"");
@@ -99,27 +124,35 @@ class MilvusSearchActionTest {
   }
 
   private Outcome run(MilvusProtocol protocol, Behaviour behaviour) throws Exception {
+    try (MilvusComponents components = new MilvusComponents(protocol)) {
+      // A user whose loop is not the channels' one: the reply is handed over to it.
+      return run(protocol, behaviour, components, eventLoop);
+    }
+  }
+
+  private Outcome run(MilvusProtocol protocol, Behaviour behaviour, MilvusComponents components, EventLoop userLoop)
+      throws Exception {
     server.behaviour(behaviour);
     Outcome outcome = new Outcome();
     QueryVectors queries = QueryVectors.uniform(4, 8, 1);
     MilvusSearchActionBuilder spec = MilvusDsl.search("search c=1").collection("c").vectors(queries)
         .observer((ok, start, end, first, results) -> {
           outcome.observedOk = ok;
+          outcome.observerThread = Thread.currentThread();
           outcome.observedQueryIndex = first;
           outcome.observedIds = results == null ? -1 : results.getResults().getIds().getIntId().getDataCount();
         });
     RecordingStatsEngine stats = new RecordingStatsEngine();
     CompletableFuture<Session> resumed = new CompletableFuture<>();
-    try (MilvusComponents components = new MilvusComponents(protocol)) {
-      MilvusSearchAction action = new MilvusSearchAction(spec, SearchRequestTemplate.build(spec, protocol),
-          components, stats, new Resume(resumed));
-      Session session = new Session("scn", 1, scala.collection.immutable.Map$.MODULE$.empty(), OK$.MODULE$,
-          emptyBlocks(), Session.NothingOnExit(), eventLoop);
-      eventLoop.execute(() -> action.execute(session));
-      outcome.session = resumed.get(10, TimeUnit.SECONDS);
-      assertTrue(eventLoop.inEventLoop(stats.thread), "logged on the user's event loop");
-    }
+    MilvusSearchAction action = new MilvusSearchAction(spec, SearchRequestTemplate.build(spec, protocol),
+        components, stats, new Resume(resumed));
+    Session session = new Session("scn", 1, scala.collection.immutable.Map$.MODULE$.empty(), OK$.MODULE$,
+        emptyBlocks(), Session.NothingOnExit(), userLoop);
+    userLoop.execute(() -> action.execute(session));
+    outcome.session = resumed.get(10, TimeUnit.SECONDS);
+    assertTrue(userLoop.inEventLoop(stats.thread), "logged on the user's event loop");
     outcome.stats = stats.single();
+    outcome.statsThread = stats.thread;
     return outcome;
   }
 
@@ -134,6 +167,8 @@ class MilvusSearchActionTest {
     volatile boolean observedOk;
     volatile int observedQueryIndex = -2;
     volatile int observedIds;
+    volatile Thread observerThread;
+    Thread statsThread;
   }
 
   /** The next action: completes a future with the session it receives. */

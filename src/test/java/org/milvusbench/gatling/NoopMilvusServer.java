@@ -1,35 +1,50 @@
 package org.milvusbench.gatling;
 
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.ProtoUtils;
+import io.grpc.stub.ServerCalls;
+import io.grpc.stub.StreamObserver;
 import io.milvus.grpc.ConnectRequest;
 import io.milvus.grpc.ConnectResponse;
-import io.milvus.grpc.GetMetricsRequest;
-import io.milvus.grpc.GetMetricsResponse;
 import io.milvus.grpc.IDs;
 import io.milvus.grpc.LongArray;
 import io.milvus.grpc.MilvusServiceGrpc;
-import io.milvus.grpc.SearchRequest;
 import io.milvus.grpc.SearchResultData;
 import io.milvus.grpc.SearchResults;
 import io.milvus.grpc.ServerInfo;
 import io.milvus.grpc.Status;
-import io.milvus.shaded.io.grpc.Metadata;
-import io.milvus.shaded.io.grpc.Server;
-import io.milvus.shaded.io.grpc.ServerCall;
-import io.milvus.shaded.io.grpc.ServerCallHandler;
-import io.milvus.shaded.io.grpc.ServerInterceptor;
-import io.milvus.shaded.io.grpc.ServerInterceptors;
-import io.milvus.shaded.io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.milvus.shaded.io.grpc.stub.StreamObserver;
-import io.milvus.shaded.io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
-import io.milvus.shaded.io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.milvus.shaded.io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -37,6 +52,10 @@ import org.HdrHistogram.Recorder;
  * canned reply (ids 0..topK-1), or with an error status, or never (to provoke deadlines). Used by
  * the action tests and as the generator-ceiling benchmark's server: it measures its own service
  * time (µs) so measurement overhead can be computed.
+ *
+ * <p>It shares the machine with the client it measures, so it does as little as a gRPC server can:
+ * requests are skipped, not parsed; the reply is serialised once; transport is native epoll where
+ * Netty has it.
  */
 public final class NoopMilvusServer implements AutoCloseable {
 
@@ -48,11 +67,14 @@ public final class NoopMilvusServer implements AutoCloseable {
   public static final String ERROR_REASON = "collection not loaded[collection=benchmark_concurrent]";
 
   private final Server server;
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
   private final AtomicReference<Behaviour> behaviour = new AtomicReference<>(Behaviour.OK);
   private final AtomicLong searches = new AtomicLong();
   private final Recorder serviceMicros = new Recorder(3);
   private final AtomicReference<Metadata> lastHeaders = new AtomicReference<>();
-  private final SearchResults canned;
+  private final byte[] canned;
+  private final byte[] error;
 
   public NoopMilvusServer(int topK) throws IOException {
     SearchResultData.Builder data = SearchResultData.newBuilder().setNumQueries(1).setTopK(topK).addTopks(topK);
@@ -64,7 +86,9 @@ public final class NoopMilvusServer implements AutoCloseable {
     canned = SearchResults.newBuilder()
         .setStatus(Status.newBuilder().build())
         .setResults(data.setIds(IDs.newBuilder().setIntId(ids)))
-        .build();
+        .build().toByteArray();
+    error = SearchResults.newBuilder()
+        .setStatus(Status.newBuilder().setCode(ERROR_CODE).setReason(ERROR_REASON)).build().toByteArray();
     ServerInterceptor captureHeaders = new ServerInterceptor() {
       @Override
       public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
@@ -72,16 +96,93 @@ public final class NoopMilvusServer implements AutoCloseable {
         return next.startCall(call, headers);
       }
     };
-    // Own NIO loops with named threads, so the benchmark can tell the server's CPU from the client's.
-    server = NettyServerBuilder.forAddress(new java.net.InetSocketAddress("127.0.0.1", 0))
-        .bossEventLoopGroup(new NioEventLoopGroup(1, new DefaultThreadFactory(THREAD_PREFIX + "boss", true)))
-        .workerEventLoopGroup(new NioEventLoopGroup(0, new DefaultThreadFactory(THREAD_PREFIX + "worker", true)))
-        .channelType(NioServerSocketChannel.class)
+    // Own loops with named threads, so the benchmark can tell the server's CPU from the client's.
+    boolean epoll = Epoll.isAvailable();
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(THREAD_PREFIX + "boss", true), io);
+    workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory(THREAD_PREFIX + "worker", true), io);
+    server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        .bossEventLoopGroup(boss)
+        .workerEventLoopGroup(workers)
+        .channelType(channelType)
         .directExecutor()
-        .addService(ServerInterceptors.intercept(new Service(), captureHeaders))
+        .addService(ServerInterceptors.intercept(service(), captureHeaders))
         .build()
         .start();
   }
+
+  private ServerServiceDefinition service() {
+    return ServerServiceDefinition.builder(MilvusServiceGrpc.SERVICE_NAME)
+        .addMethod(method("Search", SKIPPED, RAW), ServerCalls.asyncUnaryCall(this::search))
+        .addMethod(
+            method("Connect", ProtoUtils.marshaller(ConnectRequest.getDefaultInstance()),
+                ProtoUtils.marshaller(ConnectResponse.getDefaultInstance())),
+            ServerCalls.asyncUnaryCall((ConnectRequest request, StreamObserver<ConnectResponse> out) -> {
+              out.onNext(ConnectResponse.newBuilder().setStatus(Status.newBuilder())
+                  .setServerInfo(ServerInfo.newBuilder().setBuildTags("noop")).setIdentifier(1).build());
+              out.onCompleted();
+            }))
+        .build();
+  }
+
+  private void search(Integer requestBytes, StreamObserver<byte[]> out) {
+    long start = System.nanoTime();
+    searches.incrementAndGet();
+    switch (behaviour.get()) {
+      case OK -> out.onNext(canned);
+      case ERROR_STATUS -> out.onNext(error);
+      case NEVER_ANSWER -> {
+        return;
+      }
+    }
+    out.onCompleted();
+    serviceMicros.recordValue(Math.max(0, (System.nanoTime() - start) / 1000));
+  }
+
+  private static <Q, R> MethodDescriptor<Q, R> method(
+      String name, MethodDescriptor.Marshaller<Q> request, MethodDescriptor.Marshaller<R> response) {
+    return MethodDescriptor.<Q, R>newBuilder()
+        .setType(MethodDescriptor.MethodType.UNARY)
+        .setFullMethodName(MethodDescriptor.generateFullMethodName(MilvusServiceGrpc.SERVICE_NAME, name))
+        .setRequestMarshaller(request)
+        .setResponseMarshaller(response)
+        .build();
+  }
+
+  /** A request is read to its end and counted, never parsed: a no-op needs none of it. */
+  private static final MethodDescriptor.Marshaller<Integer> SKIPPED = new MethodDescriptor.Marshaller<>() {
+    @Override
+    public InputStream stream(Integer value) {
+      throw new UnsupportedOperationException("the no-op server only receives searches");
+    }
+
+    @Override
+    public Integer parse(InputStream stream) {
+      try (stream) {
+        int n = 0;
+        for (long skipped; (skipped = stream.skip(Long.MAX_VALUE)) > 0; ) {
+          n += (int) skipped;
+        }
+        return n;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  };
+
+  /** Replies are serialised once, at start. */
+  private static final MethodDescriptor.Marshaller<byte[]> RAW = new MethodDescriptor.Marshaller<>() {
+    @Override
+    public InputStream stream(byte[] value) {
+      return new ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(InputStream stream) {
+      throw new UnsupportedOperationException("the no-op server only sends replies");
+    }
+  };
 
   public int port() {
     return server.getPort();
@@ -112,7 +213,7 @@ public final class NoopMilvusServer implements AutoCloseable {
   }
 
   /** Service time histogram (µs) since the last call. */
-  public org.HdrHistogram.Histogram serviceMicrosInterval() {
+  public Histogram serviceMicrosInterval() {
     return serviceMicros.getIntervalHistogram();
   }
 
@@ -120,42 +221,13 @@ public final class NoopMilvusServer implements AutoCloseable {
   public String lastHeader(String name, boolean base64) {
     Metadata headers = lastHeaders.get();
     String value = headers == null ? null : headers.get(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER));
-    return value == null || !base64 ? value : new String(Base64.getDecoder().decode(value), java.nio.charset.StandardCharsets.UTF_8);
+    return value == null || !base64 ? value : new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
   }
 
   @Override
   public void close() throws InterruptedException {
     server.shutdownNow().awaitTermination();
-  }
-
-  private final class Service extends MilvusServiceGrpc.MilvusServiceImplBase {
-    @Override
-    public void search(SearchRequest request, StreamObserver<SearchResults> out) {
-      long start = System.nanoTime();
-      searches.incrementAndGet();
-      switch (behaviour.get()) {
-        case OK -> out.onNext(canned);
-        case ERROR_STATUS -> out.onNext(SearchResults.newBuilder()
-            .setStatus(Status.newBuilder().setCode(ERROR_CODE).setReason(ERROR_REASON)).build());
-        case NEVER_ANSWER -> {
-          return;
-        }
-      }
-      out.onCompleted();
-      serviceMicros.recordValue(Math.max(0, (System.nanoTime() - start) / 1000));
-    }
-
-    @Override
-    public void connect(ConnectRequest request, StreamObserver<ConnectResponse> out) {
-      out.onNext(ConnectResponse.newBuilder().setStatus(Status.newBuilder())
-          .setServerInfo(ServerInfo.newBuilder().setBuildTags("noop")).setIdentifier(1).build());
-      out.onCompleted();
-    }
-
-    @Override
-    public void getMetrics(GetMetricsRequest request, StreamObserver<GetMetricsResponse> out) {
-      out.onNext(GetMetricsResponse.newBuilder().setStatus(Status.newBuilder()).setResponse("{}").build());
-      out.onCompleted();
-    }
+    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
   }
 }

@@ -2,8 +2,10 @@ package org.milvusbench.gatling.internal;
 
 import io.gatling.core.CoreComponents;
 import io.gatling.core.config.GatlingConfiguration;
+import io.gatling.core.config.NettyConfiguration;
 import io.gatling.core.protocol.Protocol;
 import io.gatling.core.protocol.ProtocolKey;
+import io.gatling.netty.util.Transports;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.milvusbench.gatling.MilvusComponents;
@@ -40,7 +42,10 @@ public final class MilvusProtocolKey implements ProtocolKey<MilvusProtocol, Milv
         return BY_PROTOCOL.computeIfAbsent(
             protocol,
             p -> {
-              MilvusComponents components = new MilvusComponents(p);
+              // Gatling's own loops and transport (NIO, epoll or io_uring, as gatling.conf says).
+              NettyConfiguration netty = coreComponents.configuration().netty();
+              MilvusComponents components = new MilvusComponents(p, coreComponents.eventLoopGroup(),
+                  Transports.newSocketChannelFactory(netty.useNativeTransport(), netty.useIoUring()));
               coreComponents
                   .actorSystem()
                   .registerOnTermination(

@@ -8,7 +8,11 @@ import io.gatling.commons.stats.OK$;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.Metadata;
 import io.milvus.grpc.SearchRequest;
+import io.milvus.grpc.SearchResults;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -100,9 +104,20 @@ public final class MilvusSearchAction implements Action {
       placeholderGroup = QueryVectors.placeholderGroup(nq == 1 ? List.of(encoded) : Collections.nCopies(nq, encoded));
     }
     SearchRequest request = template.toBuilder().setPlaceholderGroup(placeholderGroup).build();
+    ClientCall<SearchRequest, SearchResults> grpcCall = components.channelFor(session.eventLoop())
+        .newCall(SearchMethod.SEARCH, CallOptions.DEFAULT.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS));
     long sendNanos = System.nanoTime();
     SearchCall call = new SearchCall(this, session, schedule.intendedStartNanos(sendNanos), firstQueryIndex);
-    components.nextStub().withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS).search(request, call);
+    // A unary call by hand (as grpc-stub's ClientCalls does), without its adapter objects.
+    grpcCall.start(call, new Metadata());
+    grpcCall.request(1);
+    try {
+      grpcCall.sendMessage(request);
+      grpcCall.halfClose();
+    } catch (RuntimeException e) {
+      // The call then closes with CANCELLED: a KO, and the user resumes through the listener.
+      grpcCall.cancel("sending the search failed", e);
+    }
   }
 
   private float[] sessionVector(Session session) {
