@@ -101,9 +101,12 @@ public final class QueryVectors {
     return groundTruth == null ? null : groundTruth[index];
   }
 
-  /** The next query index, round-robin across all users (lock-free). */
-  public int nextIndex() {
-    return (int) (cursor.getAndIncrement() % vectorBytes.length);
+  /**
+   * Index of the first of the next {@code nq} queries, round-robin across all users (lock-free):
+   * consecutive requests take consecutive, non-overlapping runs of queries.
+   */
+  public int nextIndex(int nq) {
+    return (int) (cursor.getAndAdd(nq) % vectorBytes.length);
   }
 
   /** Encoded placeholder group of {@code nq} consecutive queries starting at {@code first} (wrapping). */

@@ -22,7 +22,8 @@ public final class OpenModelSchedule implements StartSchedule {
   public long intendedStartNanos(long sendNanos) {
     long k = sent.getAndIncrement();
     if (origin.get() == UNSET) {
-      origin.compareAndSet(UNSET, sendNanos);
+      // Whoever sets the origin may hold k > 0 (two loops send at once): date it back to request 0.
+      origin.compareAndSet(UNSET, sendNanos - (long) (k * periodNanos));
     }
     long intended = origin.get() + (long) (k * periodNanos);
     return Math.min(intended, sendNanos);

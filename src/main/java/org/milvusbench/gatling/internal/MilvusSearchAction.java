@@ -88,7 +88,7 @@ public final class MilvusSearchAction implements Action {
     int firstQueryIndex = -1;
     ByteString placeholderGroup;
     if (queries != null) {
-      firstQueryIndex = queries.nextIndex();
+      firstQueryIndex = queries.nextIndex(nq);
       placeholderGroup = queries.placeholderGroup(firstQueryIndex, nq);
     } else {
       float[] vector;
