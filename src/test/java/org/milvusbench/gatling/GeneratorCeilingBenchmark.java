@@ -31,7 +31,7 @@ import org.milvusbench.target.metrics.ProcessStats;
 
 /**
  * Generator ceiling, in one run against the in-process no-op Milvus (so only client cost counts):
- * requests/s of (1) a raw grpc-java async loop with N in flight (future stub), (2) the reference's
+ * requests/s of (1) a raw grpc-java async loop with N in flight (futures), (2) the reference's
  * approach, a pool of N threads calling {@code MilvusClientV2.search} (blocking), (3) the Gatling
  * search action with N closed-model users; plus measurement overhead at c=1 (client p50 − server
  * service p50). The two cores are shared by client and server, so absolute numbers are a floor.
@@ -79,7 +79,7 @@ public final class GeneratorCeilingBenchmark {
       System.out.println();
       System.out.printf("generator ceiling vs no-op Milvus, %d in flight, %d s each, %d cores shared by client and server%n",
           inFlight, seconds, Runtime.getRuntime().availableProcessors());
-      System.out.printf("  raw grpc-java async (future stub)     %9.0f req/s   p50 %6.0f µs%n", raw.rps, raw.p50Micros);
+      System.out.printf("  raw grpc-java async (futures)        %9.0f req/s   p50 %6.0f µs%n", raw.rps, raw.p50Micros);
       System.out.printf("  MilvusClientV2 blocking, %3d threads  %9.0f req/s   p50 %6.0f µs%n", inFlight, blocking.rps, blocking.p50Micros);
       System.out.printf("  Gatling Milvus action, c=%-3d         %9.0f req/s   p50 %6.0f µs%n", inFlight, gatling[1].rps, gatling[1].p50Micros);
       System.out.printf("  ratios: Gatling/raw %.2f (goal >= 0.9), Gatling/blocking %.2f (goal >= 3)%n",
