@@ -1,7 +1,6 @@
 package org.milvusbench.target.rpc;
 
 import com.google.protobuf.MessageLite;
-import io.milvus.shaded.io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.milvus.shaded.io.grpc.Metadata;
 import io.milvus.shaded.io.grpc.ServerCall;
 import io.milvus.shaded.io.grpc.ServerCallHandler;
@@ -77,27 +76,10 @@ public final class CallInterceptor implements ServerInterceptor {
         return new ServerCall.Listener<>() {};
       }
     }
-    return new SimpleForwardingServerCallListener<Q>(next.startCall(call, headers)) {
-      private boolean rejected;
-
-      @Override
-      public void onMessage(Q message) {
-        int size = message instanceof MessageLite ? ((MessageLite) message).getSerializedSize() : 0;
-        if (size > maxMessageBytes) {
-          rejected = true;
-          call.close(Status.RESOURCE_EXHAUSTED.withDescription("gRPC message exceeds maximum size "
-              + maxMessageBytes + ": " + size + " (split the batch)"), new Metadata());
-          return;
-        }
-        super.onMessage(message);
-      }
-
-      @Override
-      public void onHalfClose() {
-        if (!rejected) {
-          super.onHalfClose();
-        }
-      }
-    };
+    return new MessageGuard<>(call, next.startCall(call, headers), message -> {
+      int size = message instanceof MessageLite ? ((MessageLite) message).getSerializedSize() : 0;
+      return size <= maxMessageBytes ? null : Status.RESOURCE_EXHAUSTED.withDescription(
+          "gRPC message exceeds maximum size " + maxMessageBytes + ": " + size + " (split the batch)");
+    });
   }
 }

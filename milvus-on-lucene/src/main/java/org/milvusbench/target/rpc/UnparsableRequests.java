@@ -1,7 +1,5 @@
 package org.milvusbench.target.rpc;
 
-import io.milvus.shaded.io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
-import io.milvus.shaded.io.grpc.Metadata;
 import io.milvus.shaded.io.grpc.MethodDescriptor;
 import io.milvus.shaded.io.grpc.ServerCall;
 import io.milvus.shaded.io.grpc.ServerCallHandler;
@@ -54,28 +52,14 @@ public final class UnparsableRequests {
       }
     };
     ServerCallHandler<Q, R> handler = method.getServerCallHandler();
-    ServerCallHandler<Q, R> guarded = (call, headers) -> new SimpleForwardingServerCallListener<Q>(handler.startCall(call, headers)) {
-      private boolean rejected;
-
-      @Override
-      public void onMessage(Q message) {
-        if (message == null) {
-          rejected = true;
-          String why = LAST_FAILURE.get();
-          LAST_FAILURE.remove();
-          call.close(Status.INTERNAL.withDescription("grpc: error unmarshalling request: " + why), new Metadata());
-          return;
-        }
-        super.onMessage(message);
+    ServerCallHandler<Q, R> guarded = (call, headers) -> new MessageGuard<>(call, handler.startCall(call, headers), message -> {
+      if (message != null) {
+        return null;
       }
-
-      @Override
-      public void onHalfClose() {
-        if (!rejected) {
-          super.onHalfClose();
-        }
-      }
-    };
+      String why = LAST_FAILURE.get();
+      LAST_FAILURE.remove();
+      return Status.INTERNAL.withDescription("grpc: error unmarshalling request: " + why);
+    });
     return ServerMethodDefinition.create(descriptor.toBuilder(tolerant, descriptor.getResponseMarshaller()).build(), guarded);
   }
 }
