@@ -122,7 +122,7 @@ final class ConfigReader {
       try {
         int n = Integer.parseInt(p);
         if (n > 0) {
-          out.add(n);
+          addOnce(key, out, n, p);
           continue;
         }
       } catch (NumberFormatException e) {
@@ -133,6 +133,15 @@ final class ConfigReader {
     return List.copyOf(out);
   }
 
+  /** Levels name Gatling's scenarios and the report's rows: each may run once. */
+  private <T> void addOnce(String key, List<T> out, T value, String given) {
+    if (out.contains(value)) {
+      problem(key + ": " + given + " is listed twice; each level runs once");
+    } else {
+      out.add(value);
+    }
+  }
+
   List<Double> positiveDoubles(String key, String fallback) {
     List<Double> out = new ArrayList<>();
     for (String part : text(key, fallback).split(",")) {
@@ -140,7 +149,7 @@ final class ConfigReader {
       try {
         double d = Double.parseDouble(p);
         if (d > 0 && Double.isFinite(d)) {
-          out.add(d);
+          addOnce(key, out, d, p);
           continue;
         }
       } catch (NumberFormatException e) {

@@ -32,6 +32,8 @@ class BadConfigurationTest {
     return Stream.of(
         sweep("sweep.levels", "1,0,10", "positive integer"),
         sweep("sweep.levels", "one,two", "positive integer"),
+        sweep("sweep.levels", "1,5,1", "listed twice"),
+        sweep("sweep.rates", "100,200,100.0", "listed twice"),
         sweep("sweep.mode", "sideways", "closed, open"),
         sweep("sweep.requests", "-5", "positive integer"),
         sweep("sweep.pause", "soon", "duration"),
