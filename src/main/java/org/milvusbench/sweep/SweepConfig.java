@@ -45,6 +45,7 @@ public record SweepConfig(
     Double slaMaxFailurePct,
     String embeddedHeap,
     Path embeddedData,
+    int embeddedWarmup,
     Path runRoot,
     boolean keepRaw,
     AnalyzerOptions analysis) {
@@ -86,6 +87,7 @@ public record SweepConfig(
       new ConfigKey("knee.rule", "marginal", "marginal, reference", "analyzer: knee = marginal scaling efficiency < 0.5, or the reference script's rule"),
       new ConfigKey("embedded.heap", "4g", "JVM size (512m, 4g)", "heap of the embedded target's JVM"),
       new ConfigKey("embedded.data", "data/embedded", "directory", "data directory of the embedded target (kept across runs)"),
+      new ConfigKey("embedded.warmup", "5000", "0..1000000", "sequential searches the embedded target gets before the first level, not recorded: its JIT compiles the search code meanwhile"),
       new ConfigKey("sweep.runDir", "target/milvus-sweep", "directory", "where run directories (one per run, timestamped) go"),
       new ConfigKey("sweep.keepRaw", "true", "true, false", "save every latency (exact numpy percentiles) next to the histograms"),
       new ConfigKey("sweep.debug", "false", "true, false", "print the stack trace of a setup error (otherwise one line, exit status 3)"));
@@ -159,6 +161,7 @@ public record SweepConfig(
       r.problem("embedded.heap: \"" + heap + "\" is not a JVM size (e.g. 512m, 4g)");
     }
     Path embeddedData = Path.of(r.text("embedded.data", "data/embedded"));
+    int embeddedWarmup = (int) r.longInRange("embedded.warmup", 5000, 0, 1_000_000);
     Path runRoot = Path.of(r.text("sweep.runDir", "target/milvus-sweep"));
     boolean keepRaw = r.bool("sweep.keepRaw", true);
     r.bool("sweep.debug", false); // read by SweepRun.startOrExit before this parse; validated here
@@ -177,7 +180,7 @@ public record SweepConfig(
     r.throwIfProblems();
     return new SweepConfig(mode, levels, rates, requests, duration, warmup, pause, uri, token, db, deadline, channels,
         prepare, profile, collection, annsField, metric, ef, topK, nq, filter, outputFields, queries, seed, slaP95,
-        slaFailures, heap, embeddedData, runRoot, keepRaw, analysis);
+        slaFailures, heap, embeddedData, embeddedWarmup, runRoot, keepRaw, analysis);
   }
 
   public boolean embedded() {
@@ -231,6 +234,7 @@ public record SweepConfig(
     if (embedded()) {
       m.put("embedded.heap", embeddedHeap);
       m.put("embedded.data", embeddedData.toString());
+      m.put("embedded.warmup", Integer.toString(embeddedWarmup));
     }
     m.put("sweep.keepRaw", Boolean.toString(keepRaw));
     analysis.minRecall().ifPresent(v -> m.put("sla.minRecall", Double.toString(v)));
