@@ -23,7 +23,8 @@ import scala.runtime.BoxedUnit;
 
 /**
  * The live side of a {@link MilvusProtocol}: gRPC channels (HTTP/2 connections) with the headers a
- * Milvus server expects, {@link MilvusProtocol#channels()} of them on each of Gatling's event loops.
+ * Milvus server expects, {@link MilvusProtocol#channels()} of them on each of Gatling's event loops
+ * (Netty's default: two per core).
  * A virtual user sends through a channel of its own loop, so its request, the reply and its resume
  * all run on one thread, as with Gatling's own HTTP client: no hand-over per request. Shared by every
  * scenario using the same protocol; closed when Gatling terminates.
@@ -34,12 +35,21 @@ public final class MilvusComponents implements ProtocolComponents, AutoCloseable
 
   private final MilvusProtocol protocol;
   private final EventLoopGroup ownedLoops;
-  private final EventLoop[] loops;
-  private final ManagedChannel[][] channelsByLoop;
-  // Round-robin cursor per loop: each is only touched by its own loop's thread.
-  private final int[] nextOnLoop;
+  private final LoopChannels[] byLoop;
   private final ManagedChannel[] all;
   private final AtomicInteger nextAny = new AtomicInteger();
+
+  /** One loop's channels and round-robin cursor; the cursor is only touched by that loop's thread. */
+  private static final class LoopChannels {
+    final EventLoop loop;
+    final ManagedChannel[] channels;
+    int next;
+
+    LoopChannels(EventLoop loop, ManagedChannel[] channels) {
+      this.loop = loop;
+      this.channels = channels;
+    }
+  }
 
   /**
    * Channels on the given event loops (Gatling's), created by {@code channelFactory}, which must
@@ -62,23 +72,21 @@ public final class MilvusComponents implements ProtocolComponents, AutoCloseable
       MilvusProtocol protocol, EventLoopGroup group, ChannelFactory<? extends Channel> channelFactory, EventLoopGroup owned) {
     this.protocol = protocol;
     this.ownedLoops = owned;
-    List<EventLoop> found = new ArrayList<>();
-    for (EventExecutor executor : group) {
-      found.add((EventLoop) executor);
-    }
-    this.loops = found.toArray(new EventLoop[0]);
-    this.channelsByLoop = new ManagedChannel[loops.length][protocol.channels()];
-    this.nextOnLoop = new int[loops.length];
-    this.all = new ManagedChannel[loops.length * protocol.channels()];
     Metadata headers = new Metadata();
     protocol.requestHeaders().forEach((name, value) -> headers.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), value));
-    for (int l = 0; l < loops.length; l++) {
-      for (int c = 0; c < protocol.channels(); c++) {
-        ManagedChannel channel = newChannel(protocol, loops[l], channelFactory, headers);
-        channelsByLoop[l][c] = channel;
-        all[l * protocol.channels() + c] = channel;
+    List<LoopChannels> loops = new ArrayList<>();
+    List<ManagedChannel> channels = new ArrayList<>();
+    for (EventExecutor executor : group) {
+      EventLoop loop = (EventLoop) executor;
+      ManagedChannel[] own = new ManagedChannel[protocol.channels()];
+      for (int c = 0; c < own.length; c++) {
+        own[c] = newChannel(protocol, loop, channelFactory, headers);
+        channels.add(own[c]);
       }
+      loops.add(new LoopChannels(loop, own));
     }
+    this.byLoop = loops.toArray(new LoopChannels[0]);
+    this.all = channels.toArray(new ManagedChannel[0]);
   }
 
   private static ManagedChannel newChannel(
@@ -112,12 +120,15 @@ public final class MilvusComponents implements ProtocolComponents, AutoCloseable
    * loop (not one of Gatling's) gets any channel, and its reply is handed over to its loop.
    */
   public ManagedChannel channelFor(EventLoop loop) {
-    for (int l = 0; l < loops.length; l++) {
-      if (loops[l] == loop) {
-        ManagedChannel[] own = channelsByLoop[l];
-        int next = nextOnLoop[l];
-        nextOnLoop[l] = next + 1 == own.length ? 0 : next + 1;
-        return own[next];
+    for (LoopChannels own : byLoop) {
+      if (own.loop == loop) {
+        ManagedChannel[] channels = own.channels;
+        if (channels.length == 1) {
+          return channels[0];
+        }
+        int next = own.next;
+        own.next = next + 1 == channels.length ? 0 : next + 1;
+        return channels[next];
       }
     }
     return all[(nextAny.getAndIncrement() & Integer.MAX_VALUE) % all.length];
@@ -133,15 +144,16 @@ public final class MilvusComponents implements ProtocolComponents, AutoCloseable
     return ProtocolComponents.NoopOnExit();
   }
 
-  /** Shuts the channels down, waiting up to 5 s for in-flight calls. */
+  /** Shuts the channels down, waiting up to 5 s in all for in-flight calls, then cancels what is left. */
   @Override
   public void close() {
     for (ManagedChannel channel : all) {
       channel.shutdown();
     }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     for (ManagedChannel channel : all) {
       try {
-        if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+        if (!channel.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
           channel.shutdownNow();
         }
       } catch (InterruptedException e) {

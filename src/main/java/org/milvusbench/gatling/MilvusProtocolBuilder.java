@@ -17,7 +17,7 @@ public final class MilvusProtocolBuilder implements ProtocolBuilder {
   public static final String DEFAULT_URI = "http://localhost:19530";
   /** Default per-request deadline: 10 s (a request slower than that is a KO, DEADLINE_EXCEEDED). */
   public static final long DEFAULT_DEADLINE_MILLIS = 10_000;
-  /** Default gRPC channels (HTTP/2 connections) per Gatling event loop: 1 (one loop per core). */
+  /** Default gRPC channels (HTTP/2 connections) per Gatling event loop (Gatling runs two loops per core): 1. */
   public static final int DEFAULT_CHANNELS = 1;
 
   private final String uri;
@@ -61,16 +61,17 @@ public final class MilvusProtocolBuilder implements ProtocolBuilder {
 
   /** Per-request deadline; a slower answer is a KO with {@code DEADLINE_EXCEEDED}. Default 10 s. */
   public MilvusProtocolBuilder deadline(Duration deadline) {
-    if (deadline == null || deadline.isNegative() || deadline.isZero()) {
-      throw new IllegalArgumentException("deadline: " + deadline + " is not a positive duration (e.g. 10s)");
+    if (deadline == null || deadline.toMillis() < 1) {
+      throw new IllegalArgumentException("deadline: " + deadline + " is not a duration of 1 ms or more (e.g. 10s)");
     }
     return new MilvusProtocolBuilder(uri, token, dbName, deadline.toMillis(), channels);
   }
 
   /**
-   * gRPC channels (HTTP/2 connections) per Gatling event loop; a virtual user sends through those of
-   * its own loop, round-robin. Default {@value #DEFAULT_CHANNELS}: a loop is one thread, so more only
-   * helps when a server limits streams per connection.
+   * gRPC channels (HTTP/2 connections) per Gatling event loop (two loops per core, so 4 connections
+   * in all on 2 cores by default); a virtual user sends through those of its own loop, round-robin.
+   * Default {@value #DEFAULT_CHANNELS}: a loop is one thread, so more only helps when a server limits
+   * streams per connection.
    */
   public MilvusProtocolBuilder channels(int channels) {
     if (channels < 1 || channels > 64) {

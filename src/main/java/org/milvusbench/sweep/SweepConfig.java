@@ -64,8 +64,8 @@ public record SweepConfig(
       new ConfigKey("milvus.uri", "", "http(s)://host:port", "target Milvus; empty = start the embedded target (child JVM)"),
       new ConfigKey("milvus.token", "", "user:password or API key", "token for milvus.uri (never printed or stored)"),
       new ConfigKey("milvus.db", "", "database name", "database (dbname header); empty = default"),
-      new ConfigKey("milvus.deadline", "10s", "duration > 0", "per-request deadline; slower answers are KOs"),
-      new ConfigKey("milvus.channels", "1", "1..64", "gRPC channels (HTTP/2 connections) per Gatling event loop (one loop per core)"),
+      new ConfigKey("milvus.deadline", "10s", "duration >= 1ms", "per-request deadline; slower answers are KOs"),
+      new ConfigKey("milvus.channels", "1", "1..64", "gRPC channels (HTTP/2 connections) per Gatling event loop (two loops per core)"),
       new ConfigKey("prepare", "false", "true, false", "seed/index/load the collection on milvus.uri (always done on the embedded target)"),
       new ConfigKey("profile", "default", "smoke, default, seed", "data-prep profile: 2k rows (CI), 50k x 768, 1M x 768 (reference)"),
       new ConfigKey("search.collection", "(profile's)", "collection name", "collection to search"),
@@ -132,6 +132,11 @@ public record SweepConfig(
     String token = r.text("milvus.token", null);
     String db = r.text("milvus.db", null);
     Duration deadline = r.duration("milvus.deadline", Duration.ofSeconds(10), false);
+    if (!deadline.isZero() && deadline.toMillis() < 1) {
+      // gRPC deadlines are set in whole milliseconds here; less would fail every call at once.
+      r.problem("milvus.deadline: \"" + props.get("milvus.deadline") + "\" is shorter than 1ms");
+      deadline = Duration.ofSeconds(10);
+    }
     int channels = (int) r.longInRange("milvus.channels", 1, 1, 64);
     boolean prepare = r.bool("prepare", false);
     String profile = r.choice("profile", "default", List.of("smoke", "default", "seed"));

@@ -39,6 +39,8 @@ class BadConfigurationTest {
         sweep("sweep.pause", "soon", "duration"),
         sweep("milvus.uri", "ftp://host:19530", "http"),
         sweep("milvus.deadline", "0s", "milvus.deadline"),
+        sweep("milvus.deadline", "0.5ms", "1ms"),
+        sweep("embedded.warmup", "-1", "0..1000000"),
         sweep("milvus.channels", "65", "1..64"),
         sweep("search.topK", "20000", "16384"),
         sweep("search.nq", "0", "1024"),

@@ -17,9 +17,11 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,7 @@ class MilvusSearchActionTest {
           assertEquals("OK", outcome.stats.status());
           assertTrue(loop.inEventLoop(outcome.statsThread), "logged on the user's own loop");
           assertTrue(loop.inEventLoop(outcome.observerThread), "observed on the user's own loop");
+          assertTrue(outcome.resumedInsideGrpcListener, "resumed inline by the gRPC listener, no hand-over task");
         }
       }
     } finally {
@@ -126,7 +129,27 @@ class MilvusSearchActionTest {
   private Outcome run(MilvusProtocol protocol, Behaviour behaviour) throws Exception {
     try (MilvusComponents components = new MilvusComponents(protocol)) {
       // A user whose loop is not the channels' one: the reply is handed over to it.
-      return run(protocol, behaviour, components, eventLoop);
+      Outcome outcome = run(protocol, behaviour, components, eventLoop);
+      assertFalse(outcome.resumedInsideGrpcListener, "a foreign loop's user is resumed by a hand-over task");
+      return outcome;
+    }
+  }
+
+  @Test
+  void callFailingInsideStartIsOneKoAndOneResume() throws Exception {
+    // A shut-down channel fails the call inside start(), on the user's own thread, before execute() returns.
+    EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    try {
+      MilvusProtocol protocol = MilvusDsl.milvus().uri(server.uri()).protocol();
+      MilvusComponents components = new MilvusComponents(protocol, loops, NioSocketChannel::new);
+      components.close();
+      Outcome outcome = run(protocol, Behaviour.OK, components, loops.next());
+      assertEquals("KO", outcome.stats.status());
+      assertEquals("UNAVAILABLE", outcome.stats.code());
+      Thread.sleep(200);
+      assertEquals(1, outcome.resumes.get(), "resumed exactly once");
+    } finally {
+      loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
   }
 
@@ -139,13 +162,15 @@ class MilvusSearchActionTest {
         .observer((ok, start, end, first, results) -> {
           outcome.observedOk = ok;
           outcome.observerThread = Thread.currentThread();
+          outcome.resumedInsideGrpcListener = Arrays.stream(Thread.currentThread().getStackTrace())
+              .anyMatch(f -> f.getClassName().endsWith("SearchCall") && f.getMethodName().equals("onClose"));
           outcome.observedQueryIndex = first;
           outcome.observedIds = results == null ? -1 : results.getResults().getIds().getIntId().getDataCount();
         });
     RecordingStatsEngine stats = new RecordingStatsEngine();
     CompletableFuture<Session> resumed = new CompletableFuture<>();
     MilvusSearchAction action = new MilvusSearchAction(spec, SearchRequestTemplate.build(spec, protocol),
-        components, stats, new Resume(resumed));
+        components, stats, new Resume(resumed, outcome.resumes));
     Session session = new Session("scn", 1, scala.collection.immutable.Map$.MODULE$.empty(), OK$.MODULE$,
         emptyBlocks(), Session.NothingOnExit(), userLoop);
     userLoop.execute(() -> action.execute(session));
@@ -168,11 +193,13 @@ class MilvusSearchActionTest {
     volatile int observedQueryIndex = -2;
     volatile int observedIds;
     volatile Thread observerThread;
+    volatile boolean resumedInsideGrpcListener;
+    final AtomicInteger resumes = new AtomicInteger();
     Thread statsThread;
   }
 
   /** The next action: completes a future with the session it receives. */
-  private record Resume(CompletableFuture<Session> resumed) implements Action {
+  private record Resume(CompletableFuture<Session> resumed, AtomicInteger count) implements Action {
     @Override
     public String name() {
       return "resume";
@@ -180,6 +207,7 @@ class MilvusSearchActionTest {
 
     @Override
     public void execute(Session session) {
+      count.incrementAndGet();
       resumed.complete(session);
     }
 

@@ -26,7 +26,7 @@ import org.milvusbench.recorder.EpochClock;
 import scala.Option;
 
 /**
- * The search action: sends the request on an async stub (no thread per request, nothing blocks the
+ * The search action: starts an asynchronous gRPC call (no thread per request, nothing blocks the
  * Gatling thread), and when the answer arrives logs OK/KO to Gatling, tells the observer, and
  * resumes the virtual user on its own event loop.
  *
