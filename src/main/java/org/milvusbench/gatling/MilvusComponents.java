@@ -101,8 +101,11 @@ public final class MilvusComponents implements ProtocolComponents, AutoCloseable
             .directExecutor()
             // A load test counts what the target answered: no transparent retries, and no
             // RetriableStream buffering every request on the hot path.
-            .disableRetry()
-            .intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
+            .disableRetry();
+    if (!headers.keys().isEmpty()) {
+      // Without token or database there is nothing to attach: no interceptor on the hot path.
+      builder.intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
+    }
     if (protocol.tls()) {
       builder.useTransportSecurity();
     } else {

@@ -198,7 +198,8 @@ public final class GeneratorCeilingBenchmark {
   /**
    * The action's transport without Gatling: the same channels (MilvusComponents on epoll loops as
    * Gatling makes them, 2 per core), each completion sending the next search from its own loop,
-   * direct listener, nothing else. The ceiling of the design; Gatling / this = Gatling's own cost.
+   * direct listener, the same deadline, nothing else. The ceiling of the design; Gatling / this =
+   * Gatling's own cost.
    */
   static Result rawOnLoops(NoopMilvusServer server, SearchRequest template, QueryVectors queries, int inFlight, int seconds)
       throws InterruptedException {
@@ -221,7 +222,9 @@ public final class GeneratorCeilingBenchmark {
         SearchRequest request = template.toBuilder()
             .setPlaceholderGroup(queries.placeholderGroup((int) (n % queries.size()), 1)).build();
         long start = System.nanoTime();
-        ClientCall<SearchRequest, SearchResults> call = components.channelFor(loop).newCall(SearchMethod.SEARCH, CallOptions.DEFAULT);
+        // With the action's default deadline: its timer is part of the work.
+        ClientCall<SearchRequest, SearchResults> call = components.channelFor(loop).newCall(SearchMethod.SEARCH,
+            CallOptions.DEFAULT.withDeadlineAfter(MilvusProtocolBuilder.DEFAULT_DEADLINE_MILLIS, TimeUnit.MILLISECONDS));
         call.start(new ClientCall.Listener<>() {
           @Override
           public void onClose(io.grpc.Status status, Metadata trailers) {
