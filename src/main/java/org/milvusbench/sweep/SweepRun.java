@@ -174,14 +174,19 @@ public final class SweepRun implements AutoCloseable {
     long generatorCpu = ProcessStats.cpuNanos();
     AdminClient.ServerStats server = admin.statsAndReset();
     LevelRecorder.LevelSnapshot snap = level.recorder().snapshot();
-    long wall = endNanos - level.beginNanos;
+    // CPU is read just outside the level (Gatling starts the next population at its next injection
+    // tick), when neither process has a search in flight; over that longer interval a saturated level
+    // read 127 % instead of ~190 % of 200 %. So CPU time is divided by the level's own window, the
+    // one QPS uses.
+    long windowNanos = (snap.windowEndEpochMicros() - snap.windowStartEpochMicros()) * 1000;
+    long wall = windowNanos > 0 ? windowNanos : endNanos - level.beginNanos;
     LevelResult.ProcessUsage generator = new LevelResult.ProcessUsage(
         ProcessUsage.cpuPercent(level.generatorCpuBeginNanos, generatorCpu, wall), ProcessStats.rssBytes(), ProcessStats.peakRssBytes());
     LevelResult.ProcessUsage targetUsage = null;
     LatencyStats serverService = null;
     if (server != null && level.serverBegin != null) {
       double cpu = ProcessUsage.cpuPercent(level.serverBegin.cpuNanos(), server.cpuNanos(),
-          server.sampledAtNanos() - level.serverBegin.sampledAtNanos());
+          windowNanos > 0 ? windowNanos : server.sampledAtNanos() - level.serverBegin.sampledAtNanos());
       targetUsage = new LevelResult.ProcessUsage(cpu, server.rssBytes(), server.peakRssBytes());
       serverService = server.serviceMicros() == null ? null : LatencyStats.fromHistogram(server.serviceMicros());
     }
