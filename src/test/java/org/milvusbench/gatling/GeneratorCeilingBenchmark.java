@@ -72,11 +72,11 @@ public final class GeneratorCeilingBenchmark {
       double rawServerCpu = cpu.serverMicrosPerRequest;
       Result raw1 = rawAsync(server, template, queries, 1, Math.max(2, seconds / 2));
       cpu.microsPerRequest();
-      Result tuned = rawOnLoops(server, template, queries, inFlight, seconds);
-      double tunedCpu = cpu.microsPerRequest();
       Result blocking = blockingPool(server, queries, inFlight, seconds);
       double blockingCpu = cpu.microsPerRequest();
       double blockingServerCpu = cpu.serverMicrosPerRequest;
+      Result tuned = rawOnLoops(server, template, queries, inFlight, seconds);
+      double tunedCpu = cpu.microsPerRequest();
       server.serviceMicrosInterval();
       Result[] gatling = gatling(server, inFlight, seconds);
       // Charged with Gatling's start-up, its c=1 phase and report parsing: an upper bound.
@@ -266,7 +266,8 @@ public final class GeneratorCeilingBenchmark {
     long end = System.nanoTime();
     running.set(false);
     components.close();
-    loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    // Fully stopped before the next phase, which must not share the cores with these loops.
+    loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
     return new Result(count / ((end - start) / 1e9), latency.getIntervalHistogram().getValueAtPercentile(50));
   }
 
