@@ -25,7 +25,8 @@ import scala.runtime.BoxedUnit;
  * The live side of a {@link MilvusProtocol}: gRPC channels (HTTP/2 connections) with the headers a
  * Milvus server expects, {@link MilvusProtocol#channels()} of them on each of Gatling's event loops
  * (Netty's default: two per core).
- * A virtual user sends through a channel of its own loop, so its request, the reply and its resume
+ *
+ * <p>A virtual user sends through a channel of its own loop, so its request, the reply and its resume
  * all run on one thread, as with Gatling's own HTTP client: no hand-over per request. Shared by every
  * scenario using the same protocol; closed when Gatling terminates.
  */
