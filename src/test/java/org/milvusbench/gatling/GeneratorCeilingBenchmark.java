@@ -43,7 +43,8 @@ import org.milvusbench.target.metrics.ProcessStats;
  * service p50). The two cores are shared by client and server, so absolute numbers are a floor.
  *
  * <pre>
- * mvn -B -q -N -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt
+ * mvn -B -q install -DskipTests   # the two modules, which -N resolves from the local repository
+ * mvn -B -q -N test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt
  * java --add-opens java.base/java.lang=ALL-UNNAMED -cp target/test-classes:target/classes:$(cat target/test-cp.txt) \
  *     org.milvusbench.gatling.GeneratorCeilingBenchmark [seconds=10] [inFlight=100] [gatling-only]
  * </pre>
