@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.milvusbench.target.metrics.ServiceTimes;
 import org.milvusbench.target.rpc.CallInterceptor;
 import org.milvusbench.target.rpc.MilvusServiceImpl;
@@ -44,8 +43,8 @@ public final class TargetServer implements AutoCloseable {
 
   public static TargetServer start(TargetConfig cfg) throws IOException {
     int cores = Runtime.getRuntime().availableProcessors();
-    ExecutorService searchExecutor = Executors.newFixedThreadPool(cores, daemon("lucene-search"));
-    ExecutorService buildExecutor = Executors.newFixedThreadPool(cfg.buildThreads(), daemon("hnsw-build"));
+    ExecutorService searchExecutor = Executors.newFixedThreadPool(cores, CollectionStore.daemon("lucene-search"));
+    ExecutorService buildExecutor = Executors.newFixedThreadPool(cfg.buildThreads(), CollectionStore.daemon("hnsw-build"));
     long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
     // Big enough that a graph build never flushes early (each flush seals a segment), bounded by the heap.
     double ramBufferMb = Math.max(64, Math.min(2048, heapMb / 3));
@@ -82,15 +81,6 @@ public final class TargetServer implements AutoCloseable {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
   /** The port actually bound (useful with port 0). */
   public int port() {
     return server.getPort();
@@ -101,10 +91,6 @@ public final class TargetServer implements AutoCloseable {
     return (InetSocketAddress) server.getListenSockets().get(0);
   }
 
-  /** Search service-time histogram (µs), also served by GetMetrics. */
-  public ServiceTimes serviceTimes() {
-    return serviceTimes;
-  }
 
   /** The collections, for in-process use (benchmarks compare against direct Lucene search). */
   public CollectionStore store() {

@@ -15,7 +15,6 @@ public final class MilvusException extends RuntimeException {
   public static final int PARAMETER_MISSING = 1101;
   public static final int METRIC_NOT_FOUND = 1200;
   public static final int FIELD_NOT_FOUND = 1700;
-  public static final int OPERATION_NOT_SUPPORTED = 3000;
   /** merr's "unexpected error" for anything we did not anticipate. */
   public static final int UNEXPECTED = 65535;
 

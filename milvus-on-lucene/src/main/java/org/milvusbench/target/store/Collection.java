@@ -43,7 +43,6 @@ public final class Collection implements AutoCloseable {
   // (A single dirty flag let a search that arrived during another's refresh use the stale searcher.)
   private final AtomicLong writeGeneration = new AtomicLong();
   private final AtomicLong refreshedGeneration = new AtomicLong();
-  private volatile boolean loaded;
   private volatile GraphBuild build;
 
   private Collection(Path dir, CollectionState state, LuceneIndex index, StoreSettings settings) throws IOException {
@@ -55,7 +54,6 @@ public final class Collection implements AutoCloseable {
     this.codec = new DocCodec(schema);
     this.primaryKeys = new PrimaryKeyCache(schema.primaryName());
     this.nextAutoId = new AtomicLong(Math.max(index.committedNextAutoId(), maxPrimaryKey() + 1));
-    this.loaded = state.wasLoaded();
   }
 
   static Collection create(Path dir, CollectionState state, StoreSettings settings) throws IOException {
@@ -128,17 +126,16 @@ public final class Collection implements AutoCloseable {
   }
 
   public boolean loaded() {
-    return loaded;
+    return state.wasLoaded();
   }
 
   /** Loads or releases; remembered across restarts, as Milvus does. */
   public synchronized void setLoaded(boolean value) throws IOException {
-    if (loaded != value || state.wasLoaded() != value) {
+    if (state.wasLoaded() != value) {
       CollectionState s = state.withLoaded(value);
       s.write(dir);
       state = s;
     }
-    loaded = value;
   }
 
   /** The running or last graph build, or null. */
@@ -152,7 +149,7 @@ public final class Collection implements AutoCloseable {
 
   /** Replaces the persisted state; the load flag stays as {@link #setLoaded} left it. */
   synchronized void setState(CollectionState s) throws IOException {
-    CollectionState withFlag = s.withLoaded(loaded);
+    CollectionState withFlag = s.withLoaded(state.wasLoaded());
     withFlag.write(dir);
     state = withFlag;
   }

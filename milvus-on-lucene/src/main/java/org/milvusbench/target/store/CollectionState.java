@@ -52,10 +52,6 @@ public record CollectionState(
         GraphJson.of(g), index, loaded);
   }
 
-  CollectionState withGraph(GraphSpec g) {
-    return withIndexDir(indexDir, g);
-  }
-
   CollectionState withIndex(IndexJson i) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph, i,
         loaded);

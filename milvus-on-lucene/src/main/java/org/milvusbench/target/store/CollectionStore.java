@@ -48,11 +48,8 @@ public final class CollectionStore implements AutoCloseable {
     }
   }
 
-  public StoreSettings settings() {
-    return settings;
-  }
-
-  static java.util.concurrent.ThreadFactory daemon(String name) {
+  /** Daemon threads named {@code name-1}, {@code name-2}, ...: the target's pools never keep a JVM alive. */
+  public static java.util.concurrent.ThreadFactory daemon(String name) {
     AtomicLong n = new AtomicLong();
     return r -> {
       Thread t = new Thread(r, name + "-" + n.incrementAndGet());

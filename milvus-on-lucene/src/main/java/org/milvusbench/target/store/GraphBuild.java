@@ -46,7 +46,6 @@ public final class GraphBuild implements Runnable {
   private volatile State state = State.IN_PROGRESS;
   private volatile String failReason = "";
   private volatile boolean cancelled;
-  private volatile long elapsedNanos;
 
   GraphBuild(Collection collection, GraphSpec spec, CollectionState.IndexJson indexToPublish) {
     this.collection = collection;
@@ -74,10 +73,6 @@ public final class GraphBuild implements Runnable {
   /** Rows to index; -1 until the build has taken its snapshot. */
   public long totalRows() {
     return total;
-  }
-
-  public long elapsedNanos() {
-    return elapsedNanos;
   }
 
   void cancel() {
@@ -115,7 +110,7 @@ public final class GraphBuild implements Runnable {
       }
       old.close();
       deleteTree(old.path);
-      elapsedNanos = System.nanoTime() - start;
+      long elapsedNanos = System.nanoTime() - start;
       state = State.FINISHED;
       LOG.info("collection {}: HNSW graph ({}) built for {} rows in {} ms", collection.name(), spec, total,
           elapsedNanos / 1_000_000);

@@ -85,10 +85,6 @@ public final class SchemaView {
     }
   }
 
-  static boolean isIntegral(DataType t) {
-    return t == DataType.Int8 || t == DataType.Int16 || t == DataType.Int32 || t == DataType.Int64 || t == DataType.Bool;
-  }
-
   static String param(FieldSchema f, String key) {
     for (KeyValuePair kv : f.getTypeParamsList()) {
       if (kv.getKey().equals(key)) {
@@ -112,10 +108,6 @@ public final class SchemaView {
 
   public boolean autoId() {
     return primary.getAutoID() || schema.getAutoID();
-  }
-
-  public FieldSchema vector() {
-    return vector;
   }
 
   public String vectorName() {
