@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Finds Gatling's HTML report for a run: the {@code gatlingReport} config entry (relative to the
- * run directory, or absolute) when the sweep recorded it, else a report directory ({@code
+ * Finds Gatling's HTML report for a run: the directory the sweep recorded in {@code results.json}
+ * ({@code gatlingReportDir}), else the {@code gatlingReport} config entry (relative to the run
+ * directory, or absolute), else a report directory ({@code
  * index.html} + {@code js/}) beside the run directory or under {@code ../gatling/}, the one
  * modified closest to the run. Optional: null when none is found.
  */
@@ -20,7 +21,14 @@ final class GatlingReportLocator {
 
   private GatlingReportLocator() {}
 
-  static Path locate(Path runDir, Map<String, String> config) {
+  /** @param recorded the report directory the sweep wrote down, or null */
+  static Path locate(Path runDir, String recorded, Map<String, String> config) {
+    if (recorded != null && !recorded.isBlank()) {
+      Path p = runDir.resolve(recorded.trim()).normalize();
+      if (Files.isDirectory(p)) {
+        return p;
+      }
+    }
     String configured = config == null ? null : config.get(CONFIG_KEY);
     if (configured != null && !configured.isBlank()) {
       Path p = runDir.resolve(configured.trim()).normalize();

@@ -70,7 +70,7 @@ final class SweepResultsReader {
         results.mode() == null ? "closed" : results.mode(),
         levels,
         histograms,
-        GatlingReportLocator.locate(dir, results.config()),
+        GatlingReportLocator.locate(dir, results.gatlingReportDir(), results.config()),
         results.cpuCores(),
         warnings);
   }

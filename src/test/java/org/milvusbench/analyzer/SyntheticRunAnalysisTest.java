@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.milvusbench.recorder.LatencyStats;
+import org.milvusbench.results.ResultsJson;
+import org.milvusbench.results.SweepResults;
 
 /**
  * A run directory written the way the sweep writes it (results.json + HdrHistogram logs), with
@@ -109,6 +111,15 @@ class SyntheticRunAnalysisTest {
     Path dir2 = tmp.resolve("runs2/run-2");
     write(dir2, Map.of("gatlingReport", "../../elsewhere"));
     assertEquals(other, RunDirectory.load(dir2).gatlingReport());
+
+    // What the sweep records (Gatling's own target/gatling/<run>, not beside the run directory) wins.
+    Path recorded = tmp.resolve("target/gatling/concurrencysweepsimulation-20261126");
+    Files.createDirectories(recorded.resolve("js"));
+    Path resultsFile = dir.resolve("results.json");
+    SweepResults r = ResultsJson.read(resultsFile);
+    ResultsJson.write(new SweepResults(r.schema(), r.runId(), r.startedAt(), r.mode(), r.target(), r.config(),
+        r.cpuCores(), r.levels(), recorded.toString()), resultsFile);
+    assertEquals(recorded, RunDirectory.load(dir).gatlingReport());
   }
 
   @Test
