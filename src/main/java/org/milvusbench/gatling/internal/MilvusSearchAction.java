@@ -50,6 +50,9 @@ public final class MilvusSearchAction implements Action {
   private final SearchObserver observer;
   private final StartSchedule schedule;
   private final boolean silent;
+  // nq = 1 from a query set: the request of every query, built once (they share the encoded vectors
+  // and keep protobuf's cached size), instead of a template copy per request.
+  private final SearchRequest[] requestOfQuery;
 
   public MilvusSearchAction(MilvusSearchActionBuilder spec, SearchRequest template, MilvusComponents components,
       StatsEngine statsEngine, Action next) {
@@ -66,6 +69,14 @@ public final class MilvusSearchAction implements Action {
     this.observer = spec.observer();
     this.schedule = spec.schedule();
     this.silent = spec.isSilent();
+    if (queries != null && nq == 1) {
+      requestOfQuery = new SearchRequest[queries.size()];
+      for (int i = 0; i < requestOfQuery.length; i++) {
+        requestOfQuery[i] = template.toBuilder().setPlaceholderGroup(queries.placeholderGroup(i, 1)).build();
+      }
+    } else {
+      requestOfQuery = null;
+    }
   }
 
   @Override
@@ -86,10 +97,13 @@ public final class MilvusSearchAction implements Action {
   @Override
   public void execute(Session session) {
     int firstQueryIndex = -1;
-    ByteString placeholderGroup;
-    if (queries != null) {
+    SearchRequest request;
+    if (requestOfQuery != null) {
+      firstQueryIndex = queries.nextIndex(1);
+      request = requestOfQuery[firstQueryIndex];
+    } else if (queries != null) {
       firstQueryIndex = queries.nextIndex(nq);
-      placeholderGroup = queries.placeholderGroup(firstQueryIndex, nq);
+      request = template.toBuilder().setPlaceholderGroup(queries.placeholderGroup(firstQueryIndex, nq)).build();
     } else {
       float[] vector;
       try {
@@ -101,9 +115,10 @@ public final class MilvusSearchAction implements Action {
         return;
       }
       ByteString encoded = QueryVectors.encode(vector);
-      placeholderGroup = QueryVectors.placeholderGroup(nq == 1 ? List.of(encoded) : Collections.nCopies(nq, encoded));
+      request = template.toBuilder()
+          .setPlaceholderGroup(QueryVectors.placeholderGroup(nq == 1 ? List.of(encoded) : Collections.nCopies(nq, encoded)))
+          .build();
     }
-    SearchRequest request = template.toBuilder().setPlaceholderGroup(placeholderGroup).build();
     ClientCall<SearchRequest, SearchResults> grpcCall = components.channelFor(session.eventLoop())
         .newCall(SearchMethod.SEARCH, CallOptions.DEFAULT.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS));
     long sendNanos = System.nanoTime();
