@@ -39,14 +39,12 @@ public record AnalysisReport(
 
   /** Section 1: QPS change vs the first level, percent; null when the baseline has no QPS. */
   public Double qpsGainPct(LevelMetrics level) {
-    return baseline.qps() > 0 ? (level.qps() / baseline.qps() - 1) * 100 : null;
+    return ScalingStep.between(baseline, level).qpsGainPct();
   }
 
   /** Section 2: P95 change vs the first level, percent; null without latencies to compare. */
   public Double p95ChangePct(LevelMetrics level) {
-    return baseline.hasLatency() && level.hasLatency()
-        ? (level.p95Ms() / baseline.p95Ms() - 1) * 100
-        : null;
+    return ScalingStep.between(baseline, level).p95IncreasePct();
   }
 
   /** One line per SLA breach; empty when the gate passes. */
@@ -55,8 +53,8 @@ public record AnalysisReport(
   }
 
   /**
-   * Throws {@link SlaBreachException} (message: one line per breach) when an SLA is breached — what
-   * the sweep calls last so that {@code mvn gatling:test} fails.
+   * Throws {@link SlaBreachException} (message: one line per breach) when an SLA is breached, for
+   * code that analyses a run itself (the sweep checks {@link #passed()} and sets the exit status).
    */
   public void requirePassed() {
     if (!passed()) throw new SlaBreachException(breaches());

@@ -46,13 +46,14 @@ public record Comparison(
         onlyA.add(la.load());
         continue;
       }
-      Double qpsDelta = la.qps() > 0 ? (lb.qps() / la.qps() - 1) * 100 : null;
+      ScalingStep step = ScalingStep.between(la, lb);
+      Double qpsDelta = step.qpsGainPct();
       if (la.qps() > 0 && lb.qps() > 0) {
         logQps += Math.log(lb.qps() / la.qps());
         nQps++;
       }
       boolean latency = la.hasLatency() && lb.hasLatency();
-      Double p95Delta = latency ? (lb.p95Ms() / la.p95Ms() - 1) * 100 : null;
+      Double p95Delta = step.p95IncreasePct();
       if (latency) {
         logP95 += Math.log(lb.p95Ms() / la.p95Ms());
         nP95++;

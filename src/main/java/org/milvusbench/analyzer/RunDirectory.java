@@ -70,9 +70,6 @@ public final class RunDirectory {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(file + ": corrupt results: " + e.getOriginalMessage(), e);
     }
-    if (results.levels().isEmpty()) {
-      throw new IllegalArgumentException(file + ": no levels in this results file");
-    }
     return SweepResultsReader.read(file, results);
   }
 }

@@ -25,16 +25,6 @@ final class ConfigReader {
     }
   }
 
-  /** True when all these keys were set explicitly. */
-  boolean has(String... keys) {
-    for (String k : keys) {
-      if (raw(k) == null) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private String raw(String key) {
     String v = props.get(key);
     // gatling-maven-plugin forwards -D values to its forked JVM with double quotes escaped

@@ -132,7 +132,7 @@ public record SweepConfig(
     String token = r.text("milvus.token", null);
     String db = r.text("milvus.db", null);
     Duration deadline = r.duration("milvus.deadline", Duration.ofSeconds(10), false);
-    if (!deadline.isZero() && deadline.toMillis() < 1) {
+    if (deadline.toMillis() < 1) {
       // gRPC deadlines are set in whole milliseconds here; less would fail every call at once.
       r.problem("milvus.deadline: \"" + props.get("milvus.deadline") + "\" is shorter than 1ms");
       deadline = Duration.ofSeconds(10);

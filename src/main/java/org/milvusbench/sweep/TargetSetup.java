@@ -1,12 +1,12 @@
 package org.milvusbench.sweep;
 
-import io.milvus.v2.client.ConnectConfig;
 import io.milvus.v2.client.MilvusClientV2;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.milvusbench.dataprep.DataPrep;
 import org.milvusbench.dataprep.DataPrepConfig;
+import org.milvusbench.dataprep.MilvusConnect;
 import org.milvusbench.dataprep.PrepSummary;
 import org.milvusbench.dataprep.ProgressListener;
 import org.milvusbench.dataprep.QueryPool;
@@ -111,14 +111,7 @@ public final class TargetSetup {
 
   private static PrepSummary seed(String uri, SweepConfig cfg, DataPrepConfig dataCfg) {
     log("preparing collection " + dataCfg.collection() + " (profile " + cfg.profile() + ", " + dataCfg.rows() + " rows); an existing complete one is reused");
-    ConnectConfig.ConnectConfigBuilder connect = ConnectConfig.builder().uri(uri);
-    if (cfg.token() != null) {
-      connect.token(cfg.token());
-    }
-    if (cfg.db() != null) {
-      connect.dbName(cfg.db());
-    }
-    MilvusClientV2 client = new MilvusClientV2(connect.build());
+    MilvusClientV2 client = MilvusConnect.connect(uri, cfg.token(), cfg.db());
     try {
       PrepSummary summary = DataPrep.prepare(client, dataCfg, new ProgressListener() {
         private final long[] totals = new long[ProgressListener.Phase.values().length];

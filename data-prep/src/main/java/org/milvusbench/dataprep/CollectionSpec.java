@@ -1,6 +1,5 @@
 package org.milvusbench.dataprep;
 
-import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.common.DataType;
 import io.milvus.v2.common.IndexParam;
 import io.milvus.v2.service.collection.request.AddFieldReq;
@@ -28,7 +27,7 @@ final class CollectionSpec {
   private CollectionSpec() {}
 
   /** The create request for {@code cfg}; {@code data} (the source fingerprint) goes in the description. */
-  static CreateCollectionReq createRequest(MilvusClientV2 client, DataPrepConfig cfg, String data) {
+  static CreateCollectionReq createRequest(DataPrepConfig cfg, String data) {
     CreateCollectionReq.CollectionSchema schema = CreateCollectionReq.CollectionSchema.builder()
         .enableDynamicField(false).build();
     schema.addField(AddFieldReq.builder().fieldName(ID).dataType(DataType.Int64).isPrimaryKey(true).autoID(true)

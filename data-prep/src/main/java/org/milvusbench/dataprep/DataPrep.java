@@ -66,7 +66,7 @@ public final class DataPrep {
       Seeder seeder;
       long reconciled = 0;
       if (!ops.exists()) {
-        ops.run("createCollection", () -> client.createCollection(CollectionSpec.createRequest(client, cfg, data)));
+        ops.run("createCollection", () -> client.createCollection(CollectionSpec.createRequest(cfg, data)));
         collectionId = idOf(ops.describe());
         ledger.reset(cfg.collection(), collectionId, data);
         hasIndex = false;

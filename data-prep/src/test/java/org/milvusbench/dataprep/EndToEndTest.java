@@ -128,7 +128,7 @@ class EndToEndTest {
   void collectionLeftWithoutIndexByAKillIsCompleted() {
     DataPrepConfig cfg = ResumeTest.small("no_index_yet", 200, tmp.resolve("pool"));
     // What a kill between CreateCollection and CreateIndex leaves behind.
-    target.client.createCollection(CollectionSpec.createRequest(target.client, cfg, "random-normal(seed=42,dim=16)"));
+    target.client.createCollection(CollectionSpec.createRequest(cfg, "random-normal(seed=42,dim=16)"));
     PrepSummary s = DataPrep.prepare(target.client, cfg, ProgressListener.none());
     assertEquals(200, s.rows());
     assertEquals(200, s.insertedThisRun());

@@ -2,7 +2,6 @@ package org.milvusbench.gatling.internal;
 
 import io.gatling.core.action.Action;
 import io.gatling.core.action.builder.ActionBuilder;
-import io.gatling.core.structure.ChainBuilder;
 import io.gatling.core.structure.ScenarioContext;
 import org.milvusbench.gatling.MilvusComponents;
 import org.milvusbench.gatling.MilvusProtocol;
@@ -22,10 +21,5 @@ public final class SearchActionGlue implements ActionBuilder {
     return new MilvusSearchAction(
         spec, SearchRequestTemplate.build(spec, components.protocol()), components,
         ctx.coreComponents().statsEngine(), next);
-  }
-
-  @Override
-  public ChainBuilder toChainBuilder() {
-    return ActionBuilder.super.toChainBuilder();
   }
 }
