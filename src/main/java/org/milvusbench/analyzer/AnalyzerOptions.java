@@ -102,7 +102,7 @@ public final class AnalyzerOptions {
   }
 
   private static double percent(String key, String v) {
-    double d = number(key, v, "a percentage in [0, 100] (e.g. 1.5)");
+    double d = number(key, v.endsWith("%") ? v.substring(0, v.length() - 1).trim() : v, "a percentage in [0, 100] (e.g. 1.5)");
     if (d < 0 || d > 100) {
       throw new IllegalArgumentException(
           key + ": \"" + v + "\" is not a percentage in [0, 100] (e.g. 1.5)");

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoublePredicate;
 
 /** Typed reads of {@code -D} values that collect problems instead of stopping at the first. */
 final class ConfigReader {
@@ -180,32 +179,5 @@ final class ConfigReader {
       problem(e.getMessage());
       return fallback;
     }
-  }
-
-  Double optionalPositiveDouble(String key) {
-    return optionalDouble(key, raw(key), d -> d > 0 && Double.isFinite(d), "is not a positive number (e.g. 100)");
-  }
-
-  Double optionalPercent(String key) {
-    String v = raw(key);
-    return optionalDouble(key, v == null ? null : v.replace("%", ""), d -> d >= 0 && d <= 100,
-        "is not a percentage in 0..100 (e.g. 1)");
-  }
-
-  /** Null when the key is absent; else the number if {@code allowed}, or a problem naming the key. */
-  private Double optionalDouble(String key, String number, DoublePredicate allowed, String otherwise) {
-    if (number == null) {
-      return null;
-    }
-    try {
-      double d = Double.parseDouble(number);
-      if (allowed.test(d)) {
-        return d;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problem(key + ": \"" + raw(key) + "\" " + otherwise);
-    return null;
   }
 }

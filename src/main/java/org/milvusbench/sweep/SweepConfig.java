@@ -41,8 +41,6 @@ public record SweepConfig(
     List<String> outputFields,
     String queries,
     long seed,
-    Double slaP95Ms,
-    Double slaMaxFailurePct,
     String embeddedHeap,
     Path embeddedData,
     int embeddedWarmup,
@@ -159,8 +157,6 @@ public record SweepConfig(
     List<String> outputFields = r.list("search.outputFields");
     String queries = r.choice("search.queries", "uniform", List.of("uniform", "dataset"));
     long seed = r.anyLong("search.seed", 42);
-    Double slaP95 = r.optionalPositiveDouble("sla.p95Ms");
-    Double slaFailures = r.optionalPercent("sla.maxFailurePct");
     String heap = r.text("embedded.heap", "4g");
     if (!heap.matches("\\d+[kKmMgG]?")) {
       r.problem("embedded.heap: \"" + heap + "\" is not a JVM size (e.g. 512m, 4g)");
@@ -172,24 +168,30 @@ public record SweepConfig(
     r.bool("sweep.debug", false); // read by SweepRun.startOrExit before this parse; validated here
     AnalyzerOptions analysis = null;
     try {
-      // The two SLA keys are parsed once, above (they are Gatling assertions too); the analyzer
-      // takes the same values, so a bad one is reported once.
-      Map<String, String> analyzerOnly = new LinkedHashMap<>(props);
-      analyzerOnly.remove("sla.p95Ms");
-      analyzerOnly.remove("sla.maxFailurePct");
-      analysis = AnalyzerOptions.fromConfig(analyzerOnly).toBuilder()
-          .slaP95Ms(slaP95).slaMaxFailurePct(slaFailures).build();
+      // The SLA, knee and capacity keys are the analyzer's; the sweep reads its two Gatling
+      // assertions (slaP95Ms, slaMaxFailurePct) back from there.
+      analysis = AnalyzerOptions.fromConfig(props);
     } catch (IllegalArgumentException e) {
       r.problem(e.getMessage());
     }
     r.throwIfProblems();
     return new SweepConfig(mode, levels, rates, requests, duration, warmup, pause, uri, token, db, deadline, channels,
-        prepare, profile, collection, annsField, metric, ef, topK, nq, filter, outputFields, queries, seed, slaP95,
-        slaFailures, heap, embeddedData, embeddedWarmup, runRoot, keepRaw, analysis);
+        prepare, profile, collection, annsField, metric, ef, topK, nq, filter, outputFields, queries, seed,
+        heap, embeddedData, embeddedWarmup, runRoot, keepRaw, analysis);
   }
 
   public boolean embedded() {
     return uri == null;
+  }
+
+  /** {@code sla.p95Ms} (a Gatling assertion too); null when not set. */
+  public Double slaP95Ms() {
+    return analysis.slaP95Ms().isPresent() ? analysis.slaP95Ms().getAsDouble() : null;
+  }
+
+  /** {@code sla.maxFailurePct} (a Gatling assertion too); null when not set. */
+  public Double slaMaxFailurePct() {
+    return analysis.slaMaxFailurePct().isPresent() ? analysis.slaMaxFailurePct().getAsDouble() : null;
   }
 
   /** The effective configuration as the user would write it, without the token. */
@@ -230,12 +232,8 @@ public record SweepConfig(
     }
     m.put("search.queries", queries);
     m.put("search.seed", Long.toString(seed));
-    if (slaP95Ms != null) {
-      m.put("sla.p95Ms", slaP95Ms.toString());
-    }
-    if (slaMaxFailurePct != null) {
-      m.put("sla.maxFailurePct", slaMaxFailurePct.toString());
-    }
+    analysis.slaP95Ms().ifPresent(v -> m.put("sla.p95Ms", Double.toString(v)));
+    analysis.slaMaxFailurePct().ifPresent(v -> m.put("sla.maxFailurePct", Double.toString(v)));
     if (embedded()) {
       m.put("embedded.heap", embeddedHeap);
       m.put("embedded.data", embeddedData.toString());

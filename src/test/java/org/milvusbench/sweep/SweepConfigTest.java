@@ -100,6 +100,14 @@ class SweepConfigTest {
   }
 
   @Test
+  void failureSlaMayCarryAPercentSignAndReachesTheAnalyzerOnce() {
+    SweepConfig cfg = SweepConfig.parse(Map.of("sla.maxFailurePct", "1.5%", "milvus.uri", "localhost:19530"));
+    assertEquals(1.5, cfg.slaMaxFailurePct());
+    assertEquals(1.5, cfg.analysis().slaMaxFailurePct().getAsDouble());
+    assertEquals("1.5", cfg.effective().get("sla.maxFailurePct"));
+  }
+
+  @Test
   void quotesEscapedByTheGatlingPluginAreRestored() {
     assertEquals("category == \"B\"", SweepConfig.parse(Map.of("search.filter", "category == \\\"B\\\"")).filter());
   }
