@@ -47,10 +47,11 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
     try {
       response = body.call();
     } catch (Throwable t) {
-      if (!(t instanceof MilvusException) && !(t instanceof IllegalArgumentException)) {
+      Status status = Statuses.of(t);
+      if (status.getCode() == MilvusException.UNEXPECTED) {
         LOG.warn("unexpected failure answering {}", defaultInstance.getDescriptorForType().getName(), t);
       }
-      response = failure(defaultInstance, t);
+      response = failure(defaultInstance, status);
     }
     observer.onNext(response);
     observer.onCompleted();
@@ -58,8 +59,7 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
 
   /** A response of the RPC's type carrying only the failure status. */
   @SuppressWarnings("unchecked")
-  static <T extends Message> T failure(T defaultInstance, Throwable t) {
-    Status status = Statuses.of(t);
+  static <T extends Message> T failure(T defaultInstance, Status status) {
     if (defaultInstance instanceof Status) {
       return (T) status;
     }

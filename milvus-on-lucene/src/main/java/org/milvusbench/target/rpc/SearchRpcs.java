@@ -20,6 +20,7 @@ import io.milvus.grpc.SearchResults;
 import java.nio.ByteOrder;
 import java.util.List;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Weight;
 import org.milvusbench.target.store.Collection;
 import org.milvusbench.target.store.CollectionState.IndexJson;
 import org.milvusbench.target.store.CollectionStore;
@@ -152,10 +153,11 @@ final class SearchRpcs {
     try (Collection.Lease lease = c.acquire()) {
       boolean useGraph = lease.graph() != null && index != null && lease.graph().metric() == metric
           && !"FLAT".equals(index.params().get("index_type"));
+      Weight exactFilter = useGraph ? null : VectorSearch.filterWeight(lease.searcher(), filter);
       for (float[] q : queries) {
         Hits hits = useGraph
             ? VectorSearch.graph(lease.searcher(), schema.vectorName(), q, k, ef, filter, metric)
-            : VectorSearch.exact(lease.searcher(), schema, q, k, filter, metric);
+            : VectorSearch.exact(lease.searcher(), schema, q, k, exactFilter, metric);
         int from = Math.min(p.offset, hits.docs().length);
         int[] docs = java.util.Arrays.copyOfRange(hits.docs(), from, hits.docs().length);
         long[] pks = c.primaryKeys(lease.reader(), docs);

@@ -43,12 +43,15 @@ public final class VectorSearch {
     return new Hits(docs, values);
   }
 
-  /** Exact search: every live row matching {@code filter} is scored. */
-  public static Hits exact(IndexSearcher searcher, SchemaView schema, float[] query, int k, Query filter,
+  /** The filter prepared for {@link #exact}, once per request rather than once per query vector; null for none. */
+  public static Weight filterWeight(IndexSearcher searcher, Query filter) throws IOException {
+    return filter == null ? null : searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
+  }
+
+  /** Exact search: every live row matching the filter ({@link #filterWeight}; null = all) is scored. */
+  public static Hits exact(IndexSearcher searcher, SchemaView schema, float[] query, int k, Weight weight,
       VectorMetric metric) throws IOException {
     HitQueue queue = new HitQueue(k);
-    Weight weight = filter == null ? null
-        : searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
     float[] vector = new float[schema.dim()];
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     for (LeafReaderContext leaf : leaves) {
