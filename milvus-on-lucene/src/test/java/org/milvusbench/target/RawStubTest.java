@@ -113,6 +113,12 @@ class RawStubTest {
         assertTrue(progress.getIndexedRows() >= previous, "progress never goes back");
         assertTrue(progress.getIndexedRows() <= progress.getTotalRows() || progress.getTotalRows() == 0);
         previous = progress.getIndexedRows();
+        io.milvus.grpc.IndexState stateNow = stub.getIndexState(io.milvus.grpc.GetIndexStateRequest.newBuilder()
+            .setCollectionName(name).build()).getState();
+        // States only move forward: once every row counts as indexed, a later GetIndexState says Finished.
+        if (progress.getTotalRows() > 0 && progress.getIndexedRows() == progress.getTotalRows()) {
+          assertEquals(io.milvus.grpc.IndexState.Finished, stateNow, "all rows indexed but the index is not finished");
+        }
         Thread.sleep(20);
       } while (progress.getIndexedRows() < 600 && System.nanoTime() < deadline);
       assertEquals(600, progress.getIndexedRows());

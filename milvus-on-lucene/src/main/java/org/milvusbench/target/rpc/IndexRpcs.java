@@ -143,12 +143,14 @@ final class IndexRpcs {
   private static Progress progress(Collection c, IndexJson index) throws Exception {
     GraphBuild b = c.build();
     if (b != null && b.index() == index) {
-      switch (b.state()) {
+      // One snapshot of the build decides state and counts together.
+      GraphBuild.Progress p = b.progress();
+      switch (p.state()) {
         case IN_PROGRESS:
-          long total = b.totalRows() < 0 ? c.rowCount() : b.totalRows();
-          return new Progress(IndexState.InProgress, b.indexedRows(), total, "");
+          long total = p.totalRows() < 0 ? c.rowCount() : p.totalRows();
+          return new Progress(IndexState.InProgress, Math.min(p.indexedRows(), Math.max(0, total - 1)), total, "");
         case FAILED:
-          return new Progress(IndexState.Failed, b.indexedRows(), Math.max(0, b.totalRows()), b.failReason());
+          return new Progress(IndexState.Failed, p.indexedRows(), p.totalRows(), p.failReason());
         default:
           break;
       }

@@ -36,11 +36,11 @@ final class LoadRpcs {
   /** Percent of the running build, or 100. */
   private static long percent(Collection c) {
     GraphBuild b = c.build();
-    if (b == null || b.state() != GraphBuild.State.IN_PROGRESS) {
+    GraphBuild.Progress p = b == null ? null : b.progress();
+    if (p == null || p.state() != GraphBuild.State.IN_PROGRESS) {
       return 100;
     }
-    long total = b.totalRows();
-    return total <= 0 ? 0 : Math.min(99, b.indexedRows() * 100 / total);
+    return p.totalRows() <= 0 ? 0 : Math.min(99, p.indexedRows() * 100 / p.totalRows());
   }
 
   GetLoadStateResponse state(String name) {

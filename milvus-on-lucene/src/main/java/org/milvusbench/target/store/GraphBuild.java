@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>Speed: {@code buildThreads} workers call {@code addDocument} concurrently, so each fills its own
  * segment (one DWPT per thread) and both cores build graphs; merging is off during the build and the
  * resulting segments are kept (merging HNSW segments costs about as much again as building them) and
- * searched concurrently. Progress ({@link #indexedRows()}) is the number of rows already added to a graph.
+ * searched concurrently. Progress ({@link #progress()}) is the number of rows already added to a graph.
  */
 public final class GraphBuild implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(GraphBuild.class);
@@ -62,17 +62,24 @@ public final class GraphBuild implements Runnable {
     return indexToPublish;
   }
 
-  public String failReason() {
-    return failReason;
-  }
+  /**
+   * State, rows and failure of this build read together, so that GetIndexState, GetIndexBuildProgress
+   * and DescribeIndex cannot disagree: all rows count as indexed only once the state is FINISHED (the
+   * graph is then published and searchable). While the build runs, the rows already in a graph are
+   * capped one short of the total: committing and swapping the index is the last step.
+   *
+   * @param totalRows rows to index; -1 until the build has taken its snapshot
+   */
+  public record Progress(State state, long indexedRows, long totalRows, String failReason) {}
 
-  public long indexedRows() {
-    return indexed.get();
-  }
-
-  /** Rows to index; -1 until the build has taken its snapshot. */
-  public long totalRows() {
-    return total;
+  public Progress progress() {
+    State now = state; // read first: the counters below are at least as new as this state
+    long rows = total;
+    return switch (now) {
+      case FINISHED -> new Progress(now, rows, rows, "");
+      case FAILED -> new Progress(now, Math.min(indexed.get(), Math.max(0, rows)), Math.max(0, rows), failReason);
+      case IN_PROGRESS -> new Progress(now, rows <= 0 ? 0 : Math.min(indexed.get(), rows - 1), rows, "");
+    };
   }
 
   void cancel() {
