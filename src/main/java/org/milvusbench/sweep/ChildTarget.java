@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * the sweep dies first, by a shutdown hook.
  */
 public final class ChildTarget implements AutoCloseable {
-  public static final String MAIN_CLASS = "org.milvusbench.target.TargetMain";
+  public static final String MAIN_CLASS = "org.milvusbench.lucene.TargetMain";
   private static final Pattern READY = Pattern.compile("MILVUS_TARGET_READY port=(\\d+)(?: pid=(\\d+))?");
   private static final long START_TIMEOUT_SECONDS = 180;
 

@@ -17,7 +17,7 @@ import org.milvusbench.gatling.StartSchedule;
 import org.milvusbench.recorder.LatencyStats;
 import org.milvusbench.recorder.LevelRecorder;
 import org.milvusbench.recorder.ProcessUsage;
-import org.milvusbench.target.metrics.ProcessStats;
+import org.milvusbench.lucene.metrics.ProcessStats;
 import org.milvusbench.recorder.RecallAccumulator;
 import org.milvusbench.results.LevelResult;
 

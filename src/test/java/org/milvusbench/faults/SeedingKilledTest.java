@@ -18,8 +18,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.milvusbench.target.TargetConfig;
-import org.milvusbench.target.TargetServer;
+import org.milvusbench.lucene.TargetConfig;
+import org.milvusbench.lucene.TargetServer;
 
 /**
  * Issue 8, case 7: data-prep (its CLI with the embedded target in the same JVM) killed with -9 at

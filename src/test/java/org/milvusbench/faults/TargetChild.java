@@ -30,7 +30,7 @@ final class TargetChild implements AutoCloseable {
   static TargetChild start(Path log, Path data, int port, String... extraArgs) throws Exception {
     List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--data", data.toString()));
     args.addAll(List.of(extraArgs));
-    JavaChild child = JavaChild.start(log, Map.of(), "org.milvusbench.target.TargetMain", args.toArray(String[]::new));
+    JavaChild child = JavaChild.start(log, Map.of(), "org.milvusbench.lucene.TargetMain", args.toArray(String[]::new));
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (System.nanoTime() < deadline) {
       Matcher m = READY.matcher(child.output());

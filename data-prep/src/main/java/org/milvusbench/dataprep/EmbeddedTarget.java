@@ -1,8 +1,8 @@
 package org.milvusbench.dataprep;
 
 import java.nio.file.Path;
-import org.milvusbench.target.TargetConfig;
-import org.milvusbench.target.TargetServer;
+import org.milvusbench.lucene.TargetConfig;
+import org.milvusbench.lucene.TargetServer;
 
 /** The embedded Milvus-compatible target, started in-process on an ephemeral 127.0.0.1 port. */
 final class EmbeddedTarget implements AutoCloseable {

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.milvusbench.target.TargetConfig;
-import org.milvusbench.target.TargetServer;
+import org.milvusbench.lucene.TargetConfig;
+import org.milvusbench.lucene.TargetServer;
 
 /** One embedded target per test class, reached over real gRPC through MilvusClientV2. */
 final class TargetFixture implements AutoCloseable {

@@ -1,0 +1,112 @@
+package org.milvusbench.lucene.rpc;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.milvus.grpc.BoolResponse;
+import io.milvus.grpc.CollectionSchema;
+import io.milvus.grpc.ConsistencyLevel;
+import io.milvus.grpc.CreateCollectionRequest;
+import io.milvus.grpc.DescribeCollectionRequest;
+import io.milvus.grpc.DescribeCollectionResponse;
+import io.milvus.grpc.FieldSchema;
+import io.milvus.grpc.GetCollectionStatisticsResponse;
+import io.milvus.grpc.KeyValuePair;
+import io.milvus.grpc.ShowCollectionsResponse;
+import io.milvus.grpc.Status;
+import java.util.Comparator;
+import java.util.List;
+import org.milvusbench.lucene.store.Collection;
+import org.milvusbench.lucene.store.CollectionStore;
+
+/** Create / drop / has / describe / list collections and their statistics. */
+final class CollectionRpcs {
+  private final CollectionStore store;
+
+  CollectionRpcs(CollectionStore store) {
+    this.store = store;
+  }
+
+  /** Field ids are assigned from 100 upward, as Milvus does; the schema is stored as sent otherwise. */
+  Status create(CreateCollectionRequest request) throws Exception {
+    CollectionSchema schema;
+    try {
+      schema = CollectionSchema.parseFrom(request.getSchema());
+    } catch (InvalidProtocolBufferException e) {
+      throw MilvusException.invalid("the collection schema is not a valid CollectionSchema protobuf: " + e.getMessage());
+    }
+    CollectionSchema.Builder b = schema.toBuilder().setName(request.getCollectionName()).clearFields();
+    long fieldId = 100;
+    for (FieldSchema f : schema.getFieldsList()) {
+      b.addFields(f.toBuilder().setFieldID(fieldId++).build());
+    }
+    ConsistencyLevel level = request.getConsistencyLevel();
+    store.create(request.getCollectionName(), b.build(), level.getNumber());
+    return Statuses.OK;
+  }
+
+  Status drop(String name) throws Exception {
+    store.drop(name);
+    return Statuses.OK;
+  }
+
+  BoolResponse has(String name) {
+    return BoolResponse.newBuilder().setStatus(Statuses.OK).setValue(store.find(name) != null).build();
+  }
+
+  DescribeCollectionResponse describe(DescribeCollectionRequest request) {
+    Collection c = store.get(request.getCollectionName());
+    long createdTs = c.state().createdMillis() << 18;
+    return DescribeCollectionResponse.newBuilder()
+        .setStatus(Statuses.OK)
+        .setSchema(c.schema().proto())
+        .setCollectionID(c.state().collectionId())
+        .setCollectionName(c.name())
+        .setDbName("default")
+        .setShardsNum(1)
+        .addVirtualChannelNames(c.name() + "-dml_0_v0")
+        .addPhysicalChannelNames(c.name() + "-dml_0")
+        .setConsistencyLevelValue(c.state().consistencyLevel())
+        .setCreatedTimestamp(createdTs)
+        .setCreatedUtcTimestamp(c.state().createdMillis())
+        .setNumPartitions(1)
+        .setUpdateTimestamp(createdTs)
+        .build();
+  }
+
+  ShowCollectionsResponse show() {
+    List<Collection> all = store.list();
+    all.sort(Comparator.comparing(Collection::name));
+    ShowCollectionsResponse.Builder b = ShowCollectionsResponse.newBuilder().setStatus(Statuses.OK);
+    for (Collection c : all) {
+      b.addCollectionNames(c.name())
+          .addCollectionIds(c.state().collectionId())
+          .addCreatedTimestamps(c.state().createdMillis() << 18)
+          .addCreatedUtcTimestamps(c.state().createdMillis())
+          .addInMemoryPercentages(c.loaded() ? 100 : 0)
+          .addQueryServiceAvailable(c.loaded())
+          .addShardsNum(1);
+    }
+    return b.build();
+  }
+
+  GetCollectionStatisticsResponse statistics(String name) throws Exception {
+    Collection c = store.get(name);
+    return GetCollectionStatisticsResponse.newBuilder()
+        .setStatus(Statuses.OK)
+        .addStats(KeyValuePair.newBuilder().setKey("row_count").setValue(Long.toString(c.rowCount())))
+        .build();
+  }
+
+  /** Every collection has exactly Milvus's default partition. */
+  io.milvus.grpc.ShowPartitionsResponse partitions(String name) {
+    Collection c = store.get(name);
+    return io.milvus.grpc.ShowPartitionsResponse.newBuilder().setStatus(Statuses.OK)
+        .addPartitionNames("_default").addPartitionIDs(c.state().collectionId())
+        .addCreatedTimestamps(c.state().createdMillis() << 18).addCreatedUtcTimestamps(c.state().createdMillis())
+        .build();
+  }
+
+  BoolResponse hasPartition(String name, String partition) {
+    store.get(name);
+    return BoolResponse.newBuilder().setStatus(Statuses.OK).setValue("_default".equals(partition)).build();
+  }
+}

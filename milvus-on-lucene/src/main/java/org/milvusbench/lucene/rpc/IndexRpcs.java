@@ -1,0 +1,209 @@
+package org.milvusbench.lucene.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.milvus.grpc.CreateIndexRequest;
+import io.milvus.grpc.DataType;
+import io.milvus.grpc.DescribeIndexResponse;
+import io.milvus.grpc.FieldSchema;
+import io.milvus.grpc.GetIndexBuildProgressResponse;
+import io.milvus.grpc.GetIndexStateResponse;
+import io.milvus.grpc.IndexDescription;
+import io.milvus.grpc.IndexState;
+import io.milvus.grpc.KeyValuePair;
+import io.milvus.grpc.Status;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.milvusbench.lucene.store.Collection;
+import org.milvusbench.lucene.store.CollectionState.IndexJson;
+import org.milvusbench.lucene.store.CollectionStore;
+import org.milvusbench.lucene.store.GraphBuild;
+import org.milvusbench.lucene.store.GraphSpec;
+import org.milvusbench.lucene.store.VectorMetric;
+
+/**
+ * Create / describe / drop index and build state / progress. HNSW (and AUTOINDEX = HNSW with Lucene's
+ * defaults) builds a Lucene HNSW graph asynchronously ({@link GraphBuild}); FLAT records the index and
+ * searches exactly. Indexes on scalar fields are accepted and ignored (filters always use Lucene's
+ * points / terms). Progress is real: rows already inserted into the new graph.
+ */
+final class IndexRpcs {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final CollectionStore store;
+
+  IndexRpcs(CollectionStore store) {
+    this.store = store;
+  }
+
+  Status create(CreateIndexRequest request) throws Exception {
+    Collection c = store.get(request.getCollectionName());
+    String fieldName = request.getFieldName().isEmpty() ? c.schema().vectorName() : request.getFieldName();
+    FieldSchema field = c.schema().field(fieldName);
+    if (field == null) {
+      throw MilvusException.fieldNotFound(fieldName, "cannot create index on non-exist field: " + fieldName);
+    }
+    if (field.getDataType() != DataType.FloatVector) {
+      return Statuses.OK;
+    }
+    Map<String, String> params = flatten(request);
+    String type = params.getOrDefault("index_type", "AUTOINDEX").toUpperCase(Locale.ROOT);
+    if (!type.equals("HNSW") && !type.equals("AUTOINDEX") && !type.equals("FLAT")) {
+      throw new MilvusException(MilvusException.INDEX_NOT_SUPPORTED, "index type not supported[index_type=" + type
+          + "]: this server supports HNSW, AUTOINDEX and FLAT");
+    }
+    params.put("index_type", type);
+    VectorMetric metric = VectorMetric.parse(params.getOrDefault("metric_type", "COSINE"));
+    params.put("metric_type", metric.name());
+    boolean autoIndex = type.equals("AUTOINDEX");
+    int m = intParam(params, "M", 16, 2, 512);
+    int efConstruction = intParam(params, "efConstruction", autoIndex ? 100 : 200, 1, 3200);
+    String indexName = request.getIndexName().isEmpty() ? fieldName : request.getIndexName();
+    IndexJson index = new IndexJson(indexName, fieldName, store.newId(), params);
+
+    synchronized (c) {
+      GraphBuild running = c.build();
+      if (running != null && running.state() == GraphBuild.State.IN_PROGRESS) {
+        throw MilvusException.invalid("CreateIndex failed: an index build is already in progress on collection "
+            + c.name());
+      }
+      IndexJson existing = c.state().index();
+      if (existing != null) {
+        if (existing.fieldName().equals(fieldName) && existing.params().equals(params)) {
+          return Statuses.OK;
+        }
+        throw MilvusException.invalid("CreateIndex failed: at most one distinct index is allowed per field,"
+            + " existing index " + existing.indexName() + " has " + existing.params() + "; drop it first");
+      }
+      GraphSpec spec = new GraphSpec(metric, m, efConstruction);
+      if (type.equals("FLAT") || spec.equals(c.graph())) {
+        store.publishIndex(c, index);
+      } else {
+        store.startBuild(c, spec, index);
+      }
+    }
+    return Statuses.OK;
+  }
+
+  /** Milvus accepts parameters both as top-level pairs and inside a "params" JSON object. */
+  private static Map<String, String> flatten(CreateIndexRequest request) {
+    Map<String, String> params = new LinkedHashMap<>();
+    for (KeyValuePair kv : request.getExtraParamsList()) {
+      if (kv.getKey().equals("params")) {
+        try {
+          JsonNode node = JSON.readTree(kv.getValue().isEmpty() ? "{}" : kv.getValue());
+          for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            params.put(e.getKey(), e.getValue().asText());
+          }
+        } catch (Exception e) {
+          throw MilvusException.invalid("index params is not a JSON object: " + kv.getValue());
+        }
+      } else {
+        params.put(kv.getKey(), kv.getValue());
+      }
+    }
+    return params;
+  }
+
+  private static int intParam(Map<String, String> params, String key, int dflt, int min, int max) {
+    String text = params.get(key);
+    if (text == null) {
+      return dflt;
+    }
+    int v;
+    try {
+      v = Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw MilvusException.invalid("param '" + key + "' (" + text + ") should be an integer");
+    }
+    if (v < min || v > max) {
+      throw MilvusException.invalid("param '" + key + "' (" + v + ") should be in range [" + min + ", " + max + "]");
+    }
+    return v;
+  }
+
+  /** The index to report: the published one, else the one a running or failed build would publish. */
+  private static IndexJson visible(Collection c, String indexName) {
+    IndexJson index = c.state().index();
+    GraphBuild b = c.build();
+    if (index == null && b != null && b.state() != GraphBuild.State.FINISHED) {
+      index = b.index();
+    }
+    if (index == null || (!indexName.isEmpty() && !indexName.equals(index.indexName()))) {
+      throw new MilvusException(MilvusException.INDEX_NOT_FOUND, "index not found[collection=" + c.name()
+          + (indexName.isEmpty() ? "" : "][indexName=" + indexName) + "]");
+    }
+    return index;
+  }
+
+  private record Progress(IndexState state, long indexed, long total, String failReason) {}
+
+  private static Progress progress(Collection c, IndexJson index) throws Exception {
+    GraphBuild b = c.build();
+    if (b != null && b.index() == index) {
+      // One snapshot of the build decides state and counts together.
+      GraphBuild.Progress p = b.progress();
+      switch (p.state()) {
+        case IN_PROGRESS:
+          long total = p.totalRows() < 0 ? c.rowCount() : p.totalRows();
+          return new Progress(IndexState.InProgress, Math.min(p.indexedRows(), Math.max(0, total - 1)), total, "");
+        case FAILED:
+          return new Progress(IndexState.Failed, p.indexedRows(), p.totalRows(), p.failReason());
+        default:
+          break;
+      }
+    }
+    long rows = c.rowCount();
+    return new Progress(IndexState.Finished, rows, rows, "");
+  }
+
+  DescribeIndexResponse describe(String collection, String indexName) throws Exception {
+    Collection c = store.get(collection);
+    IndexJson index = visible(c, indexName);
+    Progress p = progress(c, index);
+    IndexDescription.Builder d = IndexDescription.newBuilder()
+        .setIndexName(index.indexName())
+        .setIndexID(index.indexId())
+        .setFieldName(index.fieldName())
+        .setIndexedRows(p.indexed())
+        .setTotalRows(p.total())
+        .setPendingIndexRows(p.total() - p.indexed())
+        .setState(p.state())
+        .setIndexStateFailReason(p.failReason());
+    index.params().forEach((k, v) -> d.addParams(KeyValuePair.newBuilder().setKey(k).setValue(v)));
+    return DescribeIndexResponse.newBuilder().setStatus(Statuses.OK).addIndexDescriptions(d).build();
+  }
+
+  GetIndexStateResponse state(String collection, String indexName) throws Exception {
+    Collection c = store.get(collection);
+    Progress p = progress(c, visible(c, indexName));
+    return GetIndexStateResponse.newBuilder().setStatus(Statuses.OK).setState(p.state()).setFailReason(p.failReason())
+        .build();
+  }
+
+  GetIndexBuildProgressResponse buildProgress(String collection, String indexName) throws Exception {
+    Collection c = store.get(collection);
+    Progress p = progress(c, visible(c, indexName));
+    return GetIndexBuildProgressResponse.newBuilder().setStatus(Statuses.OK).setIndexedRows(p.indexed())
+        .setTotalRows(p.total()).build();
+  }
+
+  /** Like Milvus, only a released collection's index can be dropped. The graph is kept for a later identical index. */
+  Status drop(String collection, String indexName) throws Exception {
+    Collection c = store.get(collection);
+    synchronized (c) {
+      IndexJson index = visible(c, indexName);
+      if (c.loaded()) {
+        throw MilvusException.invalid("index cannot be dropped, collection is loaded, please release it first");
+      }
+      GraphBuild b = c.build();
+      if (b != null && b.state() == GraphBuild.State.IN_PROGRESS) {
+        throw MilvusException.invalid("index " + index.indexName() + " is still being built; drop it when finished");
+      }
+      store.publishIndex(c, null);
+    }
+    return Statuses.OK;
+  }
+}

@@ -1,0 +1,61 @@
+package org.milvusbench.lucene.rpc;
+
+import io.milvus.grpc.GetLoadStateResponse;
+import io.milvus.grpc.GetLoadingProgressResponse;
+import io.milvus.grpc.LoadState;
+import io.milvus.grpc.Status;
+import org.milvusbench.lucene.store.Collection;
+import org.milvusbench.lucene.store.CollectionStore;
+import org.milvusbench.lucene.store.GraphBuild;
+
+/**
+ * Load / release and load state. Lucene serves from mmap'd files, so loading is a flag, except that
+ * while an index build runs the collection reports Loading with the build's progress (searches are
+ * answered meanwhile from the previous index). The flag is persisted: as in Milvus, a collection
+ * loaded before a restart is loaded after it.
+ */
+final class LoadRpcs {
+  private final CollectionStore store;
+
+  LoadRpcs(CollectionStore store) {
+    this.store = store;
+  }
+
+  Status load(String name) throws Exception {
+    Collection c = store.get(name);
+    c.setLoaded(true);
+    c.acquire().close();
+    return Statuses.OK;
+  }
+
+  Status release(String name) throws Exception {
+    store.get(name).setLoaded(false);
+    return Statuses.OK;
+  }
+
+  /** Percent of the running build, or 100. */
+  private static long percent(Collection c) {
+    GraphBuild b = c.build();
+    GraphBuild.Progress p = b == null ? null : b.progress();
+    if (p == null || p.state() != GraphBuild.State.IN_PROGRESS) {
+      return 100;
+    }
+    return p.totalRows() <= 0 ? 0 : Math.min(99, p.indexedRows() * 100 / p.totalRows());
+  }
+
+  GetLoadStateResponse state(String name) {
+    Collection c = store.get(name);
+    LoadState state = !c.loaded() ? LoadState.LoadStateNotLoad
+        : percent(c) < 100 ? LoadState.LoadStateLoading : LoadState.LoadStateLoaded;
+    return GetLoadStateResponse.newBuilder().setStatus(Statuses.OK).setState(state).build();
+  }
+
+  GetLoadingProgressResponse progress(String name) {
+    Collection c = store.get(name);
+    if (!c.loaded()) {
+      throw MilvusException.collectionNotLoaded(name);
+    }
+    long p = percent(c);
+    return GetLoadingProgressResponse.newBuilder().setStatus(Statuses.OK).setProgress(p).setRefreshProgress(p).build();
+  }
+}

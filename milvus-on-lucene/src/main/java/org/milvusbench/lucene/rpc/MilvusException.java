@@ -1,0 +1,48 @@
+package org.milvusbench.lucene.rpc;
+
+/**
+ * A failure to report to the client as a Milvus {@code common.Status}: the numeric {@code code} of
+ * Milvus's merr package and a reason in Milvus's wording. Thrown anywhere below the RPC layer;
+ * {@link Statuses} turns it into the response status (never a gRPC failure, which the Java client retries).
+ */
+public final class MilvusException extends RuntimeException {
+  /** merr codes used by this server (milvus/pkg/util/merr/errors.go). */
+  public static final int COLLECTION_NOT_FOUND = 100;
+  public static final int COLLECTION_NOT_LOADED = 101;
+  public static final int INDEX_NOT_FOUND = 700;
+  public static final int INDEX_NOT_SUPPORTED = 701;
+  public static final int PARAMETER_INVALID = 1100;
+  public static final int PARAMETER_MISSING = 1101;
+  public static final int METRIC_NOT_FOUND = 1200;
+  public static final int FIELD_NOT_FOUND = 1700;
+  /** merr's "unexpected error" for anything we did not anticipate. */
+  public static final int UNEXPECTED = 65535;
+
+  private final int code;
+
+  public MilvusException(int code, String reason) {
+    super(reason);
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  public static MilvusException collectionNotFound(String name) {
+    return new MilvusException(COLLECTION_NOT_FOUND, "collection not found[collection=" + name + "]");
+  }
+
+  public static MilvusException collectionNotLoaded(String name) {
+    return new MilvusException(COLLECTION_NOT_LOADED, "collection not loaded[collection=" + name + "]");
+  }
+
+  public static MilvusException fieldNotFound(String field, String detail) {
+    return new MilvusException(FIELD_NOT_FOUND, "field not found[field=" + field + "]: " + detail);
+  }
+
+  /** merr.WrapErrParameterInvalidMsg: "{detail}: invalid parameter". */
+  public static MilvusException invalid(String detail) {
+    return new MilvusException(PARAMETER_INVALID, detail + ": invalid parameter");
+  }
+}

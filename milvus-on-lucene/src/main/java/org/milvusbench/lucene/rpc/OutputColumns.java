@@ -1,0 +1,125 @@
+package org.milvusbench.lucene.rpc;
+
+import io.milvus.grpc.BoolArray;
+import io.milvus.grpc.DataType;
+import io.milvus.grpc.DoubleArray;
+import io.milvus.grpc.FieldData;
+import io.milvus.grpc.FieldSchema;
+import io.milvus.grpc.FloatArray;
+import io.milvus.grpc.IntArray;
+import io.milvus.grpc.LongArray;
+import io.milvus.grpc.ScalarField;
+import io.milvus.grpc.StringArray;
+import io.milvus.grpc.VectorField;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.milvusbench.lucene.store.LeafValues;
+import org.milvusbench.lucene.store.SchemaView;
+
+/**
+ * Output fields as Milvus columns ({@link FieldData}, one per field, one value per hit in hit order),
+ * read from doc values; also resolves the requested names ({@code *} = every field).
+ */
+final class OutputColumns {
+  private OutputColumns() {}
+
+  /** The schema fields to return; unknown names fail unless the collection has a dynamic field. */
+  static List<FieldSchema> resolve(SchemaView schema, List<String> names) {
+    List<FieldSchema> out = new ArrayList<>();
+    for (String name : names) {
+      if (name.equals("*")) {
+        for (FieldSchema f : schema.all()) {
+          if (!out.contains(f)) {
+            out.add(f);
+          }
+        }
+        continue;
+      }
+      FieldSchema f = schema.field(name);
+      if (f == null) {
+        if (schema.dynamic() || name.equals("$meta")) {
+          continue;
+        }
+        throw MilvusException.fieldNotFound(name, "field " + name + " not exist");
+      }
+      if (!out.contains(f)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  static List<FieldData> read(IndexReader reader, SchemaView schema, List<FieldSchema> fields, int[] docs)
+      throws IOException {
+    List<FieldData> columns = new ArrayList<>(fields.size());
+    List<LeafReaderContext> leaves = reader.leaves();
+    for (FieldSchema f : fields) {
+      FieldData.Builder col = FieldData.newBuilder().setFieldName(f.getName()).setType(f.getDataType())
+          .setFieldId(f.getFieldID());
+      if (f.getDataType() == DataType.FloatVector) {
+        FloatArray.Builder data = FloatArray.newBuilder();
+        float[] v = new float[schema.dim()];
+        for (int doc : docs) {
+          LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+          new LeafValues(leaf.reader(), schema).vector(doc - leaf.docBase, v);
+          for (float x : v) {
+            data.addData(x);
+          }
+        }
+        col.setVectors(VectorField.newBuilder().setDim(schema.dim()).setFloatVector(data));
+      } else {
+        List<Object> values = new ArrayList<>(docs.length);
+        for (int doc : docs) {
+          LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+          LeafValues lv = new LeafValues(leaf.reader(), schema);
+          values.add(f.getIsPrimaryKey() ? (Object) lv.primaryKey(doc - leaf.docBase) : lv.value(f, doc - leaf.docBase));
+        }
+        col.setScalars(scalars(f.getDataType(), values));
+      }
+      columns.add(col.build());
+    }
+    return columns;
+  }
+
+  private static ScalarField scalars(DataType type, List<Object> values) {
+    ScalarField.Builder s = ScalarField.newBuilder();
+    switch (type) {
+      case Bool: {
+        BoolArray.Builder b = BoolArray.newBuilder();
+        values.forEach(v -> b.addData(v != null && (Long) v != 0));
+        return s.setBoolData(b).build();
+      }
+      case Int8:
+      case Int16:
+      case Int32: {
+        IntArray.Builder b = IntArray.newBuilder();
+        values.forEach(v -> b.addData(v == null ? 0 : ((Long) v).intValue()));
+        return s.setIntData(b).build();
+      }
+      case Int64: {
+        LongArray.Builder b = LongArray.newBuilder();
+        values.forEach(v -> b.addData(v == null ? 0 : (Long) v));
+        return s.setLongData(b).build();
+      }
+      case Float: {
+        FloatArray.Builder b = FloatArray.newBuilder();
+        values.forEach(v -> b.addData(v == null ? 0f : ((Double) v).floatValue()));
+        return s.setFloatData(b).build();
+      }
+      case Double: {
+        DoubleArray.Builder b = DoubleArray.newBuilder();
+        values.forEach(v -> b.addData(v == null ? 0d : (Double) v));
+        return s.setDoubleData(b).build();
+      }
+      default: {
+        StringArray.Builder b = StringArray.newBuilder();
+        values.forEach(v -> b.addData(v == null ? "" : (String) v));
+        return s.setStringData(b).build();
+      }
+    }
+  }
+}

@@ -1,0 +1,230 @@
+package org.milvusbench.lucene.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.milvus.grpc.DataType;
+import io.milvus.grpc.FieldData;
+import io.milvus.grpc.FieldSchema;
+import io.milvus.grpc.ScalarField;
+import io.milvus.grpc.IDs;
+import io.milvus.grpc.KeyValuePair;
+import io.milvus.grpc.LongArray;
+import io.milvus.grpc.PlaceholderGroup;
+import io.milvus.grpc.PlaceholderType;
+import io.milvus.grpc.PlaceholderValue;
+import io.milvus.grpc.SearchRequest;
+import io.milvus.grpc.SearchResultData;
+import io.milvus.grpc.SearchResults;
+import java.nio.ByteOrder;
+import java.util.List;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Weight;
+import org.milvusbench.lucene.store.Collection;
+import org.milvusbench.lucene.store.CollectionState.IndexJson;
+import org.milvusbench.lucene.store.CollectionStore;
+import org.milvusbench.lucene.store.SchemaView;
+import org.milvusbench.lucene.store.VectorMetric;
+import org.milvusbench.lucene.store.VectorSearch;
+import org.milvusbench.lucene.store.VectorSearch.Hits;
+
+/**
+ * Vector search (nq ≥ 1) in Milvus's layout: per query {@code topks[i]} hits, ids and scores
+ * concatenated best-first (L2 = squared distance ascending, IP / COSINE descending), output fields as
+ * columns. A hot path: no logging, one pass per query.
+ */
+final class SearchRpcs {
+  static final int MAX_TOPK = 16384;
+  static final int MAX_NQ = 16384;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final CollectionStore store;
+
+  SearchRpcs(CollectionStore store) {
+    this.store = store;
+  }
+
+  private static final class Params {
+    int topK = -1;
+    int offset;
+    int ef = -1;
+    int roundDecimal = -1;
+    String annsField = "";
+    String metric = "";
+  }
+
+  private static Params params(List<KeyValuePair> pairs) {
+    Params p = new Params();
+    for (KeyValuePair kv : pairs) {
+      String v = kv.getValue();
+      switch (kv.getKey()) {
+        case "topk":
+        case "limit":
+          p.topK = parseInt("topk", v);
+          break;
+        case "offset":
+          p.offset = parseInt("offset", v);
+          break;
+        case "ef":
+          p.ef = parseInt("ef", v);
+          break;
+        case "round_decimal":
+          p.roundDecimal = parseInt("round_decimal", v);
+          break;
+        case "anns_field":
+          p.annsField = v;
+          break;
+        case "metric_type":
+          p.metric = v;
+          break;
+        case "params":
+          if (p.ef < 0 && v.contains("ef")) {
+            try {
+              JsonNode ef = JSON.readTree(v).get("ef");
+              if (ef != null) {
+                p.ef = ef.asInt();
+              }
+            } catch (Exception e) {
+              throw MilvusException.invalid("search params is not a JSON object: " + v);
+            }
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return p;
+  }
+
+  private static int parseInt(String key, String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw MilvusException.invalid(key + " [" + value + "] is invalid, it should be an integer");
+    }
+  }
+
+  SearchResults search(SearchRequest request) throws Exception {
+    Collection c = store.get(request.getCollectionName());
+    if (!c.loaded()) {
+      throw MilvusException.collectionNotLoaded(request.getCollectionName());
+    }
+    SchemaView schema = c.schema();
+    Params p = params(request.getSearchParamsList());
+    if (p.topK < 1 || p.topK > MAX_TOPK) {
+      throw MilvusException.invalid("topk [" + p.topK + "] is invalid, it should be in range [1, " + MAX_TOPK
+          + "], but got " + p.topK);
+    }
+    if (p.offset < 0 || p.topK + p.offset > MAX_TOPK) {
+      throw MilvusException.invalid("topk+offset [" + (p.topK + p.offset) + "] is invalid, it should be in range [1, "
+          + MAX_TOPK + "], but got " + (p.topK + p.offset));
+    }
+    if (!p.annsField.isEmpty() && !p.annsField.equals(schema.vectorName())) {
+      throw MilvusException.fieldNotFound(p.annsField, "failed to get field schema by name: fieldName("
+          + p.annsField + ") not found; the vector field is " + schema.vectorName());
+    }
+    float[][] queries = queries(request.getPlaceholderGroup(), schema);
+    List<FieldSchema> outputs = OutputColumns.resolve(schema, request.getOutputFieldsList());
+    outputs.removeIf(FieldSchema::getIsPrimaryKey);
+    Query filter = request.getDsl().isBlank() ? null : Filters.compile(c, request.getDsl());
+
+    IndexJson index = c.state().index();
+    VectorMetric indexMetric = index == null ? null : VectorMetric.parse(index.params().get("metric_type"));
+    VectorMetric metric = indexMetric;
+    if (!p.metric.isEmpty()) {
+      VectorMetric asked = VectorMetric.parse(p.metric);
+      if (indexMetric != null && asked != indexMetric) {
+        throw MilvusException.invalid("metric type not match: invalid parameter[expected=" + indexMetric
+            + "][actual=" + asked + "]");
+      }
+      metric = asked;
+    }
+    if (metric == null) {
+      metric = VectorMetric.COSINE;
+    }
+    int k = p.topK + p.offset;
+    int ef = Math.max(p.ef < 0 ? k : p.ef, k);
+
+    SearchResultData.Builder data = SearchResultData.newBuilder()
+        .setNumQueries(queries.length).setTopK(p.topK).setPrimaryFieldName(schema.primaryName());
+    LongArray.Builder ids = LongArray.newBuilder();
+    int[] allDocs = outputs.isEmpty() ? null : new int[queries.length * p.topK];
+    int hitsSoFar = 0;
+    try (Collection.Lease lease = c.acquire()) {
+      boolean useGraph = lease.graph() != null && index != null && lease.graph().metric() == metric
+          && !"FLAT".equals(index.params().get("index_type"));
+      Weight exactFilter = useGraph ? null : VectorSearch.filterWeight(lease.searcher(), filter);
+      for (float[] q : queries) {
+        Hits hits = useGraph
+            ? VectorSearch.graph(lease.searcher(), schema.vectorName(), q, k, ef, filter, metric)
+            : VectorSearch.exact(lease.searcher(), schema, q, k, exactFilter, metric);
+        int from = Math.min(p.offset, hits.docs().length);
+        int[] docs = java.util.Arrays.copyOfRange(hits.docs(), from, hits.docs().length);
+        long[] pks = c.primaryKeys(lease.reader(), docs);
+        for (int i = 0; i < docs.length; i++) {
+          ids.addData(pks[i]);
+          data.addScores(round(hits.values()[from + i], p.roundDecimal));
+          if (allDocs != null) {
+            allDocs[hitsSoFar + i] = docs[i];
+          }
+        }
+        hitsSoFar += docs.length;
+        data.addTopks(docs.length);
+      }
+      // Like Milvus, the primary key is always an output column (the Node SDK reads ids from it).
+      data.addFieldsData(FieldData.newBuilder().setFieldName(schema.primaryName()).setType(DataType.Int64)
+          .setFieldId(schema.primary().getFieldID()).setScalars(ScalarField.newBuilder().setLongData(ids)));
+      data.addOutputFields(schema.primaryName());
+      if (allDocs != null) {
+        int[] docs = java.util.Arrays.copyOf(allDocs, hitsSoFar);
+        data.addAllFieldsData(OutputColumns.read(lease.reader(), schema, outputs, docs));
+        outputs.forEach(f -> data.addOutputFields(f.getName()));
+      }
+    }
+    data.setIds(IDs.newBuilder().setIntId(ids));
+    return SearchResults.newBuilder().setStatus(Statuses.OK).setResults(data).setCollectionName(c.name()).build();
+  }
+
+  private static float round(float v, int decimals) {
+    if (decimals < 0) {
+      return v;
+    }
+    double scale = Math.pow(10, decimals);
+    return (float) (Math.round(v * scale) / scale);
+  }
+
+  /** The placeholder group's float vectors (little-endian float32, as every SDK sends them). */
+  private static float[][] queries(ByteString group, SchemaView schema) {
+    PlaceholderGroup pg;
+    try {
+      pg = PlaceholderGroup.parseFrom(group);
+    } catch (InvalidProtocolBufferException e) {
+      throw MilvusException.invalid("placeholder group is not a valid PlaceholderGroup protobuf");
+    }
+    if (pg.getPlaceholdersCount() != 1) {
+      throw MilvusException.invalid("expected one placeholder with the query vectors, got " + pg.getPlaceholdersCount());
+    }
+    PlaceholderValue pv = pg.getPlaceholders(0);
+    if (pv.getType() != PlaceholderType.FloatVector) {
+      throw MilvusException.invalid("search vectors of type " + pv.getType() + " are not supported; the field "
+          + schema.vectorName() + " is FloatVector");
+    }
+    int n = pv.getValuesCount();
+    if (n == 0 || n > MAX_NQ) {
+      // Milvus's limit (proxy.maxNq); without it a hostile nq × topK allocates without bound.
+      throw MilvusException.invalid("nq [" + n + "] is invalid, nq (number of search vector per search request) should be in range [1, "
+          + MAX_NQ + "]");
+    }
+    int expectedBytes = schema.dim() * Float.BYTES;
+    float[][] out = new float[n][schema.dim()];
+    for (int i = 0; i < n; i++) {
+      ByteString bytes = pv.getValues(i);
+      if (bytes.size() != expectedBytes) {
+        throw MilvusException.invalid("vector dimension mismatch, expected vector size(byte) " + expectedBytes
+            + ", actual " + bytes.size() + " (dim " + schema.dim() + " expected, got " + bytes.size() / Float.BYTES + ")");
+      }
+      bytes.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out[i]);
+    }
+    return out;
+  }
+}

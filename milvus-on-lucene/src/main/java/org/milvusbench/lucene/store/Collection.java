@@ -1,0 +1,308 @@
+package org.milvusbench.lucene.store;
+
+import io.milvus.grpc.CollectionSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.AlreadyClosedException;
+
+/**
+ * One Milvus collection: schema, state file and the current {@link LuceneIndex}. Inserts and deletes
+ * run concurrently with searches (NRT: searchers refresh lazily, on the first read after a write); an
+ * index build ({@link GraphBuild}) holds the mutation lock exclusively and swaps in a new directory.
+ */
+public final class Collection implements AutoCloseable {
+  private final Path dir;
+  private final SchemaView schema;
+  private final DocCodec codec;
+  private final StoreSettings settings;
+  /** Shared by inserts/deletes/flush; exclusive for a graph build (which copies a consistent snapshot). */
+  final ReentrantReadWriteLock mutationLock = new ReentrantReadWriteLock();
+  private final AtomicLong nextAutoId;
+  private final PrimaryKeyCache primaryKeys;
+  private volatile CollectionState state;
+  private volatile LuceneIndex index;
+  // Writes bump writeGeneration; a search refreshes until refreshedGeneration covers what it saw.
+  // (A single dirty flag let a search that arrived during another's refresh use the stale searcher.)
+  private final AtomicLong writeGeneration = new AtomicLong();
+  private final AtomicLong refreshedGeneration = new AtomicLong();
+  private volatile GraphBuild build;
+
+  private Collection(Path dir, CollectionState state, LuceneIndex index, StoreSettings settings) throws IOException {
+    this.dir = dir;
+    this.state = state;
+    this.index = index;
+    this.settings = settings;
+    this.schema = new SchemaView(CollectionSchema.parseFrom(Base64.getDecoder().decode(state.schemaBase64())));
+    this.codec = new DocCodec(schema);
+    this.primaryKeys = new PrimaryKeyCache(schema.primaryName());
+    this.nextAutoId = new AtomicLong(Math.max(index.committedNextAutoId(), maxPrimaryKey() + 1));
+  }
+
+  static Collection create(Path dir, CollectionState state, StoreSettings settings) throws IOException {
+    Files.createDirectories(dir);
+    state.write(dir);
+    return open(dir, settings);
+  }
+
+  static Collection open(Path dir, StoreSettings settings) throws IOException {
+    CollectionState state = CollectionState.read(dir);
+    GraphSpec graph = state.graph() == null ? null : state.graph().spec();
+    LuceneIndex index = LuceneIndex.open(dir.resolve(state.indexDir()), graph, settings, settings.searchExecutor(), false);
+    return new Collection(dir, state, index, settings);
+  }
+
+  private long maxPrimaryKey() throws IOException {
+    IndexSearcher s = index.searchers.acquire();
+    try {
+      Sort byPkDesc = new Sort(new SortedNumericSortField(schema.primaryName(), org.apache.lucene.search.SortField.Type.LONG,
+          true, SortedNumericSelector.Type.MAX));
+      TopFieldDocs top = s.search(new MatchAllDocsQuery(), 1, byPkDesc);
+      if (top.scoreDocs.length == 0) {
+        return 0;
+      }
+      List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+      int doc = top.scoreDocs[0].doc;
+      LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+      return new LeafValues(leaf.reader(), schema).primaryKey(doc - leaf.docBase);
+    } finally {
+      index.searchers.release(s);
+    }
+  }
+
+  /** Primary keys of global doc ids of a reader of this collection (cached per segment). */
+  public long[] primaryKeys(IndexReader reader, int[] docs) throws IOException {
+    return primaryKeys.lookup(reader, docs);
+  }
+
+  public String name() {
+    return state.name();
+  }
+
+  public CollectionState state() {
+    return state;
+  }
+
+  public SchemaView schema() {
+    return schema;
+  }
+
+  public DocCodec codec() {
+    return codec;
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  StoreSettings settings() {
+    return settings;
+  }
+
+  LuceneIndex index() {
+    return index;
+  }
+
+  /** The HNSW graph the vector field currently holds, or null (vectors kept raw, brute-force search). */
+  public GraphSpec graph() {
+    return index.graph;
+  }
+
+  public boolean loaded() {
+    return state.wasLoaded();
+  }
+
+  /** Loads or releases; remembered across restarts, as Milvus does. */
+  public synchronized void setLoaded(boolean value) throws IOException {
+    if (state.wasLoaded() != value) {
+      CollectionState s = state.withLoaded(value);
+      s.write(dir);
+      state = s;
+    }
+  }
+
+  /** The running or last graph build, or null. */
+  public GraphBuild build() {
+    return build;
+  }
+
+  void setBuild(GraphBuild b) {
+    build = b;
+  }
+
+  /** Replaces the persisted state; the load flag stays as {@link #setLoaded} left it. */
+  synchronized void setState(CollectionState s) throws IOException {
+    CollectionState withFlag = s.withLoaded(state.wasLoaded());
+    withFlag.write(dir);
+    state = withFlag;
+  }
+
+  void swapIndex(LuceneIndex replacement) {
+    index = replacement;
+    writeGeneration.incrementAndGet();
+  }
+
+  /**
+   * Adds the rows, assigning auto ids (monotonic across batches and restarts: the next id is committed
+   * with the data and re-derived from the largest key on open). Large batches into a graph are split
+   * across the build threads so both cores build HNSW (each thread fills its own segment).
+   */
+  public long[] insert(RowBatch batch) throws Exception {
+    mutationLock.readLock().lock();
+    try {
+      LuceneIndex target = index;
+      int n = batch.numRows();
+      long[] ids = new long[n];
+      long first = schema.autoId() ? nextAutoId.getAndAdd(n) : 0;
+      for (int i = 0; i < n; i++) {
+        ids[i] = schema.autoId() ? first + i : batch.clientIds.get(i);
+      }
+      if (!schema.autoId()) {
+        nextAutoId.accumulateAndGet(max(ids) + 1, Math::max);
+      }
+      int threads = target.graph != null && n >= 256 ? settings.buildThreads() : 1;
+      if (threads <= 1) {
+        target.writer.addDocuments(documents(batch, ids, 0, n, target.graph));
+      } else {
+        List<Future<?>> parts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int from = (int) ((long) n * t / threads);
+          int to = (int) ((long) n * (t + 1) / threads);
+          parts.add(settings.buildExecutor().submit(() -> {
+            target.writer.addDocuments(documents(batch, ids, from, to, target.graph));
+            return null;
+          }));
+        }
+        for (Future<?> f : parts) {
+          f.get();
+        }
+      }
+      writeGeneration.incrementAndGet();
+      return ids;
+    } finally {
+      mutationLock.readLock().unlock();
+    }
+  }
+
+  private static long max(long[] values) {
+    long m = Long.MIN_VALUE;
+    for (long v : values) {
+      m = Math.max(m, v);
+    }
+    return m;
+  }
+
+  private List<Document> documents(RowBatch batch, long[] ids, int from, int to, GraphSpec graph) {
+    List<Document> docs = new ArrayList<>(to - from);
+    for (int row = from; row < to; row++) {
+      float[] vector = new float[schema.dim()];
+      batch.vector(row, vector);
+      docs.add(codec.document(ids[row], vector, codec.scalarValues(batch, row), graph));
+    }
+    return docs;
+  }
+
+  /** Deletes the rows matching {@code query}; returns how many there were. */
+  public long delete(Query query) throws IOException {
+    mutationLock.readLock().lock();
+    try {
+      long count;
+      try (Lease lease = acquire()) {
+        count = lease.searcher().count(query);
+      }
+      index.writer.deleteDocuments(query);
+      writeGeneration.incrementAndGet();
+      return count;
+    } finally {
+      mutationLock.readLock().unlock();
+    }
+  }
+
+  /** Commits (Milvus Flush: rows become durable). During a graph build the build's own commit covers it. */
+  public void flush() throws IOException {
+    if (!mutationLock.readLock().tryLock()) {
+      return;
+    }
+    try {
+      index.commit(nextAutoId.get());
+    } finally {
+      mutationLock.readLock().unlock();
+    }
+  }
+
+  long nextAutoId() {
+    return nextAutoId.get();
+  }
+
+  /** Live rows, as of the latest refresh. */
+  public long rowCount() throws IOException {
+    try (Lease lease = acquire()) {
+      return lease.searcher().getIndexReader().numDocs();
+    }
+  }
+
+  /** A searcher that sees every completed write; close the lease to release it. */
+  public Lease acquire() throws IOException {
+    while (true) {
+      LuceneIndex current = index;
+      try {
+        long wanted = writeGeneration.get();
+        if (refreshedGeneration.get() < wanted) {
+          // Blocks on a refresh already running, then refreshes again: the result sees every write up to wanted.
+          current.searchers.maybeRefreshBlocking();
+          refreshedGeneration.accumulateAndGet(wanted, Math::max);
+        }
+        return new Lease(current.searchers, current.searchers.acquire(), current.graph);
+      } catch (AlreadyClosedException e) {
+        // A finished graph build swapped the index between our read of it and acquire: use the new one.
+        if (current == index) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** A searcher borrowed from a {@link SearcherManager}, with the graph spec its index was built with. */
+  public record Lease(SearcherManager manager, IndexSearcher searcher, GraphSpec graph) implements AutoCloseable {
+    public IndexReader reader() {
+      return searcher.getIndexReader();
+    }
+
+    @Override
+    public void close() throws IOException {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    GraphBuild b = build;
+    if (b != null) {
+      b.cancel();
+    }
+    mutationLock.writeLock().lock();
+    try {
+      index.commit(nextAutoId.get());
+      index.close();
+    } finally {
+      mutationLock.writeLock().unlock();
+    }
+  }
+}

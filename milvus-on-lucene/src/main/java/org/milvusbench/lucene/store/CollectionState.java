@@ -1,0 +1,79 @@
+package org.milvusbench.lucene.store;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/**
+ * The small JSON file ({@code state.json}) next to a collection's Lucene directories: the schema as
+ * Milvus sent it (protobuf, base64), which Lucene directory is current, the HNSW graph it holds and the
+ * user-visible index, and whether it is loaded. Written atomically (temp file + move) whenever one of
+ * them changes. Like Milvus (whose coordinator keeps load state in etcd), a collection that was loaded
+ * is loaded again after a restart, and a released one stays released.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // a data directory written by a newer version still opens
+public record CollectionState(
+    String name,
+    long collectionId,
+    long createdMillis,
+    String schemaBase64,
+    int consistencyLevel,
+    String indexDir,
+    GraphJson graph,
+    IndexJson index,
+    Boolean loaded) {
+
+  static final String FILE = "state.json";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** JSON form of {@link GraphSpec}. */
+  public record GraphJson(String metric, int m, int efConstruction) {
+    GraphSpec spec() {
+      return new GraphSpec(VectorMetric.valueOf(metric), m, efConstruction);
+    }
+
+    static GraphJson of(GraphSpec g) {
+      return g == null ? null : new GraphJson(g.metric().name(), g.m(), g.efConstruction());
+    }
+  }
+
+  /** The index as the client created it: name, field, id and its parameters echoed back by DescribeIndex. */
+  public record IndexJson(String indexName, String fieldName, long indexId, Map<String, String> params) {}
+
+  CollectionState withIndexDir(String dir, GraphSpec g) {
+    return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, dir,
+        GraphJson.of(g), index, loaded);
+  }
+
+  CollectionState withIndex(IndexJson i) {
+    return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph, i,
+        loaded);
+  }
+
+  CollectionState withLoaded(boolean value) {
+    return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
+        index, value);
+  }
+
+  /** Loaded when the collection was last left loaded (absent in files of older versions: released). */
+  boolean wasLoaded() {
+    return Boolean.TRUE.equals(loaded);
+  }
+
+  static CollectionState read(Path collectionDir) throws IOException {
+    return JSON.readValue(collectionDir.resolve(FILE).toFile(), CollectionState.class);
+  }
+
+  void write(Path collectionDir) throws IOException {
+    Path tmp = collectionDir.resolve(FILE + ".tmp");
+    JSON.writeValue(tmp.toFile(), this);
+    Files.move(tmp, collectionDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

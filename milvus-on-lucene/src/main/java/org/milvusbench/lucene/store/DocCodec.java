@@ -1,0 +1,107 @@
+package org.milvusbench.lucene.store;
+
+import io.milvus.grpc.DataType;
+import io.milvus.grpc.FieldSchema;
+import io.milvus.grpc.ScalarField;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.DoubleField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * How a Milvus row becomes a Lucene document. Everything is in doc values or points (nothing stored):
+ * the primary key and integers as {@link LongField}, floats as {@link DoubleField}, VARCHAR as
+ * {@link KeywordField}. The vector goes into a {@link KnnFloatVectorField} (HNSW graph) once the
+ * collection has a graph spec; before that it is kept raw in a binary doc value {@link #RAW_VECTOR}, so
+ * the similarity function (the index's metric, unknown at insert time) is chosen when the index is built.
+ */
+public final class DocCodec {
+  /** Raw little-endian float32 vector of rows inserted before any HNSW graph exists. */
+  public static final String RAW_VECTOR = "$raw_vector";
+
+  private final SchemaView schema;
+  private final List<FieldSchema> scalars = new ArrayList<>();
+
+  public DocCodec(SchemaView schema) {
+    this.schema = schema;
+    schema.scalars().forEach(scalars::add);
+  }
+
+  public List<FieldSchema> scalarFields() {
+    return scalars;
+  }
+
+  /** Values of row {@code row} of an insert batch, in {@link #scalarFields()} order (null when absent). */
+  Object[] scalarValues(RowBatch batch, int row) {
+    Object[] values = new Object[scalars.size()];
+    for (int i = 0; i < values.length; i++) {
+      FieldSchema f = scalars.get(i);
+      ScalarField column = batch.scalars.get(f.getName());
+      values[i] = column == null ? null : value(column, f.getDataType(), row);
+    }
+    return values;
+  }
+
+  private static Object value(ScalarField s, DataType t, int row) {
+    switch (t) {
+      case Bool:
+        return s.getBoolData().getData(row) ? 1L : 0L;
+      case Int8:
+      case Int16:
+      case Int32:
+        return (long) s.getIntData().getData(row);
+      case Int64:
+        return s.getLongData().getData(row);
+      case Float:
+        return (double) s.getFloatData().getData(row);
+      case Double:
+        return s.getDoubleData().getData(row);
+      default:
+        return s.getStringData().getData(row);
+    }
+  }
+
+  /** A document for one row; {@code graph} null means "no HNSW graph yet": keep the vector raw. */
+  public Document document(long pk, float[] vector, Object[] scalarValues, GraphSpec graph) {
+    Document doc = new Document();
+    doc.add(new LongField(schema.primaryName(), pk, Field.Store.NO));
+    if (graph == null) {
+      doc.add(new BinaryDocValuesField(RAW_VECTOR, new BytesRef(encode(vector))));
+    } else {
+      doc.add(new KnnFloatVectorField(schema.vectorName(), vector, graph.metric().similarity()));
+    }
+    for (int i = 0; i < scalarValues.length; i++) {
+      Object v = scalarValues[i];
+      if (v == null) {
+        continue;
+      }
+      String name = scalars.get(i).getName();
+      if (v instanceof Long) {
+        doc.add(new LongField(name, (Long) v, Field.Store.NO));
+      } else if (v instanceof Double) {
+        doc.add(new DoubleField(name, (Double) v, Field.Store.NO));
+      } else {
+        doc.add(new KeywordField(name, (String) v, Field.Store.NO));
+      }
+    }
+    return doc;
+  }
+
+  static byte[] encode(float[] vector) {
+    ByteBuffer buf = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    buf.asFloatBuffer().put(vector);
+    return buf.array();
+  }
+
+  static void decode(BytesRef bytes, float[] out) {
+    ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
+  }
+}

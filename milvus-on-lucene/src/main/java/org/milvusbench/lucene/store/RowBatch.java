@@ -1,0 +1,154 @@
+package org.milvusbench.lucene.store;
+
+import io.milvus.grpc.DataType;
+import io.milvus.grpc.FieldData;
+import io.milvus.grpc.FieldSchema;
+import io.milvus.grpc.ScalarField;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.milvusbench.lucene.rpc.MilvusException;
+
+/**
+ * Insert columns, validated against the schema: every non-auto field present with {@code numRows}
+ * values, vectors of the schema's dimension. Columns keep protobuf's own lists (no copies); values are
+ * read per row when documents are built.
+ */
+public final class RowBatch {
+  final int numRows;
+  /** Primary keys supplied by the client, or null when auto_id assigns them. */
+  final List<Long> clientIds;
+  final List<Float> vectors;
+  final Map<String, ScalarField> scalars = new HashMap<>();
+
+  private RowBatch(int numRows, List<Long> clientIds, List<Float> vectors) {
+    this.numRows = numRows;
+    this.clientIds = clientIds;
+    this.vectors = vectors;
+  }
+
+  public int numRows() {
+    return numRows;
+  }
+
+  /** Validates and wraps the insert request's columns. {@code $meta} (dynamic field) is accepted and ignored. */
+  public static RowBatch of(SchemaView schema, List<FieldData> columns, int declaredRows) {
+    Map<String, FieldData> byName = new HashMap<>();
+    for (FieldData fd : columns) {
+      if (fd.getIsDynamic() || "$meta".equals(fd.getFieldName())) {
+        continue;
+      }
+      if (schema.field(fd.getFieldName()) == null) {
+        if (schema.dynamic()) {
+          continue;
+        }
+        throw MilvusException.fieldNotFound(fd.getFieldName(), "the field is not in the collection schema and dynamic field is disabled");
+      }
+      byName.put(fd.getFieldName(), fd);
+    }
+    FieldData vec = byName.get(schema.vectorName());
+    if (vec == null) {
+      throw new MilvusException(MilvusException.PARAMETER_MISSING,
+          "missing parameter: insert data does not contain the vector field " + schema.vectorName());
+    }
+    if (!vec.hasVectors() || !vec.getVectors().hasFloatVector()) {
+      throw MilvusException.invalid("field " + schema.vectorName() + " expects FloatVector data");
+    }
+    long dataDim = vec.getVectors().getDim();
+    if (dataDim != schema.dim()) {
+      throw MilvusException.invalid("the dim (" + dataDim + ") of field data(" + schema.vectorName()
+          + ") is not equal to schema dim (" + schema.dim() + ")");
+    }
+    List<Float> floats = vec.getVectors().getFloatVector().getDataList();
+    if (floats.size() % schema.dim() != 0) {
+      throw MilvusException.invalid("the length (" + floats.size() + ") of vector data of field "
+          + schema.vectorName() + " is not a multiple of dim " + schema.dim());
+    }
+    int rows = floats.size() / schema.dim();
+    if (declaredRows != 0 && declaredRows != rows) {
+      throw MilvusException.invalid("the num_rows (" + declaredRows + ") does not match the vector rows (" + rows + ")");
+    }
+    List<Long> ids = null;
+    FieldData pk = byName.get(schema.primaryName());
+    if (schema.autoId()) {
+      if (pk != null) {
+        throw MilvusException.invalid("the primary key field " + schema.primaryName()
+            + " is auto-generated, no need to provide it");
+      }
+    } else {
+      if (pk == null) {
+        throw new MilvusException(MilvusException.PARAMETER_MISSING,
+            "missing parameter: insert data does not contain the primary key field " + schema.primaryName());
+      }
+      ids = pk.getScalars().getLongData().getDataList();
+      checkRows(schema.primaryName(), ids.size(), rows);
+    }
+    RowBatch batch = new RowBatch(rows, ids, floats);
+    for (FieldSchema f : schema.scalars()) {
+      FieldData fd = byName.get(f.getName());
+      if (fd == null) {
+        if (f.getNullable() || f.hasDefaultValue()) {
+          continue;
+        }
+        throw new MilvusException(MilvusException.PARAMETER_MISSING,
+            "missing parameter: insert data does not contain field " + f.getName());
+      }
+      checkRows(f.getName(), scalarSize(fd.getScalars(), f.getDataType()), rows);
+      if (f.getDataType() == DataType.VarChar) {
+        checkMaxLength(f, fd.getScalars().getStringData().getDataList());
+      }
+      batch.scalars.put(f.getName(), fd.getScalars());
+    }
+    return batch;
+  }
+
+  /** Milvus rejects the whole insert when a VARCHAR exceeds max_length (counted in UTF-8 bytes, as Go's len). */
+  private static void checkMaxLength(FieldSchema f, List<String> values) {
+    String max = SchemaView.param(f, "max_length");
+    if (max == null) {
+      return;
+    }
+    int limit = Integer.parseInt(max.trim());
+    for (int row = 0; row < values.size(); row++) {
+      int length = values.get(row).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (length > limit) {
+        throw MilvusException.invalid("length of varchar field " + f.getName() + " exceeds max length, row number: " + row
+            + ", length: " + length + ", max length: " + limit);
+      }
+    }
+  }
+
+  private static void checkRows(String field, int size, int rows) {
+    if (size != rows) {
+      throw MilvusException.invalid("the num_rows (" + size + ") of field (" + field
+          + ") is not equal to passed num_rows (" + rows + ")");
+    }
+  }
+
+  static int scalarSize(ScalarField s, DataType t) {
+    switch (t) {
+      case Bool:
+        return s.getBoolData().getDataCount();
+      case Int8:
+      case Int16:
+      case Int32:
+        return s.getIntData().getDataCount();
+      case Int64:
+        return s.getLongData().getDataCount();
+      case Float:
+        return s.getFloatData().getDataCount();
+      case Double:
+        return s.getDoubleData().getDataCount();
+      default:
+        return s.getStringData().getDataCount();
+    }
+  }
+
+  /** Row {@code row}'s vector copied into {@code out}. */
+  void vector(int row, float[] out) {
+    int base = row * out.length;
+    for (int i = 0; i < out.length; i++) {
+      out[i] = vectors.get(base + i);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package org.milvusbench.lucene.store;
+
+import io.milvus.grpc.CollectionSchema;
+import io.milvus.grpc.DataType;
+import io.milvus.grpc.FieldSchema;
+import io.milvus.grpc.KeyValuePair;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.milvusbench.lucene.rpc.MilvusException;
+
+/**
+ * The parts of a Milvus {@link CollectionSchema} this server supports: one INT64 primary key, one
+ * FLOAT_VECTOR field, and scalar fields (integers, VARCHAR, FLOAT/DOUBLE, BOOL). Validates a schema at
+ * create time so that later failures are impossible.
+ */
+public final class SchemaView {
+  private final CollectionSchema schema;
+  private final FieldSchema primary;
+  private final FieldSchema vector;
+  private final int dim;
+  private final Map<String, FieldSchema> fields = new LinkedHashMap<>();
+
+  public SchemaView(CollectionSchema schema) {
+    this.schema = schema;
+    FieldSchema pk = null;
+    FieldSchema vec = null;
+    for (FieldSchema f : schema.getFieldsList()) {
+      if (f.getIsDynamic()) {
+        continue;
+      }
+      fields.put(f.getName(), f);
+      if (f.getIsPrimaryKey()) {
+        if (f.getDataType() != DataType.Int64) {
+          throw MilvusException.invalid("primary key field " + f.getName() + " is " + f.getDataType()
+              + "; this server supports only an Int64 primary key");
+        }
+        pk = f;
+      } else if (f.getDataType() == DataType.FloatVector) {
+        if (vec != null) {
+          throw MilvusException.invalid("more than one vector field (" + vec.getName() + ", " + f.getName()
+              + "); this server supports exactly one FloatVector field");
+        }
+        vec = f;
+      } else if (!isScalar(f.getDataType()) && f.getDataType() != DataType.JSON) {
+        throw MilvusException.invalid("field " + f.getName() + " has data type " + f.getDataType()
+            + "; supported: Int64 primary key, FloatVector, Int8-64, Float, Double, Bool, VarChar");
+      }
+    }
+    if (pk == null) {
+      throw MilvusException.invalid("schema does not contain primary key field");
+    }
+    if (vec == null) {
+      throw MilvusException.invalid("schema does not contain vector field");
+    }
+    this.primary = pk;
+    this.vector = vec;
+    String dimText = param(vec, "dim");
+    if (dimText == null) {
+      throw MilvusException.invalid("dimension is not defined in field type params of " + vec.getName());
+    }
+    try {
+      this.dim = Integer.parseInt(dimText.trim());
+    } catch (NumberFormatException e) {
+      throw MilvusException.invalid("dim of field " + vec.getName() + " is not an integer: " + dimText);
+    }
+    if (dim < 2 || dim > 32768) {
+      throw MilvusException.invalid("invalid dimension: " + dim + ". should be in range 2 ~ 32768");
+    }
+  }
+
+  static boolean isScalar(DataType t) {
+    switch (t) {
+      case Bool:
+      case Int8:
+      case Int16:
+      case Int32:
+      case Int64:
+      case Float:
+      case Double:
+      case VarChar:
+      case String:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  static String param(FieldSchema f, String key) {
+    for (KeyValuePair kv : f.getTypeParamsList()) {
+      if (kv.getKey().equals(key)) {
+        return kv.getValue();
+      }
+    }
+    return null;
+  }
+
+  public CollectionSchema proto() {
+    return schema;
+  }
+
+  public FieldSchema primary() {
+    return primary;
+  }
+
+  public String primaryName() {
+    return primary.getName();
+  }
+
+  public boolean autoId() {
+    return primary.getAutoID() || schema.getAutoID();
+  }
+
+  public String vectorName() {
+    return vector.getName();
+  }
+
+  public int dim() {
+    return dim;
+  }
+
+  public boolean dynamic() {
+    return schema.getEnableDynamicField();
+  }
+
+  /** Field by name, or null (the dynamic {@code $meta} field is not listed). */
+  public FieldSchema field(String name) {
+    return fields.get(name);
+  }
+
+  /** Scalar (non-primary, non-vector) fields in schema order. */
+  public Iterable<FieldSchema> scalars() {
+    return () -> fields.values().stream()
+        .filter(f -> !f.getIsPrimaryKey() && isScalar(f.getDataType())).iterator();
+  }
+
+  public Iterable<FieldSchema> all() {
+    return fields.values();
+  }
+}

@@ -1,0 +1,79 @@
+package org.milvusbench.lucene;
+
+import com.google.protobuf.ByteString;
+import io.milvus.grpc.DataType;
+import io.milvus.grpc.FieldData;
+import io.milvus.grpc.FloatArray;
+import io.milvus.grpc.InsertRequest;
+import io.milvus.grpc.KeyValuePair;
+import io.milvus.grpc.MilvusServiceGrpc;
+import io.milvus.grpc.MutationResult;
+import io.milvus.grpc.PlaceholderGroup;
+import io.milvus.grpc.PlaceholderType;
+import io.milvus.grpc.PlaceholderValue;
+import io.milvus.grpc.ScalarField;
+import io.milvus.grpc.SearchRequest;
+import io.milvus.grpc.SearchResults;
+import io.milvus.grpc.StringArray;
+import io.milvus.grpc.VectorField;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Raw-stub requests for the benchmark: columns and placeholder bytes built directly, so the client's
+ * own cost (it shares the two cores with the server) stays small next to the server's.
+ */
+final class BenchClient {
+  private BenchClient() {}
+
+  static InsertRequest insert(String collection, float[][] data, int from, int to) {
+    FloatArray.Builder floats = FloatArray.newBuilder();
+    StringArray.Builder categories = StringArray.newBuilder();
+    for (int r = from; r < to; r++) {
+      for (float x : data[r]) {
+        floats.addData(x);
+      }
+      categories.addData(TestData.category(r));
+    }
+    return InsertRequest.newBuilder().setCollectionName(collection).setNumRows(to - from)
+        .addFieldsData(FieldData.newBuilder().setFieldName(TargetFixture.VECTOR).setType(DataType.FloatVector)
+            .setVectors(VectorField.newBuilder().setDim(data[0].length).setFloatVector(floats)))
+        .addFieldsData(FieldData.newBuilder().setFieldName("category").setType(DataType.VarChar)
+            .setScalars(ScalarField.newBuilder().setStringData(categories)))
+        .build();
+  }
+
+  static void insertOrFail(MilvusServiceGrpc.MilvusServiceBlockingStub stub, InsertRequest request) {
+    MutationResult r = stub.insert(request);
+    if (r.getStatus().getCode() != 0) {
+      throw new IllegalStateException("insert failed: " + r.getStatus().getReason());
+    }
+  }
+
+  /** A search as MilvusClientV2 sends it (topk, params JSON with ef, anns_field). */
+  static SearchRequest search(String collection, float[] query, int topK, int ef) {
+    ByteBuffer buf = ByteBuffer.allocate(query.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    buf.asFloatBuffer().put(query);
+    PlaceholderGroup group = PlaceholderGroup.newBuilder().addPlaceholders(PlaceholderValue.newBuilder()
+        .setTag("$0").setType(PlaceholderType.FloatVector).addValues(ByteString.copyFrom(buf.array()))).build();
+    return SearchRequest.newBuilder().setCollectionName(collection).setPlaceholderGroup(group.toByteString())
+        .setDslType(io.milvus.grpc.DslType.BoolExprV1).setNq(1)
+        .addSearchParams(kv("anns_field", TargetFixture.VECTOR))
+        .addSearchParams(kv("topk", Integer.toString(topK)))
+        .addSearchParams(kv("ef", Integer.toString(ef)))
+        .addSearchParams(kv("params", "{\"ef\":" + ef + "}"))
+        .addSearchParams(kv("round_decimal", "-1"))
+        .build();
+  }
+
+  private static KeyValuePair kv(String k, String v) {
+    return KeyValuePair.newBuilder().setKey(k).setValue(v).build();
+  }
+
+  static long[] ids(SearchResults r) {
+    if (r.getStatus().getCode() != 0) {
+      throw new IllegalStateException("search failed: " + r.getStatus().getReason());
+    }
+    return r.getResults().getIds().getIntId().getDataList().stream().mapToLong(Long::longValue).toArray();
+  }
+}

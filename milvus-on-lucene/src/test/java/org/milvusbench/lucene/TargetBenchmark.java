@@ -1,0 +1,226 @@
+package org.milvusbench.lucene;
+
+import io.milvus.grpc.MilvusServiceGrpc;
+import io.milvus.grpc.SearchRequest;
+import io.milvus.shaded.io.grpc.ManagedChannel;
+import io.milvus.shaded.io.grpc.ManagedChannelBuilder;
+import io.milvus.v2.client.MilvusClientV2;
+import io.milvus.v2.service.collection.request.LoadCollectionReq;
+import io.milvus.v2.service.index.request.DescribeIndexReq;
+import io.milvus.v2.service.index.response.DescribeIndexResp;
+import io.milvus.v2.service.utility.request.FlushReq;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.milvusbench.lucene.store.Collection;
+import org.milvusbench.lucene.store.VectorMetric;
+import org.milvusbench.lucene.store.VectorSearch;
+
+/**
+ * Prints the target's figures for 768-d vectors on this machine (not a test):
+ * <ol>
+ *   <li>insert + index rate as a curve: HNSW index (M=16, efConstruction=200, L2) created on the empty
+ *       collection, rows inserted over gRPC in batches of 1,000, cumulative and interval vectors/s at
+ *       each checkpoint; then the data-prep path: insert everything raw, CreateIndex, wait;</li>
+ *   <li>search QPS and p50 / p99 µs (ef=64, top 10, uniform queries as in the reference) at concurrency
+ *       1, 2, 8 over gRPC and in-process on the same index, and their ratio;</li>
+ *   <li>recall@10 at ef=64: normal data with uniform and near-data queries, clustered data.</li>
+ * </ol>
+ * Run: {@code mvn -f milvus-on-lucene -q test-compile exec:exec -Dbench.rows=50000}
+ * (quick check: {@code -Dbench.rows=5000 -Dbench.seconds=3}). Properties: bench.rows, bench.step,
+ * bench.seconds (per concurrency level), bench.maxSegmentRows, bench.segmentsPerThread, bench.curve (true),
+ * bench.bulk (true; the bulk-built collection is the one searched), bench.clusteredRows.
+ */
+public final class TargetBenchmark {
+  private static final int DIM = 768;
+  private static final int TOP_K = 10;
+  private static final int EF = 64;
+
+  private TargetBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int rows = Integer.getInteger("bench.rows", 5_000);
+    int step = Integer.getInteger("bench.step", Math.max(1_000, rows / 5 / 1_000 * 1_000));
+    int seconds = Integer.getInteger("bench.seconds", 5);
+    int maxSegmentRows = Integer.getInteger("bench.maxSegmentRows", TargetConfig.DEFAULT_MAX_SEGMENT_ROWS);
+    boolean bulk = Boolean.parseBoolean(System.getProperty("bench.bulk", "true"));
+    boolean curve = Boolean.parseBoolean(System.getProperty("bench.curve", "true"));
+    int segmentsPerThread = Integer.getInteger("bench.segmentsPerThread", TargetConfig.DEFAULT_SEGMENTS_PER_BUILD_THREAD);
+    int clusteredRows = Math.min(rows, Integer.getInteger("bench.clusteredRows", 20_000));
+    Path dir = Files.createTempDirectory("target-bench");
+    System.out.printf(Locale.ROOT, "milvus-on-lucene benchmark: %d rows x %d-d, %d cores, JDK %s, maxSegmentRows=%d,"
+        + " segmentsPerBuildThread=%d%n", rows, DIM, Runtime.getRuntime().availableProcessors(), Runtime.version(),
+        maxSegmentRows, segmentsPerThread);
+    try (TargetServer server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dir)
+        .maxSegmentRows(maxSegmentRows).segmentsPerBuildThread(segmentsPerThread).build())) {
+      ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
+          .maxInboundMessageSize(256 * 1024 * 1024).build();
+      MilvusServiceGrpc.MilvusServiceBlockingStub stub = MilvusServiceGrpc.newBlockingStub(channel);
+      MilvusClientV2 client = TargetFixture.connect(server, null);
+      try {
+        float[][] normal = TestData.normal(rows, DIM, 1);
+        if (curve) {
+          buildCurve(client, stub, server, "bench_normal", normal, step);
+        }
+        // The collection searched below: the bulk-built one when built (the data-prep path), else the curve's.
+        String searched = bulk ? "bench_bulk" : "bench_normal";
+        if (bulk) {
+          bulkBuild(client, stub, server, "bench_bulk", normal);
+        }
+        client.loadCollection(LoadCollectionReq.builder().collectionName(searched).build());
+        searchThroughput(stub, server.store().get(searched), TestData.uniform(1_000, DIM, 2), seconds);
+        System.out.println("\nrecall@10 at ef=64 (vs brute force)");
+        recall(stub, "normal, uniform [0,1) queries (reference)", searched, normal, TestData.uniform(50, DIM, 3));
+        recall(stub, "normal, near-data queries", searched, normal, TestData.near(normal, 50, 4));
+        float[][] clustered = TestData.clustered(clusteredRows, DIM, 50, 5);
+        TargetFixture.createReferenceCollection(client, "bench_clustered", DIM);
+        for (int from = 0; from < clusteredRows; from += 1_000) {
+          BenchClient.insertOrFail(stub, BenchClient.insert("bench_clustered", clustered, from, Math.min(clusteredRows, from + 1_000)));
+        }
+        TargetFixture.createReferenceIndexAsync(client, "bench_clustered");
+        waitForIndex(client, "bench_clustered");
+        client.loadCollection(LoadCollectionReq.builder().collectionName("bench_clustered").build());
+        recall(stub, "clustered (" + clusteredRows + " rows), near-data queries", "bench_clustered", clustered,
+            TestData.near(clustered, 50, 6));
+      } finally {
+        client.close();
+        channel.shutdownNow();
+      }
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** Index first, then insert: every batch goes straight into the HNSW graphs (both cores). */
+  private static void buildCurve(MilvusClientV2 client, MilvusServiceGrpc.MilvusServiceBlockingStub stub,
+      TargetServer server, String name, float[][] data, int step) throws Exception {
+    TargetFixture.createReferenceCollection(client, name, DIM);
+    TargetFixture.createReferenceIndex(client, name);
+    System.out.println("\ninsert + index (index created first; gRPC inserts of 1,000 rows)");
+    System.out.println("     rows   seconds  cumulative vec/s  interval vec/s");
+    long start = System.nanoTime();
+    long intervalStart = start;
+    int intervalFrom = 0;
+    for (int from = 0; from < data.length; from += 1_000) {
+      int to = Math.min(data.length, from + 1_000);
+      BenchClient.insertOrFail(stub, BenchClient.insert(name, data, from, to));
+      if (to % step == 0 || to == data.length) {
+        if (to == data.length) {
+          client.flush(FlushReq.builder().collectionNames(List.of(name)).build());
+        }
+        long now = System.nanoTime();
+        double total = (now - start) / 1e9;
+        double interval = (now - intervalStart) / 1e9;
+        System.out.printf(Locale.ROOT, "%9d %9.1f %17.0f %15.0f%n", to, total, to / total,
+            (to - intervalFrom) / interval);
+        intervalStart = now;
+        intervalFrom = to;
+      }
+    }
+    try (Collection.Lease lease = server.store().get(name).acquire()) {
+      System.out.printf(Locale.ROOT, "segments: %d%n", lease.reader().leaves().size());
+    }
+  }
+
+  /** The data-prep path: raw inserts, then CreateIndex builds the graphs from the stored rows. */
+  private static void bulkBuild(MilvusClientV2 client, MilvusServiceGrpc.MilvusServiceBlockingStub stub,
+      TargetServer server, String name, float[][] data) throws Exception {
+    TargetFixture.createReferenceCollection(client, name, DIM);
+    long start = System.nanoTime();
+    for (int from = 0; from < data.length; from += 1_000) {
+      BenchClient.insertOrFail(stub, BenchClient.insert(name, data, from, Math.min(data.length, from + 1_000)));
+    }
+    client.flush(FlushReq.builder().collectionNames(List.of(name)).build());
+    long inserted = System.nanoTime();
+    long cpuBefore = BenchLoop.cpuNanos();
+    TargetFixture.createReferenceIndexAsync(client, name);
+    waitForIndex(client, name);
+    long built = System.nanoTime();
+    double cpuSeconds = (BenchLoop.cpuNanos() - cpuBefore) / 1e9;
+    System.out.printf(Locale.ROOT, "%ninsert raw then CreateIndex: insert %.1f s, index build %.1f s (%.0f vec/s), total %.0f vec/s%n",
+        (inserted - start) / 1e9, (built - inserted) / 1e9, data.length / ((built - inserted) / 1e9),
+        data.length / ((built - start) / 1e9));
+    // Wall-clock rates depend on whatever else runs on the machine; CPU time does much less.
+    System.out.printf(Locale.ROOT, "index build CPU: %.1f s = %.0f vec per CPU-second (x %d cores = %.0f vec/s if the cores were idle)%n",
+        cpuSeconds, data.length / cpuSeconds, Runtime.getRuntime().availableProcessors(),
+        data.length / cpuSeconds * Runtime.getRuntime().availableProcessors());
+    try (Collection.Lease lease = server.store().get(name).acquire()) {
+      System.out.printf(Locale.ROOT, "segments: %d%n", lease.reader().leaves().size());
+    }
+  }
+
+  static void waitForIndex(MilvusClientV2 client, String name) throws InterruptedException {
+    while (true) {
+      DescribeIndexResp d = client.describeIndex(DescribeIndexReq.builder().collectionName(name)
+          .fieldName(TargetFixture.VECTOR).build());
+      String state = d.getIndexDescriptions().get(0).getIndexState().name();
+      if (state.equals("Finished")) {
+        return;
+      }
+      if (state.equals("Failed")) {
+        throw new IllegalStateException("index build failed: " + d.getIndexDescriptions().get(0).getIndexFailedReason());
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static void searchThroughput(MilvusServiceGrpc.MilvusServiceBlockingStub stub, Collection collection,
+      float[][] queries, int seconds) throws Exception {
+    List<SearchRequest> requests = new ArrayList<>();
+    for (float[] q : queries) {
+      requests.add(BenchClient.search(collection.name(), q, TOP_K, EF));
+    }
+    BenchLoop.Searcher grpc = i -> BenchClient.ids(stub.search(requests.get(i)));
+    BenchLoop.Searcher inProcess = i -> {
+      try (Collection.Lease lease = collection.acquire()) {
+        VectorSearch.graph(lease.searcher(), TargetFixture.VECTOR, queries[i], TOP_K, EF, null, VectorMetric.L2);
+      }
+    };
+    System.out.printf(Locale.ROOT, "%nsearch ef=%d top %d, uniform queries, %d s per level%n", EF, TOP_K, seconds);
+    System.out.println("  conc  gRPC QPS  p50 µs  p99 µs  CPU µs/q | in-proc QPS  p50 µs  p99 µs  CPU µs/q | gRPC/in-proc");
+    // JIT warm-up of both paths first: C2 still compiles gRPC / protobuf code for seconds after the first calls.
+    BenchLoop.run(grpc, 2, Math.max(3, seconds), queries.length);
+    BenchLoop.run(inProcess, 2, Math.max(3, seconds), queries.length);
+    for (int concurrency : new int[] {1, 2, 8}) {
+      // Alternate one-second slices of both paths, so that load from elsewhere on the machine (it is
+      // shared) biases neither side; the first slice of each is a warm-up.
+      BenchLoop.run(grpc, concurrency, 1, queries.length);
+      BenchLoop.run(inProcess, concurrency, 1, queries.length);
+      BenchLoop.Stats g = new BenchLoop.Stats();
+      BenchLoop.Stats p = new BenchLoop.Stats();
+      for (int slice = 0; slice < seconds; slice++) {
+        g.add(BenchLoop.run(grpc, concurrency, 1, queries.length));
+        p.add(BenchLoop.run(inProcess, concurrency, 1, queries.length));
+      }
+      System.out.printf(Locale.ROOT, "%6d %9.0f %7d %7d %9.0f | %11.0f %7d %7d %9.0f | %.2f%n", concurrency,
+          g.qps(), g.hist.getValueAtPercentile(50), g.hist.getValueAtPercentile(99), g.cpuMicrosPerQuery(),
+          p.qps(), p.hist.getValueAtPercentile(50), p.hist.getValueAtPercentile(99), p.cpuMicrosPerQuery(),
+          g.qps() / p.qps());
+    }
+  }
+
+  private static void recall(MilvusServiceGrpc.MilvusServiceBlockingStub stub, String label, String collection,
+      float[][] data, float[][] queries) {
+    // Ids were assigned 1..n in insert order in a fresh collection, so row r has id r + 1.
+    double sum = 0;
+    for (float[] q : queries) {
+      int[] truth = TestData.bruteForceL2(data, q, TOP_K, i -> true);
+      long[] expected = new long[TOP_K];
+      for (int i = 0; i < TOP_K; i++) {
+        expected[i] = truth[i] + 1;
+      }
+      sum += TestData.recall(expected, BenchClient.ids(stub.search(BenchClient.search(collection, q, TOP_K, EF))));
+    }
+    System.out.printf(Locale.ROOT, "  %-50s %.3f%n", label, sum / queries.length);
+  }
+}
