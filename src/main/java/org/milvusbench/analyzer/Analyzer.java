@@ -3,11 +3,11 @@ package org.milvusbench.analyzer;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import org.milvusbench.results.SweepResults;
+import org.milvusbench.rundir.SweepResults;
 
 /**
  * The analyzer's entry point for code (the sweep calls it at the end of {@code mvn
- * gatling:test}); {@link AnalyzerMain} is the one for people. Pure computation: no Gatling, no
+ * gatling:test}); {@code cli.AnalyzerMain} is the one for people. Pure computation: no Gatling, no
  * I/O beyond reading the run's own files.
  *
  * <pre>{@code

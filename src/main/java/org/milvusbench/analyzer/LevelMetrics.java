@@ -1,6 +1,6 @@
 package org.milvusbench.analyzer;
 
-import org.milvusbench.results.LevelResult;
+import org.milvusbench.rundir.LevelResult;
 
 /**
  * One row of the per-level table, in the reference's units: times in ms, failure rate as a

@@ -1,12 +1,14 @@
 package org.milvusbench.analyzer;
 
+import org.milvusbench.rundir.RunLayout;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.milvusbench.results.ResultsJson;
-import org.milvusbench.results.SweepResults;
+import org.milvusbench.rundir.ResultsJson;
+import org.milvusbench.rundir.SweepResults;
 
 /**
  * Loads a run from what a user points at: a run directory (with {@code results.json}, or the
@@ -22,12 +24,12 @@ public final class RunDirectory {
   /** Loads the run at {@code path} (directory or file). */
   public static RunData load(Path path) {
     if (Files.isDirectory(path)) {
-      Path results = path.resolve(ResultsJson.FILE_NAME);
+      Path results = path.resolve(RunLayout.RESULTS_FILE);
       if (Files.isRegularFile(results)) return loadFile(results);
       Path reference = path.resolve(REFERENCE_FILE_NAME);
       if (Files.isRegularFile(reference)) return loadFile(reference);
       throw new IllegalArgumentException(
-          path + ": not a run directory (no " + ResultsJson.FILE_NAME + " or "
+          path + ": not a run directory (no " + RunLayout.RESULTS_FILE + " or "
               + REFERENCE_FILE_NAME + " in it)");
     }
     if (!Files.exists(path)) {
@@ -39,9 +41,9 @@ public final class RunDirectory {
   /** Loads our results (as the sweep hands them over) with files resolved against {@code runDir}. */
   public static RunData of(SweepResults results, Path runDir) {
     if (results.levels() == null || results.levels().isEmpty()) {
-      throw new IllegalArgumentException(runDir.resolve(ResultsJson.FILE_NAME) + ": no levels");
+      throw new IllegalArgumentException(runDir.resolve(RunLayout.RESULTS_FILE) + ": no levels");
     }
-    return SweepResultsReader.read(runDir.resolve(ResultsJson.FILE_NAME), results);
+    return SweepResultsReader.read(runDir.resolve(RunLayout.RESULTS_FILE), results);
   }
 
   private static RunData loadFile(Path file) {

@@ -1,14 +1,16 @@
 package org.milvusbench.analyzer;
 
+import org.milvusbench.rundir.RunReader;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.HdrHistogram.Histogram;
-import org.milvusbench.recorder.LatencyStats;
-import org.milvusbench.results.LevelResult;
-import org.milvusbench.results.SweepResults;
+import org.milvusbench.rundir.LatencyStats;
+import org.milvusbench.rundir.LevelResult;
+import org.milvusbench.rundir.SweepResults;
 
 /**
  * Turns our {@code results.json} into table rows. Latencies come from the most exact source the
@@ -33,7 +35,7 @@ final class SweepResultsReader {
       if (level.histogramFile() != null) {
         Path h = dir.resolve(level.histogramFile());
         if (Files.isRegularFile(h)) {
-          histogram = HistogramFiles.readMergedLog(h);
+          histogram = RunReader.readMergedLog(h);
         } else {
           warnings.add(levelName(level) + ": histogram file " + h + " is missing");
         }
@@ -43,7 +45,7 @@ final class SweepResultsReader {
       if (level.rawLatencyFile() != null) {
         Path raw = dir.resolve(level.rawLatencyFile());
         if (Files.isRegularFile(raw)) {
-          stats = LatencyStats.fromRawMicros(HistogramFiles.readRawMicros(raw));
+          stats = LatencyStats.fromRawMicros(RunReader.readRawMicros(raw));
           source = "raw";
         } else {
           warnings.add(levelName(level) + ": raw latency file " + raw + " is missing");

@@ -74,7 +74,7 @@ public final class MilvusComponents implements ProtocolComponents, AutoCloseable
     this.protocol = protocol;
     this.ownedLoops = owned;
     Metadata headers = new Metadata();
-    protocol.requestHeaders().forEach((name, value) -> headers.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), value));
+    protocol.endpoint().requestHeaders().forEach((name, value) -> headers.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), value));
     List<LoopChannels> loops = new ArrayList<>();
     List<ManagedChannel> channels = new ArrayList<>();
     for (EventExecutor executor : group) {
@@ -93,7 +93,7 @@ public final class MilvusComponents implements ProtocolComponents, AutoCloseable
   private static ManagedChannel newChannel(
       MilvusProtocol protocol, EventLoop loop, ChannelFactory<? extends Channel> channelFactory, Metadata headers) {
     NettyChannelBuilder builder =
-        NettyChannelBuilder.forAddress(protocol.host(), protocol.port())
+        NettyChannelBuilder.forAddress(protocol.endpoint().host(), protocol.endpoint().port())
             // One loop per channel: its connection, replies and timers stay on that thread.
             .eventLoopGroup(loop)
             .channelFactory(channelFactory)
@@ -107,7 +107,7 @@ public final class MilvusComponents implements ProtocolComponents, AutoCloseable
       // Without token or database there is nothing to attach: no interceptor on the hot path.
       builder.intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
     }
-    if (protocol.tls()) {
+    if (protocol.endpoint().tls()) {
       builder.useTransportSecurity();
     } else {
       builder.usePlaintext();

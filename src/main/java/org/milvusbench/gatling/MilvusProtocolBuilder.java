@@ -2,6 +2,7 @@ package org.milvusbench.gatling;
 
 import io.gatling.javaapi.core.ProtocolBuilder;
 import java.time.Duration;
+import org.milvusbench.milvus.MilvusEndpoint;
 
 /**
  * Immutable builder of the {@link MilvusProtocol}; every setter returns a new builder. Start from
@@ -20,9 +21,7 @@ public final class MilvusProtocolBuilder implements ProtocolBuilder {
   /** Default gRPC channels (HTTP/2 connections) per Gatling event loop (Gatling runs two loops per core): 1. */
   public static final int DEFAULT_CHANNELS = 1;
 
-  private final String uri;
-  private final String token;
-  private final String dbName;
+  private final MilvusEndpoint endpoint;
   private final long deadlineMillis;
   private final int channels;
   // Built once per builder: Gatling keys channel sets by protocol instance, so repeated
@@ -30,33 +29,34 @@ public final class MilvusProtocolBuilder implements ProtocolBuilder {
   private final MilvusProtocol protocol;
 
   MilvusProtocolBuilder() {
-    this(DEFAULT_URI, null, null, DEFAULT_DEADLINE_MILLIS, DEFAULT_CHANNELS);
+    this(MilvusEndpoint.of(DEFAULT_URI, null, null), DEFAULT_DEADLINE_MILLIS, DEFAULT_CHANNELS);
   }
 
-  private MilvusProtocolBuilder(String uri, String token, String dbName, long deadlineMillis, int channels) {
-    this.uri = uri;
-    this.token = token;
-    this.dbName = dbName;
+  private MilvusProtocolBuilder(MilvusEndpoint endpoint, long deadlineMillis, int channels) {
+    this.endpoint = endpoint;
     this.deadlineMillis = deadlineMillis;
     this.channels = channels;
-    this.protocol = new MilvusProtocol(uri, token, dbName, deadlineMillis, channels);
+    this.protocol = new MilvusProtocol(endpoint, deadlineMillis, channels);
+  }
+
+  /** Where to connect, token and database included (e.g. a target the sweep prepared). */
+  public MilvusProtocolBuilder endpoint(MilvusEndpoint endpoint) {
+    return new MilvusProtocolBuilder(java.util.Objects.requireNonNull(endpoint, "endpoint"), deadlineMillis, channels);
   }
 
   /** Server URI, as milvus-sdk-java takes it: {@code http://host:19530}, {@code https://...} for TLS. Default {@value #DEFAULT_URI}. */
   public MilvusProtocolBuilder uri(String uri) {
-    return new MilvusProtocolBuilder(uri, token, dbName, deadlineMillis, channels);
+    return endpoint(MilvusEndpoint.of(uri, endpoint.token(), endpoint.db()));
   }
 
   /** Token ({@code user:password} or API key), sent base64-encoded as {@code authorization} like milvus-sdk-java does. Default none; null or blank = none. */
   public MilvusProtocolBuilder token(String token) {
-    String value = token == null || token.isBlank() ? null : token;
-    return new MilvusProtocolBuilder(uri, value, dbName, deadlineMillis, channels);
+    return endpoint(endpoint.withToken(token));
   }
 
   /** Database, sent as the {@code dbname} header. Default: the server's default database. */
   public MilvusProtocolBuilder db(String dbName) {
-    String value = dbName == null || dbName.isBlank() ? null : dbName;
-    return new MilvusProtocolBuilder(uri, token, value, deadlineMillis, channels);
+    return endpoint(endpoint.withDb(dbName));
   }
 
   /** Per-request deadline; a slower answer is a KO with {@code DEADLINE_EXCEEDED}. Default 10 s. */
@@ -64,7 +64,7 @@ public final class MilvusProtocolBuilder implements ProtocolBuilder {
     if (deadline == null || deadline.toMillis() < 1) {
       throw new IllegalArgumentException("deadline: " + deadline + " is not a duration of 1 ms or more (e.g. 10s)");
     }
-    return new MilvusProtocolBuilder(uri, token, dbName, deadline.toMillis(), channels);
+    return new MilvusProtocolBuilder(endpoint, deadline.toMillis(), channels);
   }
 
   /**
@@ -77,7 +77,7 @@ public final class MilvusProtocolBuilder implements ProtocolBuilder {
     if (channels < 1 || channels > 64) {
       throw new IllegalArgumentException("channels: " + channels + " is not in 1..64");
     }
-    return new MilvusProtocolBuilder(uri, token, dbName, deadlineMillis, channels);
+    return new MilvusProtocolBuilder(endpoint, deadlineMillis, channels);
   }
 
   @Override

@@ -21,8 +21,8 @@ public final class LevelRecorder implements SearchObserver {
   private final RawLatencyLog rawMicros;
   private final LongAdder successes = new LongAdder();
   private final LongAdder failures = new LongAdder();
-  private final LongAccumulator firstStartNanos = new LongAccumulator(Math::min, Long.MAX_VALUE);
-  private final LongAccumulator lastEndNanos = new LongAccumulator(Math::max, Long.MIN_VALUE);
+  private final LongAccumulator firstStartEpochMicros = new LongAccumulator(Math::min, Long.MAX_VALUE);
+  private final LongAccumulator lastEndEpochMicros = new LongAccumulator(Math::max, Long.MIN_VALUE);
   private final RecallAccumulator recall;
 
   /**
@@ -41,18 +41,16 @@ public final class LevelRecorder implements SearchObserver {
   }
 
   @Override
-  public void onSearch(boolean ok, long startNanos, long endNanos, int firstQueryIndex, SearchResults results) {
-    firstStartNanos.accumulate(startNanos);
-    lastEndNanos.accumulate(endNanos);
+  public void onSearch(boolean ok, long startEpochMicros, long latencyMicros, int firstQueryIndex, SearchResults results) {
+    firstStartEpochMicros.accumulate(startEpochMicros);
+    lastEndEpochMicros.accumulate(startEpochMicros + latencyMicros);
     if (!ok) {
       failures.increment();
       return;
     }
-    // Rounded to the nearest µs; a reply faster than 0.5 µs is impossible over gRPC anyway.
-    long micros = Math.max(0, (endNanos - startNanos + 500) / 1000);
-    histogramMicros.recordValue(micros);
+    histogramMicros.recordValue(latencyMicros);
     if (rawMicros != null) {
-      rawMicros.add(micros);
+      rawMicros.add(latencyMicros);
     }
     successes.increment();
     if (recall != null && firstQueryIndex >= 0 && results != null) {
@@ -66,11 +64,10 @@ public final class LevelRecorder implements SearchObserver {
    */
   public LevelSnapshot snapshot() {
     Histogram histogram = histogramMicros.getIntervalHistogram();
-    long start = firstStartNanos.get();
-    long end = lastEndNanos.get();
+    long start = firstStartEpochMicros.get();
     boolean any = start != Long.MAX_VALUE;
-    long startMicros = any ? EpochClock.epochMicros(start) : 0;
-    long endMicros = any ? EpochClock.epochMicros(end) : 0;
+    long startMicros = any ? start : 0;
+    long endMicros = any ? lastEndEpochMicros.get() : 0;
     histogram.setStartTimeStamp(startMicros / 1000);
     histogram.setEndTimeStamp(endMicros / 1000);
     // HdrHistogram's log reader splits on spaces and commas: a tag must have neither.
@@ -92,11 +89,6 @@ public final class LevelRecorder implements SearchObserver {
 
     public long total() {
       return successes + failures;
-    }
-
-    /** numpy-compatible stats from the raw values when kept, else the histogram's. */
-    public LatencyStats latencyMicros() {
-      return rawMicros != null ? LatencyStats.fromRawMicros(rawMicros) : LatencyStats.fromHistogram(histogramMicros);
     }
   }
 }

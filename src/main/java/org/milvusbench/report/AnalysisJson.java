@@ -15,7 +15,7 @@ import org.milvusbench.analyzer.LittlesLawCheck;
 import org.milvusbench.analyzer.ScalingStep;
 import org.milvusbench.analyzer.SlaCheck;
 import org.milvusbench.analyzer.UslModel;
-import org.milvusbench.results.ResultsJson;
+import org.milvusbench.rundir.ResultsJson;
 
 /**
  * {@code analysis.json}: the report as data. Numbers are JSON numbers (never formatted strings),

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.milvusbench.recorder.LatencyStats;
-import org.milvusbench.results.LevelResult;
-import org.milvusbench.results.SweepResults;
+import org.milvusbench.rundir.LatencyStats;
+import org.milvusbench.rundir.LevelResult;
+import org.milvusbench.rundir.SweepResults;
 
 /**
  * A target that dies mid-sweep leaves levels where every request failed: the verdict fails, naming

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.milvusbench.results.LevelResult;
+import org.milvusbench.rundir.LevelResult;
 
 /** The reference's memory heuristic, with measured RSS as evidence, and its CPU one when saturated. */
 class BottleneckHintsTest {

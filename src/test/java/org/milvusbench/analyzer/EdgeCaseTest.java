@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.milvusbench.recorder.LatencyStats;
+import org.milvusbench.rundir.LatencyStats;
 import org.milvusbench.report.ReportWriter;
-import org.milvusbench.results.LevelResult;
-import org.milvusbench.results.ResultsJson;
-import org.milvusbench.results.SweepResults;
+import org.milvusbench.rundir.LevelResult;
+import org.milvusbench.rundir.ResultsJson;
+import org.milvusbench.rundir.SweepResults;
 
 /** Degenerate runs are reported sensibly: no division by zero, no fake knee, no fake fit. */
 class EdgeCaseTest {

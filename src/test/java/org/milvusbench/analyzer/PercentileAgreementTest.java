@@ -11,7 +11,7 @@ import java.util.Random;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.milvusbench.recorder.LatencyStats;
+import org.milvusbench.rundir.LatencyStats;
 
 /**
  * The analyzer's percentiles against straightforward computations: numpy's linear rule from the
@@ -53,7 +53,7 @@ class PercentileAgreementTest {
    */
   @Test
   void agreesWithNumpyToTheLastBit() throws Exception {
-    var root = org.milvusbench.results.ResultsJson.mapper()
+    var root = org.milvusbench.rundir.ResultsJson.mapper()
         .readTree(TestFiles.resource("analyzer/numpy-percentiles.json").toFile());
     int checked = 0;
     for (var c : root.get("cases")) {

@@ -142,7 +142,7 @@ class ReferenceExampleTest {
 
   @Test
   void acceptsAnObjectKeyedByConcurrency(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-    var mapper = org.milvusbench.results.ResultsJson.mapper();
+    var mapper = org.milvusbench.rundir.ResultsJson.mapper();
     var list = mapper.readTree(EXAMPLE.toFile());
     var keyed = mapper.createObjectNode();
     for (var level : list) {

@@ -13,10 +13,11 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
-import org.milvusbench.recorder.LatencyStats;
-import org.milvusbench.results.LevelResult;
-import org.milvusbench.results.ResultsJson;
-import org.milvusbench.results.SweepResults;
+import org.milvusbench.rundir.LatencyStats;
+import org.milvusbench.rundir.LevelResult;
+import org.milvusbench.rundir.ResultsJson;
+import org.milvusbench.rundir.RunLayout;
+import org.milvusbench.rundir.SweepResults;
 
 /**
  * Builds a run directory as the sweep writes it: results.json, one HdrHistogram log per level
@@ -95,7 +96,7 @@ public final class SyntheticRun {
     }
     run.results = new SweepResults(SweepResults.SCHEMA, "synthetic-" + seed, "2026-11-25T17:00:00Z",
         "closed", new SweepResults.Target("embedded://127.0.0.1", true, "2.6-lucene"), config, 2, out);
-    ResultsJson.write(run.results, dir.resolve(ResultsJson.FILE_NAME));
+    ResultsJson.write(run.results, dir.resolve(RunLayout.RESULTS_FILE));
     return run;
   }
 

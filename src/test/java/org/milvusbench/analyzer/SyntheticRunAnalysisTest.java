@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.milvusbench.recorder.LatencyStats;
-import org.milvusbench.results.ResultsJson;
-import org.milvusbench.results.SweepResults;
+import org.milvusbench.rundir.LatencyStats;
+import org.milvusbench.rundir.ResultsJson;
+import org.milvusbench.rundir.SweepResults;
 
 /**
  * A run directory written the way the sweep writes it (results.json + HdrHistogram logs), with

@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.milvusbench.analyzer.AnalyzerMain;
+import org.milvusbench.cli.AnalyzerMain;
 import org.milvusbench.dataprep.DataPrepMain;
-import org.milvusbench.sweep.SweepConfig;
+import org.milvusbench.sweep.config.SweepConfig;
 
 /**
  * Issue 8, case 5: bad settings of the sweep ({@code -D} keys), data-prep (flags) and the analyzer

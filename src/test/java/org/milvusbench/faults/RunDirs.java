@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.milvusbench.results.ResultsJson;
+import org.milvusbench.rundir.ResultsJson;
 
 /** Reading what a sweep child left behind, and waiting for lines in its output. */
 final class RunDirs {

@@ -13,7 +13,7 @@ import io.milvus.grpc.GetMetricsResponse;
 import io.milvus.grpc.MilvusServiceGrpc;
 import io.milvus.shaded.io.grpc.ManagedChannel;
 import io.milvus.shaded.io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import org.milvusbench.results.ResultsJson;
+import org.milvusbench.rundir.ResultsJson;
 
 /** The embedded target (TargetMain) as a child JVM the test can kill -9 and restart on the same port. */
 final class TargetChild implements AutoCloseable {

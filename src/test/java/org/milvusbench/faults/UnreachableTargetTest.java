@@ -41,7 +41,7 @@ class UnreachableTargetTest {
   void sweepAgainstAClosedPort() throws Exception {
     String uri = SilentPort.closedPortUri();
     try (JavaChild sweep = sweep(uri, false)) {
-      assertEquals(org.milvusbench.sweep.SweepRun.SETUP_EXIT_STATUS, sweep.waitFor(60), sweep.output());
+      assertEquals(org.milvusbench.sweep.run.SweepRun.SETUP_EXIT_STATUS, sweep.waitFor(60), sweep.output());
       assertTrue(sweep.elapsedSeconds() < LIMIT_SECONDS, "ended in " + sweep.elapsedSeconds() + " s");
       assertTrue(sweep.output().contains("[milvus-sweep] error: milvus.uri: cannot reach " + uri), sweep.output());
       assertOneCleanError(sweep.output(), uri);
@@ -51,7 +51,7 @@ class UnreachableTargetTest {
   @Test
   void sweepAgainstAPortThatNeverAnswers() throws Exception {
     try (SilentPort silent = new SilentPort(); JavaChild sweep = sweep(silent.uri(), false)) {
-      assertEquals(org.milvusbench.sweep.SweepRun.SETUP_EXIT_STATUS, sweep.waitFor(60), sweep.output());
+      assertEquals(org.milvusbench.sweep.run.SweepRun.SETUP_EXIT_STATUS, sweep.waitFor(60), sweep.output());
       assertTrue(sweep.elapsedSeconds() < LIMIT_SECONDS, "ended in " + sweep.elapsedSeconds() + " s");
       assertTrue(sweep.output().contains("cannot reach " + silent.uri() + " within 5 s"), sweep.output());
       assertOneCleanError(sweep.output(), silent.uri());
@@ -62,7 +62,7 @@ class UnreachableTargetTest {
   void sweepDebugPrintsTheStackTrace() throws Exception {
     String uri = SilentPort.closedPortUri();
     try (JavaChild sweep = sweep(uri, true)) {
-      assertEquals(org.milvusbench.sweep.SweepRun.SETUP_EXIT_STATUS, sweep.waitFor(60), sweep.output());
+      assertEquals(org.milvusbench.sweep.run.SweepRun.SETUP_EXIT_STATUS, sweep.waitFor(60), sweep.output());
       assertTrue(sweep.output().contains("\tat org.milvusbench.sweep."), sweep.output());
     }
   }

@@ -27,7 +27,7 @@ public class CeilingSimulation extends Simulation {
     setUp(
         scenario("c=1").during(seconds).on(exec(base.observer(SINGLE))).injectOpen(atOnceUsers(1))
             .andThen(scenario("c=" + users).during(seconds).on(exec(search("search c=" + users).collection("noop")
-                .annsField("embedding").vectors(queries).topK(10).ef(64).observer((ok, s, e, q, r) -> MANY.onSearch(ok, s, e, q, r))))
+                .annsField("embedding").vectors(queries).topK(10).ef(64).observer(MANY::onSearch)))
                 .injectOpen(atOnceUsers(users))))
         .protocols(milvus().uri(uri));
   }

@@ -33,7 +33,7 @@ import org.HdrHistogram.Recorder;
 import org.milvusbench.gatling.internal.SearchMethod;
 import org.milvusbench.gatling.internal.SearchRequestTemplate;
 import org.milvusbench.recorder.LevelRecorder;
-import org.milvusbench.lucene.metrics.ProcessStats;
+import org.milvusbench.process.ProcessStats;
 
 /**
  * Generator ceiling, in one run against the in-process no-op Milvus (so only client cost counts):

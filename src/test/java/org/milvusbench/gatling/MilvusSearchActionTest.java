@@ -55,6 +55,10 @@ class MilvusSearchActionTest {
     assertTrue(outcome.observedOk);
     assertEquals(10, outcome.observedIds);
     assertEquals(0, outcome.observedQueryIndex);
+    // One conversion to µs, in the action: Gatling's whole milliseconds come from the observer's value.
+    assertEquals(Math.round(outcome.observedLatencyMicros / 1000.0), outcome.stats.endMillis() - outcome.stats.startMillis());
+    assertEquals(Math.round((outcome.observedStartEpochMicros + outcome.observedLatencyMicros) / 1000.0),
+        outcome.stats.endMillis());
     assertEquals("user:secret", server.lastHeader("authorization", true));
     assertEquals("bench", server.lastHeader("dbname", false));
   }
@@ -159,8 +163,10 @@ class MilvusSearchActionTest {
     Outcome outcome = new Outcome();
     QueryVectors queries = QueryVectors.uniform(4, 8, 1);
     MilvusSearchActionBuilder spec = MilvusDsl.search("search c=1").collection("c").vectors(queries)
-        .observer((ok, start, end, first, results) -> {
+        .observer((ok, start, latencyMicros, first, results) -> {
           outcome.observedOk = ok;
+          outcome.observedStartEpochMicros = start;
+          outcome.observedLatencyMicros = latencyMicros;
           outcome.observerThread = Thread.currentThread();
           outcome.resumedInsideGrpcListener = Arrays.stream(Thread.currentThread().getStackTrace())
               .anyMatch(f -> f.getClassName().endsWith("SearchCall") && f.getMethodName().equals("onClose"));
@@ -192,6 +198,8 @@ class MilvusSearchActionTest {
     volatile boolean observedOk;
     volatile int observedQueryIndex = -2;
     volatile int observedIds;
+    volatile long observedStartEpochMicros;
+    volatile long observedLatencyMicros;
     volatile Thread observerThread;
     volatile boolean resumedInsideGrpcListener;
     final AtomicInteger resumes = new AtomicInteger();

@@ -1,5 +1,7 @@
 package org.milvusbench.recorder;
 
+import org.milvusbench.rundir.LatencyStats;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,17 +28,18 @@ class LevelRecorderTest {
     long[][] truth = {{1, 2, 3, 4}, {5, 6, 7, 8}};
     RecallAccumulator recall = new RecallAccumulator(4, 2, i -> truth[i]);
     LevelRecorder recorder = new LevelRecorder("search c=2", true, recall);
-    long t0 = 1_000_000_000L;
-    recorder.onSearch(true, t0, t0 + 1_500_000, 0, reply(1, 2, 9, 10)); // 1500 µs, recall 2/4
-    recorder.onSearch(true, t0 + 100_000, t0 + 2_600_000, 1, reply(5, 6, 7, 8)); // 2500 µs, recall 1
-    recorder.onSearch(false, t0 + 200_000, t0 + 3_000_000, 0, null); // failure: window only
+    long t0 = 1_700_000_000_000_000L; // epoch µs
+    recorder.onSearch(true, t0, 1500, 0, reply(1, 2, 9, 10)); // recall 2/4
+    recorder.onSearch(true, t0 + 100, 2500, 1, reply(5, 6, 7, 8)); // recall 1
+    recorder.onSearch(false, t0 + 200, 2800, 0, null); // failure: window only
     LevelRecorder.LevelSnapshot snap = recorder.snapshot();
     assertEquals(2, snap.successes());
     assertEquals(1, snap.failures());
     assertEquals(3, snap.total());
     assertEquals(3000, snap.windowEndEpochMicros() - snap.windowStartEpochMicros());
     assertArrayEquals(new long[] {1500, 2500}, snap.rawMicros());
-    assertEquals(2000.0, snap.latencyMicros().p50Micros());
+    assertEquals(t0, snap.windowStartEpochMicros());
+    assertEquals(2000.0, LatencyStats.fromRawMicros(snap.rawMicros()).p50Micros());
     assertEquals(2, snap.histogramMicros().getTotalCount());
     assertEquals(2, snap.recallSamples());
     assertEquals(0.75, snap.recallMean(), 1e-12);
@@ -50,7 +53,7 @@ class LevelRecorderTest {
     for (int i = 0; i < 5000; i++) {
       long micros = 200 + random.nextInt(20_000);
       values.add(micros);
-      recorder.onSearch(true, 0, micros * 1000, -1, null);
+      recorder.onSearch(true, 0, micros, -1, null);
     }
     LevelRecorder.LevelSnapshot snap = recorder.snapshot();
     long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -58,7 +61,7 @@ class LevelRecorderTest {
     double rank = 0.95 * (sorted.length - 1);
     int lo = (int) Math.floor(rank);
     double expected = sorted[lo] + (rank - lo) * (sorted[lo + 1] - sorted[lo]);
-    assertEquals(expected, snap.latencyMicros().p95Micros(), 1e-9);
+    assertEquals(expected, LatencyStats.fromRawMicros(snap.rawMicros()).p95Micros(), 1e-9);
     double fromHistogram = LatencyStats.fromHistogram(snap.histogramMicros()).p95Micros();
     assertEquals(expected, fromHistogram, expected * 0.002);
     assertNull(new LevelRecorder("x", false, null).snapshot().rawMicros());

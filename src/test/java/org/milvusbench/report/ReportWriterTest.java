@@ -25,7 +25,7 @@ import org.milvusbench.analyzer.Analyzer;
 import org.milvusbench.analyzer.AnalyzerOptions;
 import org.milvusbench.analyzer.SyntheticRun;
 import org.milvusbench.analyzer.TestFiles;
-import org.milvusbench.results.ResultsJson;
+import org.milvusbench.rundir.ResultsJson;
 import org.w3c.dom.NodeList;
 
 /** Every report file of a synthetic run and of the reference example, parsed and checked. */

@@ -1,9 +1,9 @@
 package org.milvusbench.simulations;
 
 import io.gatling.javaapi.core.Simulation;
-import org.milvusbench.sweep.SlaAssertions;
-import org.milvusbench.sweep.SweepRun;
-import org.milvusbench.sweep.SweepScenarios;
+import org.milvusbench.sweep.run.SlaAssertions;
+import org.milvusbench.sweep.run.SweepRun;
+import org.milvusbench.sweep.run.SweepScenarios;
 
 /**
  * What {@code mvn gatling:test} runs: the reference's concurrency sweep (levels 1 → 100, 1000

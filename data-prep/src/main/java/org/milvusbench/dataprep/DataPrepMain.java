@@ -1,5 +1,8 @@
 package org.milvusbench.dataprep;
 
+import org.milvusbench.milvus.InProcessTargets;
+import org.milvusbench.milvus.MilvusEndpoint;
+import org.milvusbench.milvus.MilvusTarget;
 import io.milvus.v2.client.MilvusClientV2;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -112,20 +115,22 @@ public final class DataPrepMain implements Callable<Integer> {
       org.milvusbench.dataprep.source.Sources.open(cfg).close();
     }
     ConsoleProgress progress = new ConsoleProgress(out, !noProgress && System.console() != null);
-    EmbeddedTarget embedded = null;
+    MilvusTarget embedded = null;
     try {
-      String target = cfg.uri();
-      if (target == null) {
-        embedded = EmbeddedTarget.start(embeddedData);
+      MilvusEndpoint target;
+      if (cfg.uri() == null) {
+        embedded = InProcessTargets.start(embeddedData);
         // Ctrl-C / kill (not -9): close the target so it commits what it holds; the next run resumes.
-        EmbeddedTarget started = embedded;
-        shutdownHook = new Thread(started::closeQuietly, "data-prep-stop-target");
+        MilvusTarget started = embedded;
+        shutdownHook = new Thread(() -> closeQuietly(started), "data-prep-stop-target");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        target = embedded.uri();
-        out.println("embedded target on " + target + " (data in " + embeddedData + ")");
+        target = embedded.endpoint();
+        out.println("embedded target on " + target.uri() + " (data in " + embeddedData + ")");
+      } else {
+        target = MilvusEndpoint.of(cfg.uri(), cfg.token(), cfg.db());
       }
       PrepSummary summary;
-      MilvusClientV2 client = MilvusConnect.connect(target, cfg.token(), cfg.db());
+      MilvusClientV2 client = MilvusConnect.connect(target);
       try {
         out.println("preparing " + cfg);
         summary = DataPrep.prepare(client, cfg, progress);
@@ -145,6 +150,15 @@ public final class DataPrepMain implements Callable<Integer> {
         removeShutdownHook();
         embedded.close();
       }
+    }
+  }
+
+  /** From the shutdown hook: the JVM is exiting; the next run reconciles whatever was not committed. */
+  private static void closeQuietly(MilvusTarget target) {
+    try {
+      target.close();
+    } catch (RuntimeException e) {
+      // nothing more to do while exiting
     }
   }
 

@@ -1,5 +1,6 @@
 package org.milvusbench.dataprep;
 
+import org.milvusbench.milvus.MilvusEndpoint;
 import io.milvus.v2.client.ConnectConfig;
 import io.milvus.v2.client.MilvusClientV2;
 
@@ -10,14 +11,16 @@ public final class MilvusConnect {
 
   private MilvusConnect() {}
 
-  /** Connects to {@code uri} with an optional {@code token} and database {@code db} (null = default). */
-  public static MilvusClientV2 connect(String uri, String token, String db) {
+  /** Connects to {@code endpoint} (its token and database, when set). */
+  public static MilvusClientV2 connect(MilvusEndpoint endpoint) {
+    String uri = endpoint.uri();
+    String token = endpoint.token();
     ConnectConfig.ConnectConfigBuilder b = ConnectConfig.builder().uri(uri).connectTimeoutMs(CONNECT_TIMEOUT_MILLIS);
     if (token != null) {
       b.token(token);
     }
-    if (db != null) {
-      b.dbName(db);
+    if (endpoint.db() != null) {
+      b.dbName(endpoint.db());
     }
     try {
       return new MilvusClientV2(b.build());

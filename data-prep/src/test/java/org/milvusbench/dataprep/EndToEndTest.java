@@ -178,7 +178,7 @@ class EndToEndTest {
   void unreachableUriFailsWithinTenSecondsNamingIt() {
     long t0 = System.nanoTime();
     DataPrepException e = assertThrows(DataPrepException.class,
-        () -> MilvusConnect.connect("http://127.0.0.1:1", "root:Secret", null));
+        () -> MilvusConnect.connect(org.milvusbench.milvus.MilvusEndpoint.of("http://127.0.0.1:1", "root:Secret", null)));
     double seconds = (System.nanoTime() - t0) / 1e9;
     assertTrue(seconds < 10, "took " + seconds + " s");
     assertTrue(e.getMessage().startsWith("cannot connect to Milvus at http://127.0.0.1:1: "), e.getMessage());

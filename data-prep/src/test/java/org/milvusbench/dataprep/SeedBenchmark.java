@@ -1,5 +1,8 @@
 package org.milvusbench.dataprep;
 
+import org.milvusbench.milvus.InProcessTargets;
+import org.milvusbench.milvus.MilvusEndpoint;
+import org.milvusbench.milvus.MilvusTarget;
 import io.milvus.v2.client.MilvusClientV2;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +46,9 @@ public final class SeedBenchmark {
     Path work = Files.createTempDirectory("seed-bench");
     DataPrepConfig cfg = b.queryPoolDir(work.resolve("pool")).build();
     String uri = args.length > 2 && !args[2].equals("-") ? args[2] : null;
-    EmbeddedTarget embedded = uri == null ? EmbeddedTarget.start(work.resolve("target")) : null;
-    MilvusClientV2 client = MilvusConnect.connect(uri != null ? uri : embedded.uri(), System.getenv("MILVUS_TOKEN"), null);
+    MilvusTarget embedded = uri == null ? InProcessTargets.start(work.resolve("target")) : null;
+    MilvusClientV2 client = MilvusConnect.connect(uri != null ? MilvusEndpoint.of(uri, System.getenv("MILVUS_TOKEN"), null)
+        : embedded.endpoint());
     List<String> curve = new ArrayList<>();
     long[] last = {System.nanoTime()};
     ProgressListener listener = new ProgressListener() {

@@ -20,7 +20,7 @@ final class TargetFixture implements AutoCloseable {
   TargetFixture(Path dataDir) throws Exception {
     server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
     uri = "http://127.0.0.1:" + server.port();
-    client = MilvusConnect.connect(uri, null, null);
+    client = MilvusConnect.connect(org.milvusbench.milvus.MilvusEndpoint.of(uri, null, null));
   }
 
   /** Every row's id → stored vector, read through the client. */

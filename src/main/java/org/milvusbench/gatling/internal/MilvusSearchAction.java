@@ -22,7 +22,6 @@ import org.milvusbench.gatling.MilvusSearchActionBuilder;
 import org.milvusbench.gatling.QueryVectors;
 import org.milvusbench.gatling.SearchObserver;
 import org.milvusbench.gatling.StartSchedule;
-import org.milvusbench.recorder.EpochClock;
 import scala.Option;
 
 /**
@@ -176,13 +175,15 @@ public final class MilvusSearchAction implements Action {
         message = status.getReason().isEmpty() ? status.getErrorCode().name() : status.getReason();
       }
     }
-    observer.onSearch(ok, call.startNanos, call.endNanos, call.firstQueryIndex, ok ? call.results : null);
+    // Converted once: observers and Gatling get the same latency (Gatling in whole ms). Stamped
+    // when the reply arrived, not after the hand-over to this event loop.
+    long latencyMicros = Math.max(0, (call.endNanos - call.startNanos + 500) / 1000);
+    long endEpochMicros = EpochClock.epochMicros(call.endNanos);
+    observer.onSearch(ok, endEpochMicros - latencyMicros, latencyMicros, call.firstQueryIndex, ok ? call.results : null);
     Session session = ok ? call.session : call.session.markAsFailed();
     if (!silent) {
-      // Stamped when the reply arrived (not after the hand-over to this event loop), and rounded
-      // like the µs recorder, so Gatling's report and results.json describe the same latencies.
-      long endMillis = Math.round(EpochClock.epochMicros(call.endNanos) / 1000.0);
-      long startMillis = endMillis - Math.round((call.endNanos - call.startNanos) / 1e6);
+      long endMillis = Math.round(endEpochMicros / 1000.0);
+      long startMillis = endMillis - Math.round(latencyMicros / 1000.0);
       statsEngine.logResponse(
           session.scenario(), session.groups(), requestName, startMillis, endMillis,
           ok ? OK$.MODULE$ : KO$.MODULE$, ok ? NONE : Option.apply(code), ok ? NONE : Option.apply(message));

@@ -20,8 +20,8 @@ public final class SearchRequestTemplate {
   public static SearchRequest build(MilvusSearchActionBuilder spec, MilvusProtocol protocol) {
     SearchRequest.Builder builder =
         SearchRequest.newBuilder().setCollectionName(spec.collection()).setNq(spec.nq());
-    if (protocol.dbName() != null) {
-      builder.setDbName(protocol.dbName());
+    if (protocol.endpoint().db() != null) {
+      builder.setDbName(protocol.endpoint().db());
     }
     if (spec.annsField() != null) {
       builder.addSearchParams(kv("anns_field", spec.annsField()));

@@ -1,0 +1,193 @@
+package org.milvusbench.cli;
+
+import org.milvusbench.analyzer.AnalysisReport;
+import org.milvusbench.analyzer.Analyzer;
+import org.milvusbench.analyzer.AnalyzerOptions;
+import org.milvusbench.analyzer.Comparison;
+import org.milvusbench.analyzer.KneeRule;
+import org.milvusbench.analyzer.RunDirectory;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.milvusbench.report.ConsoleReport;
+import org.milvusbench.report.ReportWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The analyzer's command line: {@code analyze} a run (reports + SLA gate) and {@code compare}
+ * two runs. Exit codes: 0 = fine, 1 = an SLA was breached, 2 = bad input (missing or corrupt
+ * file, bad option), each with one clear line and no stack trace.
+ */
+@Command(
+    name = "analyzer",
+    mixinStandardHelpOptions = true,
+    version = "milvus-gatling-suite analyzer 0.1.0",
+    description = "Analyses concurrency sweeps of the Milvus Gatling suite (or the reference script's "
+        + "concurrent_test_results.json): tables, knee, USL fit, recommendation, capacity plan, SLA gate.",
+    subcommands = {AnalyzerMain.Analyze.class, AnalyzerMain.Compare.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:fine", "1:an SLA was breached (one line per breach)", "2:bad input or options"})
+public final class AnalyzerMain implements Runnable {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_SLA_BREACH = 1;
+  public static final int EXIT_BAD_INPUT = 2;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the CLI with the given streams; returns the exit code (for tests and embedding). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new AnalyzerMain());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
+        err.println("error: " + e.getMessage());
+        err.flush();
+        return EXIT_BAD_INPUT;
+      }
+      throw e;
+    });
+    // A bad option is one line plus where to look, not the whole usage text.
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("error: " + e.getMessage());
+      err.println("see: analyzer " + (e.getCommandLine().getParent() == null ? "" : e.getCommandLine().getCommandName() + " ") + "--help");
+      err.flush();
+      return EXIT_BAD_INPUT;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: analyze or compare");
+  }
+
+  @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Analyse one run: print the tables, write analysis.txt, analysis.json, "
+          + "concurrency-overview.png, latency-percentiles.png, summary.html and junit-sla.xml, "
+          + "and gate on the SLAs.")
+  static final class Analyze implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<run-dir|results-file>",
+        description = "A run directory (results.json), a results.json, or the reference script's concurrent_test_results.json.")
+    Path input;
+
+    @Option(names = "--target-qps", paramLabel = "N", description = "Capacity plan: throughput to reach (QPS).")
+    Double targetQps;
+
+    @Option(names = "--redundancy", paramLabel = "R", defaultValue = "2",
+        description = "Capacity plan: redundancy factor (default ${DEFAULT-VALUE}).")
+    int redundancy;
+
+    @Option(names = "--sla-p95-ms", paramLabel = "X", description = "SLA: P95 ≤ X ms at the operating point.")
+    Double slaP95Ms;
+
+    @Option(names = "--sla-max-failure-pct", paramLabel = "Y", description = "SLA: failure rate ≤ Y %% at the operating point.")
+    Double slaMaxFailurePct;
+
+    @Option(names = "--min-recall", paramLabel = "Z", description = "SLA: recall@k ≥ Z (0..1) at every level.")
+    Double minRecall;
+
+    @Option(names = "--knee-not-before", paramLabel = "C", description = "SLA: the knee must not come before concurrency C.")
+    Integer kneeNotBefore;
+
+    @Option(names = "--knee-rule", paramLabel = "marginal|reference", defaultValue = "marginal",
+        converter = KneeRuleConverter.class,
+        description = "marginal (default): first step with marginal scaling efficiency < 0.5; "
+            + "reference: the reference script's QPS gain < 10 %% and P95 > +50 %%.")
+    KneeRule kneeRule;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write the reports here (default: the run directory).")
+    Path out;
+
+    @Option(names = "--no-reports", description = "Print only; write no files.")
+    boolean noReports;
+
+    @Override
+    public Integer call() {
+      AnalyzerOptions options = options();
+      AnalysisReport report = Analyzer.analyze(input, options);
+      PrintWriter stdout = spec.commandLine().getOut();
+      PrintWriter stderr = spec.commandLine().getErr();
+      stdout.print(ConsoleReport.render(report));
+      if (!noReports) {
+        Path dir = out != null ? out : report.run().runDirectory();
+        List<Path> files = ReportWriter.writeAll(dir, report);
+        stdout.println();
+        stdout.println("reports written to " + dir + ": "
+            + files.stream().map(p -> p.getFileName().toString()).toList());
+      }
+      stdout.flush();
+      for (String breach : report.breaches()) stderr.println("SLA breach: " + breach);
+      stderr.flush();
+      return report.passed() ? EXIT_OK : EXIT_SLA_BREACH;
+    }
+
+    private AnalyzerOptions options() {
+      check(targetQps == null || targetQps > 0, "--target-qps", targetQps, "a positive number");
+      check(redundancy >= 1, "--redundancy", redundancy, "a positive integer");
+      check(slaP95Ms == null || slaP95Ms > 0, "--sla-p95-ms", slaP95Ms, "a positive number of ms");
+      check(slaMaxFailurePct == null || (slaMaxFailurePct >= 0 && slaMaxFailurePct <= 100),
+          "--sla-max-failure-pct", slaMaxFailurePct, "a percentage in [0, 100]");
+      check(minRecall == null || (minRecall >= 0 && minRecall <= 1), "--min-recall", minRecall, "a recall in [0, 1]");
+      check(kneeNotBefore == null || kneeNotBefore >= 1, "--knee-not-before", kneeNotBefore, "a positive integer");
+      return AnalyzerOptions.builder().targetQps(targetQps).redundancy(redundancy).slaP95Ms(slaP95Ms)
+          .slaMaxFailurePct(slaMaxFailurePct).minRecall(minRecall).kneeNotBefore(kneeNotBefore)
+          .kneeRule(kneeRule).build();
+    }
+
+    private void check(boolean ok, String flag, Object value, String allowed) {
+      if (!ok) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            flag + ": \"" + value + "\" is not " + allowed);
+      }
+    }
+  }
+
+  @Command(name = "compare", mixinStandardHelpOptions = true,
+      description = "Compare run B with run A at equal concurrency: QPS %%, P95 %%, recall deltas and a verdict.")
+  static final class Compare implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<run-A>", description = "Baseline run (directory or results file).")
+    Path a;
+
+    @Parameters(index = "1", paramLabel = "<run-B>", description = "Candidate run (directory or results file).")
+    Path b;
+
+    @Override
+    public Integer call() {
+      Comparison c = Comparison.compare(RunDirectory.load(a), RunDirectory.load(b));
+      spec.commandLine().getOut().print(c.render());
+      spec.commandLine().getOut().flush();
+      return EXIT_OK;
+    }
+  }
+
+  /** {@code --knee-rule} values. */
+  static final class KneeRuleConverter implements CommandLine.ITypeConverter<KneeRule> {
+    @Override
+    public KneeRule convert(String value) {
+      try {
+        return KneeRule.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("\"" + value + "\" is not one of marginal, reference");
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.milvusbench.rundir;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.HdrHistogram.HistogramLogWriter;
+import org.milvusbench.recorder.LevelRecorder.LevelSnapshot;
+
+/**
+ * Writes a run directory ({@link RunLayout}): each level's HdrHistogram log and raw latencies as the
+ * level ends, then {@code results.json} and {@code config.json}. {@link RunReader} reads them back.
+ */
+public final class RunWriter {
+  private RunWriter() {}
+
+  /**
+   * Writes one level's files and returns its row of {@code results.json}. Latency statistics come
+   * from the raw values when kept (numpy-exact), else from the histogram.
+   *
+   * @param stem the level's {@link RunLayout#levelStem file-name stem}
+   * @param serverService the target's own service time over the level; null if unknown
+   */
+  public static LevelResult writeLevel(Path runDir, String stem, String label, int concurrency, double ratePerSecond,
+      LevelSnapshot snap, LatencyStats serverService, LevelResult.Resources resources) {
+    String histogramFile = stem + RunLayout.HISTOGRAM_SUFFIX;
+    String rawFile = snap.rawMicros() == null ? null : stem + RunLayout.RAW_SUFFIX;
+    try {
+      try (PrintStream out = new PrintStream(Files.newOutputStream(runDir.resolve(histogramFile)), false, StandardCharsets.UTF_8)) {
+        HistogramLogWriter writer = new HistogramLogWriter(out);
+        writer.outputComment("milvus-sweep " + snap.name() + ": latency of successful searches, microseconds");
+        writer.outputLogFormatVersion();
+        writer.outputStartTime(snap.windowStartEpochMicros() / 1000);
+        writer.setBaseTime(snap.windowStartEpochMicros() / 1000);
+        writer.outputLegend();
+        writer.outputIntervalHistogram(snap.histogramMicros());
+      }
+      if (rawFile != null) {
+        try (Writer out = Files.newBufferedWriter(runDir.resolve(rawFile), StandardCharsets.US_ASCII)) {
+          for (long v : snap.rawMicros()) {
+            out.write(Long.toString(v));
+            out.write('\n');
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write level files in " + runDir, e);
+    }
+    LatencyStats latency = snap.rawMicros() != null
+        ? LatencyStats.fromRawMicros(snap.rawMicros()) : LatencyStats.fromHistogram(snap.histogramMicros());
+    LevelResult.Recall recall = snap.recallK() < 0 ? null
+        : new LevelResult.Recall(snap.recallK(), snap.recallSamples(), snap.recallMean());
+    return new LevelResult(label, concurrency, ratePerSecond, snap.total(), snap.successes(), snap.failures(),
+        snap.windowStartEpochMicros(), snap.windowEndEpochMicros(), latency, histogramFile, rawFile, recall,
+        serverService, resources);
+  }
+
+  /** Writes {@code results.json} and {@code config.json}; returns the results file. */
+  public static Path writeRun(Path runDir, SweepResults results, Map<String, String> effectiveConfig) {
+    Path file = runDir.resolve(RunLayout.RESULTS_FILE);
+    ResultsJson.write(results, file);
+    try {
+      ResultsJson.mapper().writeValue(runDir.resolve(RunLayout.CONFIG_FILE).toFile(), effectiveConfig);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + RunLayout.CONFIG_FILE + " in " + runDir, e);
+    }
+    return file;
+  }
+}

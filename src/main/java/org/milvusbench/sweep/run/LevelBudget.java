@@ -1,0 +1,57 @@
+package org.milvusbench.sweep.run;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * When a closed-model level stops: after exactly N requests (the reference's mode: each virtual
+ * user takes a token before each request, so N completions are counted, no more, no fewer), or
+ * once a duration has passed since the level's first request.
+ */
+public abstract sealed class LevelBudget {
+
+  /** True when one more request may be sent; thread-safe, lock-free. */
+  public abstract boolean tryAcquire();
+
+  public static LevelBudget requests(long count) {
+    return new Count(count);
+  }
+
+  public static LevelBudget duration(long nanos) {
+    return new Deadline(nanos);
+  }
+
+  static final class Count extends LevelBudget {
+    private final AtomicLong remaining;
+
+    Count(long count) {
+      remaining = new AtomicLong(count);
+    }
+
+    @Override
+    public boolean tryAcquire() {
+      // Never below zero by more than the number of users: fine for a long.
+      return remaining.getAndDecrement() > 0;
+    }
+  }
+
+  static final class Deadline extends LevelBudget {
+    private static final long UNSET = Long.MIN_VALUE;
+    private final long durationNanos;
+    private final AtomicLong deadlineNanos = new AtomicLong(UNSET);
+
+    Deadline(long durationNanos) {
+      this.durationNanos = durationNanos;
+    }
+
+    @Override
+    public boolean tryAcquire() {
+      long now = System.nanoTime();
+      long deadline = deadlineNanos.get();
+      if (deadline == UNSET) {
+        deadlineNanos.compareAndSet(UNSET, now + durationNanos);
+        deadline = deadlineNanos.get();
+      }
+      return now < deadline;
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.milvusbench.sweep.run;
+
+import org.milvusbench.rundir.RunWriter;
+import org.milvusbench.sweep.setup.TargetSetup;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.HdrHistogram.HistogramLogWriter;
+import org.milvusbench.recorder.LevelRecorder;
+import org.milvusbench.rundir.LevelResult;
+import org.milvusbench.rundir.ResultsJson;
+import org.milvusbench.rundir.SweepResults;
+
+/**
+ * The sweep's end of the run directory: what {@code results.json} says about this run (through
+ * {@link RunWriter}), where Gatling put its report, and each level's console line.
+ */
+final class RunFiles {
+  private RunFiles() {}
+
+  static Path writeRun(SweepRun run) {
+    List<LevelResult> levels = new ArrayList<>();
+    for (Level level : run.levels()) {
+      if (level.result() != null) {
+        levels.add(level.result());
+      }
+    }
+    TargetSetup.Prepared target = run.target();
+    SweepResults results = new SweepResults(SweepResults.SCHEMA, run.runDir().getFileName().toString(),
+        run.startedAt().toString(), run.config().mode().name().toLowerCase(),
+        new SweepResults.Target(target.target().displayUri(), target.target().embedded(), target.serverVersion()),
+        run.config().effective(), Runtime.getRuntime().availableProcessors(), levels, null);
+    return RunWriter.writeRun(run.runDir(), results, run.config().effective());
+  }
+
+  /**
+   * Gatling 3.15 creates its report directory only after the simulation (and its {@code after}
+   * hook) has finished, so the path is added to {@code results.json} when this JVM exits: the
+   * newest directory under {@code target/gatling} created since the run started.
+   */
+  static String gatlingRunDir(long sinceMillis) {
+    Path root = Path.of("target", "gatling").toAbsolutePath();
+    if (!Files.isDirectory(root)) {
+      return null;
+    }
+    try (Stream<Path> dirs = Files.list(root)) {
+      return dirs.filter(d -> Files.isRegularFile(d.resolve("index.html")))
+          .filter(d -> d.toFile().lastModified() >= sinceMillis)
+          .max(Comparator.comparingLong(d -> d.toFile().lastModified()))
+          .map(Path::toString).orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  static String summaryLine(LevelResult r) {
+    double window = r.windowSeconds();
+    StringBuilder sb = new StringBuilder(String.format("%-10s %6d req %4d KO  %9.1f req/s  p50 %8.2f ms  p95 %8.2f ms  p99 %8.2f ms",
+        r.name(), r.totalRequests(), r.failures(), window > 0 ? r.totalRequests() / window : 0,
+        r.latencyMicros().p50Micros() / 1000, r.latencyMicros().p95Micros() / 1000, r.latencyMicros().p99Micros() / 1000));
+    if (r.recall() != null && r.recall().samples() > 0) {
+      sb.append(String.format("  recall@%d %.3f", r.recall().k(), r.recall().mean()));
+    }
+    if (r.serverServiceMicros() != null) {
+      sb.append(String.format("  server p50 %.2f ms", r.serverServiceMicros().p50Micros() / 1000));
+    }
+    if (r.resources() != null) {
+      if (r.resources().target() != null) {
+        sb.append(String.format("  target CPU %.0f%%", r.resources().target().cpuPercent()));
+      }
+      if (r.resources().generator() != null) {
+        sb.append(String.format("  generator CPU %.0f%%", r.resources().generator().cpuPercent()));
+      }
+    }
+    return sb.toString();
+  }
+}

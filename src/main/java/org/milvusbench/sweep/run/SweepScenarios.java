@@ -1,0 +1,89 @@
+package org.milvusbench.sweep.run;
+
+import org.milvusbench.sweep.config.SweepConfig;
+import org.milvusbench.sweep.SweepLog;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import io.gatling.javaapi.core.PopulationBuilder;
+import java.time.Duration;
+import java.util.List;
+import org.milvusbench.gatling.MilvusSearchActionBuilder;
+
+/**
+ * The sweep as Gatling populations chained with {@code andThen} (each starts when the previous one
+ * has finished): for every level, a warm-up user (silent searches, then the level's start
+ * bookkeeping), the load, and a boundary user (the level's end bookkeeping, then the pause).
+ *
+ * <p>Closed model: {@code atOnceUsers(c)} users that each loop while the level's budget has
+ * tokens, i.e. exactly c concurrent users for exactly N requests. Gatling's {@code
+ * constantConcurrentUsers(c).during(d)} was not used: in Gatling 3.15 it spreads the first c
+ * users over its one-second injection batch and keeps starting replacement users until d has
+ * elapsed, so it can neither give c users from the first request nor stop at N requests.
+ */
+public final class SweepScenarios {
+  private SweepScenarios() {}
+
+  public static PopulationBuilder chain(SweepRun run) {
+    List<Level> levels = run.levels();
+    SweepConfig cfg = run.config();
+    PopulationBuilder next = null;
+    for (int i = levels.size() - 1; i >= 0; i--) {
+      Level level = levels.get(i);
+      PopulationBuilder boundary = scenario("after " + level.label())
+          .exec(session -> {
+            run.endLevel(level);
+            return session;
+          })
+          .pause(cfg.pause())
+          .injectOpen(atOnceUsers(1));
+      if (next != null) {
+        boundary = boundary.andThen(next);
+      }
+      PopulationBuilder load = load(run, level).andThen(boundary);
+      MilvusSearchActionBuilder warmupSearch = run.search("warm-up " + level.label()).silent();
+      next = scenario("warm-up " + level.label())
+          .repeat(cfg.warmup()).on(exec(warmupSearch))
+          .exec(session -> {
+            run.beginLevel(level);
+            return session;
+          })
+          .injectOpen(atOnceUsers(1))
+          .andThen(load);
+    }
+    return cfg.embedded() && cfg.embeddedWarmup() > 0 ? targetWarmUp(run).andThen(next) : next;
+  }
+
+  /**
+   * The embedded target is a JVM: over its first few thousand searches the JIT compiles the HNSW
+   * code and latency at c=1 roughly halves (measured: mean 6.6–7.4 ms over the first 500, 3.0–3.5
+   * after 4000). Milvus (C++) has no such phase, so these searches go before level 1 instead of
+   * into it; sequential, which warms the c=1 path better than two users did (first 500 of the
+   * level: 4.5 ms against 5.6 after 3000 warm-up searches).
+   */
+  private static PopulationBuilder targetWarmUp(SweepRun run) {
+    int searches = run.config().embeddedWarmup();
+    SweepLog.log("embedded target warm-up: " + searches + " sequential searches before the first level, not recorded"
+        + " (JIT compilation; -Dembedded.warmup)");
+    return scenario("embedded target warm-up")
+        .repeat(searches).on(exec(run.search("embedded target warm-up").silent()))
+        .injectOpen(atOnceUsers(1));
+  }
+
+  private static PopulationBuilder load(SweepRun run, Level level) {
+    MilvusSearchActionBuilder search = run.search(level.requestName()).observer(level.recorder());
+    if (level.concurrency() > 0) {
+      LevelBudget budget = level.budget();
+      return scenario(level.label())
+          .asLongAs(session -> budget.tryAcquire()).on(exec(search))
+          .injectOpen(atOnceUsers(level.concurrency()));
+    }
+    Duration duration = run.openLevelDuration(level);
+    return scenario(level.label())
+        .exec(search.startSchedule(level.schedule()))
+        .injectOpen(constantUsersPerSec(level.ratePerSecond()).during(duration));
+  }
+}
