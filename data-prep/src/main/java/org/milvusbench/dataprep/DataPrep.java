@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.milvus.grpc.LoadState;
 import io.milvus.v2.client.MilvusClientV2;
-import io.milvus.v2.common.IndexBuildState;
 import io.milvus.v2.service.collection.request.DropCollectionReq;
 import io.milvus.v2.service.collection.response.DescribeCollectionResp;
-import io.milvus.v2.service.index.request.CreateIndexReq;
 import io.milvus.v2.service.index.response.DescribeIndexResp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.milvusbench.dataprep.ProgressListener.Phase;
 import org.milvusbench.dataprep.source.Sources;
 import org.milvusbench.dataprep.source.VectorSource;
 
@@ -34,9 +31,6 @@ import org.milvusbench.dataprep.source.VectorSource;
  * the collection loaded first, then {@link Seeder#reconcile()} makes record and server agree.
  */
 public final class DataPrep {
-  /** Give up when the index makes no progress for this long. */
-  static final long INDEX_STALL_MILLIS = 15 * 60_000;
-  static final long LOAD_TIMEOUT_MILLIS = 60 * 60_000;
   /** Written next to the query pool after every successful preparation. */
   public static final String SUMMARY_FILE = "prep-summary.json";
 
@@ -53,110 +47,120 @@ public final class DataPrep {
           : " categories=" + String.join(",", cfg.categories()));
       // Read the held-out queries first: a file without enough of them fails before hours of seeding.
       float[][] heldOut = source.heldOutQueries(cfg.datasetQueries());
-      Path dir = cfg.collectionDir();
       if (cfg.recreate()) {
         ops.run("dropCollection", () -> client.dropCollection(DropCollectionReq.builder().databaseName(cfg.db())
             .collectionName(cfg.collection()).build()));
-        deleteStateFiles(dir);
+        deleteStateFiles(cfg.collectionDir());
         listener.info("dropped collection " + cfg.collection() + " (--recreate)");
       }
-      SeedLedger ledger = SeedLedger.open(dir);
-      long collectionId;
-      boolean hasIndex;
-      Seeder seeder;
-      long reconciled = 0;
-      if (!ops.exists()) {
-        ops.run("createCollection", () -> client.createCollection(CollectionSpec.createRequest(cfg, data)));
-        collectionId = idOf(ops.describe());
-        ledger.reset(cfg.collection(), collectionId, data);
-        hasIndex = false;
-        seeder = new Seeder(client, cfg, ops, ledger, source, listener);
-        listener.info("created collection " + cfg.collection());
-      } else {
-        DescribeCollectionResp existing = ops.describe();
-        checkCompatible(existing, cfg, data);
-        DescribeIndexResp.IndexDesc index = ops.vectorIndex();
-        if (index != null) {
-          List<String> diffs = CollectionSpec.indexDifferences(index, cfg);
-          if (!diffs.isEmpty()) {
-            throw conflict(cfg, "its index differs: " + String.join("; ", diffs));
-          }
-        }
-        hasIndex = index != null;
-        collectionId = idOf(existing);
-        seeder = new Seeder(client, cfg, ops, ledger, source, listener);
-        boolean known = ledger.describes(collectionId, data);
-        boolean queryable = hasIndex && ops.loadState() == LoadState.LoadStateLoaded;
-        boolean exact = true;
-        if (known && !queryable) {
-          // Cheap check first: after a flush, the row count matches the record (a stop between
-          // batches) and inserting can go on into the unindexed collection, the fast path.
-          ops.flush();
-          exact = ops.statsRowCount() != ledger.rows();
-        }
-        if (exact) {
-          // Anything else needs queries (count(*), ids, vectors), and queries need an index and a load.
-          if (!queryable) {
-            listener.info("indexing and loading " + cfg.collection() + " to check it against the server");
-          }
-          if (!hasIndex) {
-            createIndex(client, cfg, ops);
-            hasIndex = true;
-          }
-          waitForIndex(ops, cfg, ProgressListener.none(), ops.statsRowCount());
-          ensureLoaded(ops, listener, false);
-          if (!known) {
-            // No (or another incarnation's) local record: rebuild it from the server. Ids increase in
-            // insertion order, so the sorted ids are the row order.
-            long[] ids = ops.idsAbove(null);
-            ledger.reset(cfg.collection(), collectionId, data);
-            ledger.append(ids);
-            listener.info("rebuilt the row→id record of " + cfg.collection() + " from the server (" + ids.length
-                + " rows)");
-          }
-          reconciled = seeder.reconcile();
-        }
-      }
-      long resumedFrom = ledger.rows();
-      if (resumedFrom > cfg.rows()) {
-        throw conflict(cfg, "it holds " + resumedFrom + " rows, --rows asks for " + cfg.rows());
-      }
-      if (resumedFrom > 0 && resumedFrom < cfg.rows()) {
-        listener.info("resuming " + cfg.collection() + " at row " + resumedFrom + " of " + cfg.rows());
-      }
-      long tInsert = System.nanoTime();
-      long inserted = seeder.insertMissing();
-      double insertSeconds = seconds(tInsert);
-      if (inserted > 0 || reconciled > 0) {
-        ops.flush();
-      }
-      // The reference order: insert, then index (an engine that builds its graph in bulk, like our
-      // Lucene target, is several times faster this way than inserting into a graph).
-      long tIndex = System.nanoTime();
-      if (!hasIndex) {
-        createIndex(client, cfg, ops);
-        listener.info("created index " + CollectionSpec.indexDescription(cfg));
-      }
-      waitForIndex(ops, cfg, listener, cfg.rows());
-      double indexSeconds = seconds(tIndex);
-      long tLoad = System.nanoTime();
-      ensureLoaded(ops, listener, true);
-      double loadSeconds = seconds(tLoad);
-      long count = ops.count();
-      if (count != cfg.rows()) {
-        throw new DataPrepException("collection " + cfg.collection() + ": count(*) is " + count + " after seeding, "
-            + "expected " + cfg.rows() + " (" + ledger.rows() + " recorded in " + dir + ")");
-      }
-      long tTruth = System.nanoTime();
-      boolean poolReused = QueryPoolBuilder.ensure(cfg, source, data, heldOut, ledger, collectionId, listener);
-      double truthSeconds = poolReused ? 0 : seconds(tTruth);
-      boolean reused = inserted == 0 && reconciled == 0 && poolReused;
-      PrepSummary summary = new PrepSummary(cfg.collection(), count, inserted, resumedFrom, reconciled, insertSeconds,
-          inserted == 0 ? 0 : inserted / Math.max(insertSeconds, 1e-9), indexSeconds, loadSeconds, truthSeconds,
-          seconds(t0), reused, poolReused, data, CollectionSpec.indexDescription(cfg), dir.toString());
-      writeSummary(summary, dir.resolve(SUMMARY_FILE));
-      return summary;
+      SeedLedger ledger = SeedLedger.open(cfg.collectionDir());
+      Seeder seeder = new Seeder(client, cfg, ops, ledger, source, listener);
+      Opened opened = ops.exists() ? reopen(client, cfg, ops, ledger, seeder, listener, data)
+          : create(client, cfg, ops, ledger, listener, data);
+      return complete(client, cfg, ops, ledger, seeder, listener, opened, source, data, heldOut, t0);
     }
+  }
+
+  /** The collection as this run found it: its id, whether its index exists, rows repaired on the way. */
+  private record Opened(long collectionId, boolean hasIndex, long reconciled) {}
+
+  private static Opened create(MilvusClientV2 client, DataPrepConfig cfg, ServerOps ops, SeedLedger ledger,
+      ProgressListener listener, String data) {
+    ops.run("createCollection", () -> client.createCollection(CollectionSpec.createRequest(cfg, data)));
+    long collectionId = idOf(ops.describe());
+    ledger.reset(cfg.collection(), collectionId, data);
+    listener.info("created collection " + cfg.collection());
+    return new Opened(collectionId, false, 0);
+  }
+
+  /** An existing collection: checked against the request, then made to agree with the local record. */
+  private static Opened reopen(MilvusClientV2 client, DataPrepConfig cfg, ServerOps ops, SeedLedger ledger,
+      Seeder seeder, ProgressListener listener, String data) {
+    DescribeCollectionResp existing = ops.describe();
+    checkCompatible(existing, cfg, data);
+    DescribeIndexResp.IndexDesc index = ops.vectorIndex();
+    if (index != null) {
+      List<String> diffs = CollectionSpec.indexDifferences(index, cfg);
+      if (!diffs.isEmpty()) {
+        throw conflict(cfg, "its index differs: " + String.join("; ", diffs));
+      }
+    }
+    boolean hasIndex = index != null;
+    long collectionId = idOf(existing);
+    boolean known = ledger.describes(collectionId, data);
+    boolean queryable = hasIndex && ops.loadState() == LoadState.LoadStateLoaded;
+    if (known && !queryable) {
+      // Cheap check first: after a flush, the row count matches the record (a stop between
+      // batches) and inserting can go on into the unindexed collection, the fast path.
+      ops.flush();
+      if (ops.statsRowCount() == ledger.rows()) {
+        return new Opened(collectionId, hasIndex, 0);
+      }
+    }
+    // Anything else needs queries (count(*), ids, vectors), and queries need an index and a load.
+    if (!queryable) {
+      listener.info("indexing and loading " + cfg.collection() + " to check it against the server");
+    }
+    if (!hasIndex) {
+      IndexAndLoad.createIndex(client, cfg, ops);
+    }
+    IndexAndLoad.waitForIndex(ops, cfg, ProgressListener.none(), ops.statsRowCount());
+    IndexAndLoad.ensureLoaded(ops, listener, false);
+    if (!known) {
+      // No (or another incarnation's) local record: rebuild it from the server. Ids increase in
+      // insertion order, so the sorted ids are the row order.
+      long[] ids = ops.idsAbove(null);
+      ledger.reset(cfg.collection(), collectionId, data);
+      ledger.append(ids);
+      listener.info("rebuilt the row→id record of " + cfg.collection() + " from the server (" + ids.length + " rows)");
+    }
+    return new Opened(collectionId, true, seeder.reconcile());
+  }
+
+  /** Inserts what is missing, indexes, loads, checks {@code count(*)} and writes the query pool. */
+  private static PrepSummary complete(MilvusClientV2 client, DataPrepConfig cfg, ServerOps ops, SeedLedger ledger,
+      Seeder seeder, ProgressListener listener, Opened opened, VectorSource source, String data, float[][] heldOut,
+      long t0) {
+    Path dir = cfg.collectionDir();
+    long resumedFrom = ledger.rows();
+    if (resumedFrom > cfg.rows()) {
+      throw conflict(cfg, "it holds " + resumedFrom + " rows, --rows asks for " + cfg.rows());
+    }
+    if (resumedFrom > 0 && resumedFrom < cfg.rows()) {
+      listener.info("resuming " + cfg.collection() + " at row " + resumedFrom + " of " + cfg.rows());
+    }
+    long tInsert = System.nanoTime();
+    long inserted = seeder.insertMissing();
+    double insertSeconds = seconds(tInsert);
+    if (inserted > 0 || opened.reconciled() > 0) {
+      ops.flush();
+    }
+    // The reference order: insert, then index (an engine that builds its graph in bulk, like our
+    // Lucene target, is several times faster this way than inserting into a graph).
+    long tIndex = System.nanoTime();
+    if (!opened.hasIndex()) {
+      IndexAndLoad.createIndex(client, cfg, ops);
+      listener.info("created index " + CollectionSpec.indexDescription(cfg));
+    }
+    IndexAndLoad.waitForIndex(ops, cfg, listener, cfg.rows());
+    double indexSeconds = seconds(tIndex);
+    long tLoad = System.nanoTime();
+    IndexAndLoad.ensureLoaded(ops, listener, true);
+    double loadSeconds = seconds(tLoad);
+    long count = ops.count();
+    if (count != cfg.rows()) {
+      throw new DataPrepException("collection " + cfg.collection() + ": count(*) is " + count + " after seeding, "
+          + "expected " + cfg.rows() + " (" + ledger.rows() + " recorded in " + dir + ")");
+    }
+    long tTruth = System.nanoTime();
+    boolean poolReused = QueryPoolBuilder.ensure(cfg, source, data, heldOut, ledger, opened.collectionId(), listener);
+    double truthSeconds = poolReused ? 0 : seconds(tTruth);
+    boolean reused = inserted == 0 && opened.reconciled() == 0 && poolReused;
+    PrepSummary summary = new PrepSummary(cfg.collection(), count, inserted, resumedFrom, opened.reconciled(),
+        insertSeconds, inserted == 0 ? 0 : inserted / Math.max(insertSeconds, 1e-9), indexSeconds, loadSeconds,
+        truthSeconds, seconds(t0), reused, poolReused, data, CollectionSpec.indexDescription(cfg), dir.toString());
+    writeSummary(summary, dir.resolve(SUMMARY_FILE));
+    return summary;
   }
 
   /** Writes {@code summary} as indented JSON to {@code file}. */
@@ -168,12 +172,6 @@ public final class DataPrep {
     } catch (IOException e) {
       throw new DataPrepException("cannot write " + file + ": " + e, e);
     }
-  }
-
-  private static void createIndex(MilvusClientV2 client, DataPrepConfig cfg, ServerOps ops) {
-    // sync(false): the SDK would otherwise block until the build ends; we poll and show progress.
-    ops.run("createIndex", () -> client.createIndex(CreateIndexReq.builder().databaseName(cfg.db())
-        .collectionName(cfg.collection()).indexParams(List.of(CollectionSpec.indexParam(cfg))).sync(false).build()));
   }
 
   private static void checkCompatible(DescribeCollectionResp existing, DataPrepConfig cfg, String data) {
@@ -199,66 +197,6 @@ public final class DataPrep {
 
   private static long idOf(DescribeCollectionResp d) {
     return d.getCollectionID() == null ? 0 : d.getCollectionID();
-  }
-
-  /** Polls the vector index until it covers every row; a failed build or a long stall is an error. */
-  private static void waitForIndex(ServerOps ops, DataPrepConfig cfg, ProgressListener listener, long rows) {
-    listener.phaseStarted(Phase.INDEX, rows, 0);
-    long lastIndexed = -1;
-    long lastChange = System.currentTimeMillis();
-    while (true) {
-      DescribeIndexResp.IndexDesc d = ops.vectorIndex();
-      if (d == null) {
-        throw new DataPrepException("collection " + cfg.collection() + ": the vector index disappeared while waiting");
-      }
-      if (d.getIndexState() == IndexBuildState.Failed) {
-        throw new DataPrepException("collection " + cfg.collection() + ": index build failed: " + d.getIndexFailedReason());
-      }
-      long indexed = d.getIndexedRows();
-      listener.progress(Phase.INDEX, Math.min(indexed, rows));
-      // Milvus leaves segments under ~1,024 rows unindexed (searched brute force) and still reports
-      // Finished, so "Finished with nothing pending" also counts as done.
-      boolean finished = d.getPendingIndexRows() == 0
-          && (indexed >= rows || d.getIndexState() == IndexBuildState.Finished);
-      if (finished) {
-        break;
-      }
-      long now = System.currentTimeMillis();
-      if (indexed != lastIndexed) {
-        lastIndexed = indexed;
-        lastChange = now;
-      } else if (now - lastChange > INDEX_STALL_MILLIS) {
-        throw new DataPrepException("collection " + cfg.collection() + ": index stalled at " + indexed + " of "
-            + rows + " rows for " + INDEX_STALL_MILLIS / 60_000 + " min (state " + d.getIndexState()
-            + ", pending " + d.getPendingIndexRows() + ")");
-      }
-      sleep(500);
-    }
-    listener.phaseFinished(Phase.INDEX);
-  }
-
-  /** Loads the collection unless it is loaded, polling progress; {@code report} shows the phase. */
-  private static void ensureLoaded(ServerOps ops, ProgressListener listener, boolean report) {
-    if (report) {
-      listener.phaseStarted(Phase.LOAD, 100, 0);
-    }
-    if (ops.loadState() != LoadState.LoadStateLoaded) {
-      ops.startLoad();
-      long deadline = System.currentTimeMillis() + LOAD_TIMEOUT_MILLIS;
-      while (ops.loadState() != LoadState.LoadStateLoaded) {
-        if (System.currentTimeMillis() > deadline) {
-          throw new DataPrepException("loading the collection took more than " + LOAD_TIMEOUT_MILLIS / 60_000 + " min");
-        }
-        if (report) {
-          listener.progress(Phase.LOAD, ops.loadProgress());
-        }
-        sleep(200);
-      }
-    }
-    if (report) {
-      listener.progress(Phase.LOAD, 100);
-      listener.phaseFinished(Phase.LOAD);
-    }
   }
 
   private static void deleteStateFiles(Path dir) {
