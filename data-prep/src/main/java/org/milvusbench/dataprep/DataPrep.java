@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.milvusbench.dataprep.source.Sources;
 import org.milvusbench.dataprep.source.VectorSource;
 
 /**
@@ -40,7 +39,7 @@ public final class DataPrep {
   public static PrepSummary prepare(MilvusClientV2 client, DataPrepConfig cfg, ProgressListener listener) {
     long t0 = System.nanoTime();
     ServerOps ops = new ServerOps(client, cfg);
-    try (VectorSource source = Sources.open(cfg)) {
+    try (VectorSource source = VectorSources.open(cfg)) {
       // Categories are drawn per row too, so they are part of what the rows are (named only when not
       // the default A–D, which keeps earlier fingerprints valid).
       String data = source.fingerprint() + (cfg.categories().equals(DataPrepConfig.DEFAULT_CATEGORIES) ? ""

@@ -100,7 +100,7 @@ public final class DataPrepMain implements Callable<Integer> {
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      err.println("data-prep: " + (e instanceof DataPrepException || e instanceof IllegalArgumentException
+      err.println("data-prep: " + (e instanceof DataPrepException || e instanceof org.milvusbench.dataprep.source.SourceException || e instanceof IllegalArgumentException
           ? e.getMessage() : e.toString()));
       return 1;
     });
@@ -112,7 +112,7 @@ public final class DataPrepMain implements Callable<Integer> {
     DataPrepConfig cfg = config();
     if (cfg.fileSource()) {
       // A missing or short file is known from its header: say so before starting or connecting to a server.
-      org.milvusbench.dataprep.source.Sources.open(cfg).close();
+      VectorSources.open(cfg).close();
     }
     ConsoleProgress progress = new ConsoleProgress(out, !noProgress && System.console() != null);
     MilvusTarget embedded = null;

@@ -87,7 +87,7 @@ class GroundTruthTest {
     }
     DataPrepConfig cfg = DataPrepConfig.builder().source(f.toString()).dim(dim).rows(500).datasetQueries(8).build();
     try (org.milvusbench.dataprep.source.Hdf5Source source =
-        (org.milvusbench.dataprep.source.Hdf5Source) Sources.open(cfg)) {
+        (org.milvusbench.dataprep.source.Hdf5Source) VectorSources.open(cfg)) {
       GroundTruth.Result l2 = GroundTruth.compute(source, 500, source.heldOutQueries(8), 10, "L2", 2, d -> {});
       assertEquals(1.0, source.neighborsAgreement(l2.rows(), 500, 10).getAsDouble());
       GroundTruth.Result ip = GroundTruth.compute(source, 500, source.heldOutQueries(8), 10, "IP", 2, d -> {});
@@ -118,7 +118,7 @@ class GroundTruthTest {
     org.milvusbench.dataprep.source.VecsWriter.writeIvecs(gt, truth);
     DataPrepConfig cfg = DataPrepConfig.builder().source(b.toString()).queryFile(qf).groundTruthFile(gt).dim(dim)
         .rows(300).datasetQueries(6).build();
-    try (org.milvusbench.dataprep.source.VectorSource source = Sources.open(cfg)) {
+    try (org.milvusbench.dataprep.source.VectorSource source = VectorSources.open(cfg)) {
       GroundTruth.Result r = GroundTruth.compute(source, 300, source.heldOutQueries(6), 10, "L2", 2, d -> {});
       assertEquals(1.0, source.neighborsAgreement(r.rows(), 300, 10).getAsDouble());
       assertEquals(true, source.neighborsAgreement(r.rows(), 299, 10).isEmpty(), "only for the whole base");

@@ -85,7 +85,7 @@ class ResumeTest {
     Map<Long, float[]> stored = target.allRows(cfg.collection());
     assertEquals(cfg.rows(), stored.size(), "row count");
     long[] ids = stored.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-    try (VectorSource source = Sources.open(cfg)) {
+    try (VectorSource source = VectorSources.open(cfg)) {
       float[][] expected = new float[(int) cfg.rows()][cfg.dim()];
       source.read(0, expected.length, expected);
       for (int row = 0; row < ids.length; row++) {

@@ -6,7 +6,6 @@ import io.jhdf.api.Node;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.milvusbench.dataprep.DataPrepException;
 
 /**
  * An ann-benchmarks HDF5 file: {@code train} (rows × dim) is the dataset, {@code test} the held-out
@@ -27,7 +26,7 @@ public final class Hdf5Source implements VectorSource {
     try {
       this.file = new HdfFile(path);
     } catch (RuntimeException e) {
-      throw new DataPrepException("cannot read " + path + " (" + fileSize() + " bytes) as HDF5: " + e.getMessage(), e);
+      throw new SourceException("cannot read " + path + " (" + fileSize() + " bytes) as HDF5: " + e.getMessage(), e);
     }
     try {
       this.train = dataset("train");
@@ -37,8 +36,8 @@ public final class Hdf5Source implements VectorSource {
       this.fingerprint = "hdf5(" + path.getFileName() + ",bytes=" + Files.size(path) + ",dim=" + dim + ")";
     } catch (IOException | RuntimeException e) {
       file.close();
-      throw e instanceof DataPrepException ? (DataPrepException) e
-          : new DataPrepException("cannot read " + path + " (" + fileSize() + " bytes) as HDF5: " + e.getMessage(), e);
+      throw e instanceof SourceException ? (SourceException) e
+          : new SourceException("cannot read " + path + " (" + fileSize() + " bytes) as HDF5: " + e.getMessage(), e);
     }
   }
 
@@ -53,13 +52,13 @@ public final class Hdf5Source implements VectorSource {
   private Dataset dataset(String name) {
     Node node = file.getChildren().get(name);
     if (!(node instanceof Dataset)) {
-      throw new DataPrepException(path + ": no dataset \"" + name + "\" (an ann-benchmarks file has train, test, neighbors)");
+      throw new SourceException(path + ": no dataset \"" + name + "\" (an ann-benchmarks file has train, test, neighbors)");
     }
     Dataset ds = (Dataset) node;
     int[] shape = ds.getDimensions();
     Class<?> type = ds.getJavaType();
     if (shape.length != 2 || (type != float.class && type != double.class)) {
-      throw new DataPrepException(path + ": dataset \"" + name + "\" must be a 2-D float32/float64 array, found "
+      throw new SourceException(path + ": dataset \"" + name + "\" must be a 2-D float32/float64 array, found "
           + shape.length + "-D " + type.getSimpleName());
     }
     return ds;
@@ -78,7 +77,7 @@ public final class Hdf5Source implements VectorSource {
   @Override
   public void read(long start, int count, float[][] out) {
     if (start < 0 || start + count > rows) {
-      throw new DataPrepException(path + ": train rows [" + start + ", " + (start + count) + ") requested, it has " + rows);
+      throw new SourceException(path + ": train rows [" + start + ", " + (start + count) + ") requested, it has " + rows);
     }
     copy(slice(train, start, count), out);
   }
@@ -90,7 +89,7 @@ public final class Hdf5Source implements VectorSource {
         return ds.getData(new long[] {start, 0}, new int[] {count, dim});
       }
     } catch (RuntimeException e) {
-      throw new DataPrepException("cannot read " + path + " (" + fileSize() + " bytes) dataset \"" + ds.getName()
+      throw new SourceException("cannot read " + path + " (" + fileSize() + " bytes) dataset \"" + ds.getName()
           + "\" rows [" + start + ", " + (start + count) + "): " + e.getMessage(), e);
     }
   }
@@ -120,10 +119,10 @@ public final class Hdf5Source implements VectorSource {
     Dataset test = dataset("test");
     int[] shape = test.getDimensions();
     if (shape[1] != dim) {
-      throw new DataPrepException(path + ": \"test\" has dimension " + shape[1] + ", \"train\" has " + dim);
+      throw new SourceException(path + ": \"test\" has dimension " + shape[1] + ", \"train\" has " + dim);
     }
     if (shape[0] < n) {
-      throw new DataPrepException(path + ": \"test\" has " + shape[0] + " queries, " + n + " requested (--dataset-queries)");
+      throw new SourceException(path + ": \"test\" has " + shape[0] + " queries, " + n + " requested (--dataset-queries)");
     }
     copy(slice(test, 0, n), q);
     return q;

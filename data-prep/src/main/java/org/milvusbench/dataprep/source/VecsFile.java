@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
-import org.milvusbench.dataprep.DataPrepException;
 
 /**
  * Random access to a TEXMEX-layout vector file (SIFT / GIST: {@code .fvecs}, {@code .bvecs},
@@ -59,7 +58,7 @@ public final class VecsFile implements AutoCloseable {
   public static VecsFile open(Path path) {
     Kind kind = Kind.of(path);
     if (kind == null) {
-      throw new DataPrepException(path + ": not a .fvecs / .bvecs / .ivecs file");
+      throw new SourceException(path + ": not a .fvecs / .bvecs / .ivecs file");
     }
     FileChannel ch;
     long size;
@@ -67,24 +66,24 @@ public final class VecsFile implements AutoCloseable {
       ch = FileChannel.open(path, StandardOpenOption.READ);
       size = ch.size();
     } catch (IOException e) {
-      throw new DataPrepException("cannot read " + path + ": " + e, e);
+      throw new SourceException("cannot read " + path + ": " + e, e);
     }
     try {
       if (size < 4) {
-        throw new DataPrepException(path + ": truncated at byte offset 0: " + size
+        throw new SourceException(path + ": truncated at byte offset 0: " + size
             + " bytes, too short for a record header (4 bytes)");
       }
       ByteBuffer head = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
       readFully(ch, head, 0, path);
       int dim = head.getInt(0);
       if (dim <= 0 || dim > 1 << 20) {
-        throw new DataPrepException(path + ": record at byte offset 0 declares dimension " + dim
+        throw new SourceException(path + ": record at byte offset 0 declares dimension " + dim
             + " (allowed: 1..1048576); is this really a " + kind.name().toLowerCase(Locale.ROOT) + " file?");
       }
       long recordBytes = 4 + (long) dim * kind.elementBytes;
       long rows = size / recordBytes;
       if (size % recordBytes != 0) {
-        throw new DataPrepException(path + ": truncated at byte offset " + rows * recordBytes
+        throw new SourceException(path + ": truncated at byte offset " + rows * recordBytes
             + ": the last record has " + size % recordBytes + " of " + recordBytes + " bytes (dim " + dim + ")");
       }
       return new VecsFile(path, kind, ch, dim, rows);
@@ -128,7 +127,7 @@ public final class VecsFile implements AutoCloseable {
   /** Reads records {@code [start, start + count)} of an .ivecs file. */
   public int[][] readInts(long start, int count) {
     if (kind != Kind.IVECS) {
-      throw new DataPrepException(path + ": integer records need an .ivecs file");
+      throw new SourceException(path + ": integer records need an .ivecs file");
     }
     ByteBuffer buf = readRecords(start, count);
     int[][] out = new int[count][dim];
@@ -143,7 +142,7 @@ public final class VecsFile implements AutoCloseable {
 
   private ByteBuffer readRecords(long start, int count) {
     if (start < 0 || count < 0 || start + count > rows) {
-      throw new DataPrepException(path + ": rows [" + start + ", " + (start + count) + ") requested, the file has "
+      throw new SourceException(path + ": rows [" + start + ", " + (start + count) + ") requested, the file has "
           + rows + " records");
     }
     if (recordBytes * count > Integer.MAX_VALUE) {
@@ -154,7 +153,7 @@ public final class VecsFile implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       int declared = buf.getInt((int) (i * recordBytes));
       if (declared != dim) {
-        throw new DataPrepException(path + ": record " + (start + i) + " at byte offset " + (start + i) * recordBytes
+        throw new SourceException(path + ": record " + (start + i) + " at byte offset " + (start + i) * recordBytes
             + " declares dimension " + declared + ", the file's first record declares " + dim);
       }
     }
@@ -167,12 +166,12 @@ public final class VecsFile implements AutoCloseable {
       while (buf.hasRemaining()) {
         int n = ch.read(buf, pos);
         if (n < 0) {
-          throw new DataPrepException(path + ": truncated at byte offset " + pos + " (end of file while reading)");
+          throw new SourceException(path + ": truncated at byte offset " + pos + " (end of file while reading)");
         }
         pos += n;
       }
     } catch (IOException e) {
-      throw new DataPrepException("cannot read " + path + " at byte offset " + position + ": " + e, e);
+      throw new SourceException("cannot read " + path + " at byte offset " + position + ": " + e, e);
     }
   }
 

@@ -3,7 +3,6 @@ package org.milvusbench.dataprep.source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.milvusbench.dataprep.DataPrepException;
 
 /**
  * Rows from a {@code .fvecs} / {@code .bvecs} file (SIFT / GIST base set). Held-out queries come
@@ -31,7 +30,7 @@ public final class VecsFileSource implements VectorSource {
     try {
       size = Files.size(base);
     } catch (IOException e) {
-      throw new DataPrepException("cannot read " + base + ": " + e, e);
+      throw new SourceException("cannot read " + base + ": " + e, e);
     }
     this.fingerprint = "file(" + base.getFileName() + ",bytes=" + size + ",dim=" + this.base.dim() + ")";
   }
@@ -60,11 +59,11 @@ public final class VecsFileSource implements VectorSource {
     if (queryFile != null) {
       try (VecsFile f = VecsFile.open(queryFile)) {
         if (f.dim() != base.dim()) {
-          throw new DataPrepException(queryFile + ": query dimension " + f.dim() + " differs from the base file's "
+          throw new SourceException(queryFile + ": query dimension " + f.dim() + " differs from the base file's "
               + base.dim() + " (" + base.path() + ")");
         }
         if (f.rows() < n) {
-          throw new DataPrepException(queryFile + ": " + f.rows() + " queries, " + n
+          throw new SourceException(queryFile + ": " + f.rows() + " queries, " + n
               + " requested (--dataset-queries)");
         }
         f.readFloats(0, n, q);
@@ -72,7 +71,7 @@ public final class VecsFileSource implements VectorSource {
       }
     }
     if (base.rows() - datasetRows < n) {
-      throw new DataPrepException(base.path() + ": " + base.rows() + " records leave " + (base.rows() - datasetRows)
+      throw new SourceException(base.path() + ": " + base.rows() + " records leave " + (base.rows() - datasetRows)
           + " after --rows " + datasetRows + " for held-out queries, " + n
           + " needed: pass --query-file, lower --rows, or --dataset-queries");
     }

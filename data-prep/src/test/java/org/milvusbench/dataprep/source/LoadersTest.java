@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.milvusbench.dataprep.DataPrepConfig;
 import org.milvusbench.dataprep.DataPrepException;
+import org.milvusbench.dataprep.VectorSources;
 
 /** Each file loader on small files written here, including truncated files and dimension mismatches. */
 class LoadersTest {
@@ -42,7 +43,7 @@ class LoadersTest {
     float[][] rows = randomRows(20, 8, 1);
     Path f = tmp.resolve("base.fvecs");
     VecsWriter.writeFvecs(f, rows);
-    try (VectorSource s = Sources.open(cfg(f, 8, 15, 5))) {
+    try (VectorSource s = VectorSources.open(cfg(f, 8, 15, 5))) {
       assertEquals(8, s.dim());
       assertEquals(20, s.availableRows());
       float[][] out = new float[3][8];
@@ -64,7 +65,7 @@ class LoadersTest {
     VecsWriter.writeFvecs(queries, q);
     DataPrepConfig c = DataPrepConfig.builder().source(base.toString()).queryFile(queries).dim(4).rows(10)
         .datasetQueries(3).build();
-    try (VectorSource s = Sources.open(c)) {
+    try (VectorSource s = VectorSources.open(c)) {
       assertArrayEquals(q[2], s.heldOutQueries(3)[2]);
     }
   }
@@ -102,7 +103,7 @@ class LoadersTest {
     VecsWriter.writeFvecs(f, randomRows(3, 8, 4));
     byte[] all = Files.readAllBytes(f);
     Files.write(f, Arrays.copyOf(all, all.length - 5));
-    DataPrepException e = assertThrows(DataPrepException.class, () -> VecsFile.open(f));
+    SourceException e = assertThrows(SourceException.class, () -> VecsFile.open(f));
     assertEquals(f + ": truncated at byte offset 72: the last record has 31 of 36 bytes (dim 8)", e.getMessage());
   }
 
@@ -114,7 +115,7 @@ class LoadersTest {
     b.putInt(3).putFloat(1).putFloat(2);
     Files.write(f, b.array());
     try (VecsFile v = VecsFile.open(f)) {
-      DataPrepException e = assertThrows(DataPrepException.class, () -> v.readFloats(0, 2, new float[2][2]));
+      SourceException e = assertThrows(SourceException.class, () -> v.readFloats(0, 2, new float[2][2]));
       assertEquals(f + ": record 1 at byte offset 12 declares dimension 3, the file's first record declares 2",
           e.getMessage());
     }
@@ -124,7 +125,7 @@ class LoadersTest {
   void dimensionMismatchNamesBoth() throws IOException {
     Path f = tmp.resolve("base.fvecs");
     VecsWriter.writeFvecs(f, randomRows(10, 8, 5));
-    DataPrepException e = assertThrows(DataPrepException.class, () -> Sources.open(cfg(f, 16, 5, 0)));
+    DataPrepException e = assertThrows(DataPrepException.class, () -> VectorSources.open(cfg(f, 16, 5, 0)));
     assertEquals(f + ": vectors have dimension 8, the collection (--dim) has 16; pass --dim 8 (and a new "
         + "--collection) to use this file", e.getMessage());
   }
@@ -132,7 +133,7 @@ class LoadersTest {
   @Test
   void missingFileIsNamed() {
     Path f = tmp.resolve("nope.fvecs");
-    DataPrepException e = assertThrows(DataPrepException.class, () -> Sources.open(cfg(f, 8, 5, 0)));
+    DataPrepException e = assertThrows(DataPrepException.class, () -> VectorSources.open(cfg(f, 8, 5, 0)));
     assertEquals("--source: cannot read " + f
         + " (allowed: random-normal, clustered, or a readable .fvecs / .bvecs / .hdf5 file)", e.getMessage());
   }
@@ -147,7 +148,7 @@ class LoadersTest {
       w.putDataset("test", test);
       w.putDataset("neighbors", new int[][] {{0, 1}, {2, 3}, {4, 5}, {6, 7}});
     }
-    try (VectorSource s = Sources.open(cfg(f, 8, 30, 4))) {
+    try (VectorSource s = VectorSources.open(cfg(f, 8, 30, 4))) {
       assertEquals(30, s.availableRows());
       float[][] out = new float[5][8];
       s.read(10, 5, out);
@@ -155,7 +156,7 @@ class LoadersTest {
       assertArrayEquals(train[14], out[4]);
       assertArrayEquals(test[3], s.heldOutQueries(4)[3]);
     }
-    DataPrepException e = assertThrows(DataPrepException.class, () -> Sources.open(cfg(f, 768, 30, 4)));
+    DataPrepException e = assertThrows(DataPrepException.class, () -> VectorSources.open(cfg(f, 768, 30, 4)));
     assertEquals(f + ": vectors have dimension 8, the collection (--dim) has 768; pass --dim 8 (and a new "
         + "--collection) to use this file", e.getMessage());
   }
@@ -168,8 +169,9 @@ class LoadersTest {
     }
     byte[] all = Files.readAllBytes(f);
     Files.write(f, Arrays.copyOf(all, all.length / 2));
-    DataPrepException e = assertThrows(DataPrepException.class, () -> {
-      try (VectorSource s = Sources.open(cfg(f, 8, 200, 0))) {
+    // Opening passes (the HDF5 metadata is at the start); reading the cut-off rows fails, naming the file.
+    SourceException e = assertThrows(SourceException.class, () -> {
+      try (VectorSource s = VectorSources.open(cfg(f, 8, 200, 0))) {
         s.read(0, 200, new float[200][8]);
       }
     });
