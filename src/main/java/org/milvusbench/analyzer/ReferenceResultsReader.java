@@ -75,32 +75,15 @@ final class ReferenceResultsReader {
       throw new IllegalArgumentException(file + ": level " + where + " is not an object");
     }
     Field f = new Field(file, where, node);
-    Double concurrencyValue = f.number(CONCURRENCY, "");
-    if (concurrencyValue == null && key != null) {
-      concurrencyValue = Field.parse(file, where, CONCURRENCY, key, "");
-    }
-    if (concurrencyValue == null || concurrencyValue < 1) {
-      throw new IllegalArgumentException(
-          file + ": level " + where + ": \"" + CONCURRENCY + "\" (concurrency) is missing or < 1");
-    }
-    int concurrency = (int) Math.round(concurrencyValue);
-    Double total = f.number(TOTAL_REQUESTS, "");
-    Double time = f.number(TOTAL_TIME, "s");
-    Double qps = f.number(QPS, "");
-    if (qps == null && total != null && time != null && time > 0) qps = total / time;
-    if (time == null && total != null && qps != null && qps > 0) time = total / qps;
-    if (total == null && qps != null && time != null) total = (double) Math.round(qps * time);
-    if (qps == null) {
-      throw new IllegalArgumentException(
-          file + ": level " + where + ": needs \"" + QPS + "\" or \"" + TOTAL_REQUESTS
-              + "\" with \"" + TOTAL_TIME + "\"");
-    }
+    int concurrency = concurrency(file, where, f, key);
+    Throughput t = throughput(file, where, f);
+    long totalRequests = t.totalRequests();
+    double qps = t.qps();
     Double p95 = f.number(P95, "ms");
     if (p95 == null) {
       throw new IllegalArgumentException(
           file + ": level " + where + ": \"" + P95 + "\" (P95 latency) is missing");
     }
-    long totalRequests = total == null ? 0 : Math.round(total);
     Double failures = f.number(FAILURES, "");
     Double successes = f.number(SUCCESSES, "");
     Double ratePct = f.number(FAILURE_RATE, "%");
@@ -110,7 +93,7 @@ final class ReferenceResultsReader {
     if (successes == null) successes = totalRequests - failures;
     double failureRate =
         ratePct != null ? ratePct / 100 : totalRequests > 0 ? failures / totalRequests : 0;
-    double seconds = time == null ? 0 : time;
+    double seconds = t.seconds();
     return new LevelMetrics(
         "c" + concurrency,
         concurrency,
@@ -133,6 +116,36 @@ final class ReferenceResultsReader {
         0,
         null,
         "reference");
+  }
+
+  private static int concurrency(Path file, String where, Field f, String key) {
+    Double concurrencyValue = f.number(CONCURRENCY, "");
+    if (concurrencyValue == null && key != null) {
+      concurrencyValue = Field.parse(file, where, CONCURRENCY, key, "");
+    }
+    if (concurrencyValue == null || concurrencyValue < 1) {
+      throw new IllegalArgumentException(
+          file + ": level " + where + ": \"" + CONCURRENCY + "\" (concurrency) is missing or < 1");
+    }
+    return (int) Math.round(concurrencyValue);
+  }
+
+  /** Requests, seconds and QPS of a level: the reference's JSON may give any two of the three. */
+  private record Throughput(long totalRequests, double seconds, double qps) {}
+
+  private static Throughput throughput(Path file, String where, Field f) {
+    Double total = f.number(TOTAL_REQUESTS, "");
+    Double time = f.number(TOTAL_TIME, "s");
+    Double qps = f.number(QPS, "");
+    if (qps == null && total != null && time != null && time > 0) qps = total / time;
+    if (time == null && total != null && qps != null && qps > 0) time = total / qps;
+    if (total == null && qps != null && time != null) total = (double) Math.round(qps * time);
+    if (qps == null) {
+      throw new IllegalArgumentException(
+          file + ": level " + where + ": needs \"" + QPS + "\" or \"" + TOTAL_REQUESTS
+              + "\" with \"" + TOTAL_TIME + "\"");
+    }
+    return new Throughput(total == null ? 0 : Math.round(total), time == null ? 0 : time, qps);
   }
 
   private static double orZero(Double d) {

@@ -52,37 +52,54 @@ public final class AnalysisJson {
     best.set("lowestP95", r.lowestP95() == null ? null : pick(r.lowestP95()).put("p95Ms", r.lowestP95().p95Ms()));
     best.set("bestScore", r.bestScore() == null ? null : pick(r.bestScore()).put("score", r.bestScore().score()));
     ArrayNode steps = root.putArray("steps");
-    for (ScalingStep s : r.steps()) {
-      ObjectNode n = steps.addObject();
-      n.put("fromConcurrency", s.fromLoad());
-      n.put("toConcurrency", s.toLoad());
-      n.put("concurrencyRatio", s.loadRatio());
-      n.put("qpsGainPct", s.qpsGainPct());
-      n.put("p95IncreasePct", s.p95IncreasePct());
-      n.put("efficiency", s.efficiency());
-    }
+    for (ScalingStep s : r.steps()) steps.add(step(s));
     root.set("knee", knee(r.knee()));
     root.set("kneeByReferenceRule", knee(r.kneeByReferenceRule()));
     root.set("usl", usl(r.usl()));
     ArrayNode little = root.putArray("littlesLaw");
-    for (LittlesLawCheck c : r.littlesLaw()) {
-      ObjectNode n = little.addObject();
-      n.put("concurrency", c.concurrency());
-      n.put("expectedInFlight", c.expectedInFlight());
-      n.put("inFlightRatio", c.ratio());
-      n.put("generatorBound", c.generatorBound());
-      n.put("generatorCpuPercent", c.generatorCpuPercent());
-      n.put("message", c.message());
-    }
+    for (LittlesLawCheck c : r.littlesLaw()) little.add(littlesLaw(c));
     ArrayNode hints = root.putArray("bottlenecks");
-    for (BottleneckHint h : r.hints()) {
-      ObjectNode n = hints.addObject();
-      n.put("kind", h.kind());
-      n.put("where", h.where());
-      n.put("evidence", h.evidence());
-      h.advice().forEach(n.putArray("advice")::add);
-    }
-    ObjectNode rec = root.putObject("recommendation");
+    for (BottleneckHint h : r.hints()) hints.add(hint(h));
+    root.set("recommendation", recommendation(r));
+    root.set("capacityPlan", plan(r.capacityPlan()));
+    root.set("sla", sla(r));
+    r.run().warnings().forEach(root.putArray("warnings")::add);
+    return root;
+  }
+
+  private static ObjectNode step(ScalingStep s) {
+    ObjectNode n = ResultsJson.mapper().createObjectNode();
+    n.put("fromConcurrency", s.fromLoad());
+    n.put("toConcurrency", s.toLoad());
+    n.put("concurrencyRatio", s.loadRatio());
+    n.put("qpsGainPct", s.qpsGainPct());
+    n.put("p95IncreasePct", s.p95IncreasePct());
+    n.put("efficiency", s.efficiency());
+    return n;
+  }
+
+  private static ObjectNode littlesLaw(LittlesLawCheck c) {
+    ObjectNode n = ResultsJson.mapper().createObjectNode();
+    n.put("concurrency", c.concurrency());
+    n.put("expectedInFlight", c.expectedInFlight());
+    n.put("inFlightRatio", c.ratio());
+    n.put("generatorBound", c.generatorBound());
+    n.put("generatorCpuPercent", c.generatorCpuPercent());
+    n.put("message", c.message());
+    return n;
+  }
+
+  private static ObjectNode hint(BottleneckHint h) {
+    ObjectNode n = ResultsJson.mapper().createObjectNode();
+    n.put("kind", h.kind());
+    n.put("where", h.where());
+    n.put("evidence", h.evidence());
+    h.advice().forEach(n.putArray("advice")::add);
+    return n;
+  }
+
+  private static ObjectNode recommendation(AnalysisReport r) {
+    ObjectNode rec = ResultsJson.mapper().createObjectNode();
     rec.put("found", r.recommendation().found());
     if (r.recommendation().found()) {
       LevelMetrics l = r.recommendation().level();
@@ -93,8 +110,11 @@ public final class AnalysisJson {
       rec.put("score", l.score());
     }
     rec.put("reason", r.recommendation().reason());
-    root.set("capacityPlan", plan(r.capacityPlan()));
-    ObjectNode sla = root.putObject("sla");
+    return rec;
+  }
+
+  private static ObjectNode sla(AnalysisReport r) {
+    ObjectNode sla = ResultsJson.mapper().createObjectNode();
     sla.put("passed", r.passed());
     ArrayNode checks = sla.putArray("checks");
     for (SlaCheck c : r.sla()) {
@@ -105,8 +125,7 @@ public final class AnalysisJson {
       n.put("message", c.message());
     }
     r.breaches().forEach(sla.putArray("breaches")::add);
-    r.run().warnings().forEach(root.putArray("warnings")::add);
-    return root;
+    return sla;
   }
 
   private static ObjectNode pick(LevelMetrics l) {
