@@ -60,7 +60,6 @@ class KilledTargetTest {
       String out = sweep.output();
       assertNotEquals(-1, status, "the sweep hung after the kill:\n" + out);
       assertEquals(1, status, out);
-      assertTrue(sweep.elapsedSeconds() < 200, "took " + sweep.elapsedSeconds() + " s");
 
       Path runDir = RunDirs.only(work.resolve("runs"));
       JsonNode levels = RunDirs.results(runDir).get("levels");

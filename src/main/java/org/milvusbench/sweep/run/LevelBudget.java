@@ -1,6 +1,7 @@
 package org.milvusbench.sweep.run;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * When a closed-model level stops: after exactly N requests (the reference's mode: each virtual
@@ -17,7 +18,12 @@ public abstract sealed class LevelBudget {
   }
 
   public static LevelBudget duration(long nanos) {
-    return new Deadline(nanos);
+    return new Deadline(nanos, System::nanoTime);
+  }
+
+  /** A duration budget on another clock ({@link System#nanoTime()} scale): for tests. */
+  static LevelBudget duration(long nanos, LongSupplier clockNanos) {
+    return new Deadline(nanos, clockNanos);
   }
 
   static final class Count extends LevelBudget {
@@ -37,15 +43,17 @@ public abstract sealed class LevelBudget {
   static final class Deadline extends LevelBudget {
     private static final long UNSET = Long.MIN_VALUE;
     private final long durationNanos;
+    private final LongSupplier clockNanos;
     private final AtomicLong deadlineNanos = new AtomicLong(UNSET);
 
-    Deadline(long durationNanos) {
+    Deadline(long durationNanos, LongSupplier clockNanos) {
       this.durationNanos = durationNanos;
+      this.clockNanos = clockNanos;
     }
 
     @Override
     public boolean tryAcquire() {
-      long now = System.nanoTime();
+      long now = clockNanos.getAsLong();
       long deadline = deadlineNanos.get();
       if (deadline == UNSET) {
         deadlineNanos.compareAndSet(UNSET, now + durationNanos);

@@ -33,12 +33,14 @@ class LevelBudgetTest {
   }
 
   @Test
-  void durationBudgetStartsAtFirstRequest() throws InterruptedException {
-    LevelBudget budget = LevelBudget.duration(50_000_000L);
-    Thread.sleep(80); // time before the first request does not count
+  void durationBudgetStartsAtFirstRequest() {
+    long[] now = {1_000_000_000L};
+    LevelBudget budget = LevelBudget.duration(50_000_000L, () -> now[0]);
+    now[0] += 80_000_000L; // time before the first request does not count
     assertTrue(budget.tryAcquire());
+    now[0] += 49_999_999L;
     assertTrue(budget.tryAcquire());
-    Thread.sleep(80);
+    now[0] += 1;
     assertFalse(budget.tryAcquire());
   }
 
