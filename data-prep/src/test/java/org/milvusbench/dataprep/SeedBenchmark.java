@@ -49,16 +49,32 @@ public final class SeedBenchmark {
     MilvusTarget embedded = uri == null ? InProcessTargets.start(work.resolve("target")) : null;
     MilvusClientV2 client = MilvusConnect.connect(uri != null ? MilvusEndpoint.of(uri, System.getenv("MILVUS_TOKEN"), null)
         : embedded.endpoint());
-    List<String> curve = new ArrayList<>();
+    ProgressListener listener = printingListener(cfg);
+    System.out.println("profile " + profile + ": " + cfg);
+    PrepSummary s = DataPrep.prepare(client, cfg, listener);
+    printFigures(s, cfg);
+    QueryPool pool = QueryPool.load(QueryPool.dir(cfg));
+    for (QueryPool.QuerySet set : List.of(pool.uniform(), pool.dataset())) {
+      System.out.printf("recall@10 at ef=64, %s queries: %.3f%n", set.kind(), recallAt10(client, cfg, set));
+    }
+    client.close();
+    if (embedded != null) {
+      embedded.close();
+    }
+    deleteRecursively(work);
+    groundTruthOnly(cfg.dim(), cfg.threads());
+  }
+
+  /** Prints each committed batch's rate and the index build's progress every tenth. */
+  private static ProgressListener printingListener(DataPrepConfig cfg) {
     long[] last = {System.nanoTime()};
-    ProgressListener listener = new ProgressListener() {
+    return new ProgressListener() {
       @Override
       public void batchCommitted(long firstRow, int rows, long committed) {
         long now = System.nanoTime();
         String line = String.format("  rows %,9d  batch %,6d rows in %6.1f s  %6.0f rows/s", committed, rows,
             (now - last[0]) / 1e9, rows / ((now - last[0]) / 1e9));
         System.out.println(line);
-        curve.add(line);
         last[0] = now;
       }
 
@@ -87,8 +103,9 @@ public final class SeedBenchmark {
         }
       }
     };
-    System.out.println("profile " + profile + ": " + cfg);
-    PrepSummary s = DataPrep.prepare(client, cfg, listener);
+  }
+
+  private static void printFigures(PrepSummary s, DataPrepConfig cfg) {
     Runtime rt = Runtime.getRuntime();
     System.out.printf("%nrows %,d: insert %.1f s (%.0f rows/s), index wait %.1f s, load %.1f s, ground truth %.1f s,"
         + " total %.1f s, heap used %.0f MiB%n", s.rows(), s.insertSeconds(), s.insertRowsPerSecond(), s.indexSeconds(),
@@ -98,16 +115,6 @@ public final class SeedBenchmark {
         cfg.dim(), cfg.threads());
     System.out.printf("extrapolated ground truth for 1,000,000 rows × %d queries: %.0f s%n",
         cfg.uniformQueries() + cfg.datasetQueries(), perRowQuery * 1e6 * (cfg.uniformQueries() + cfg.datasetQueries()));
-    QueryPool pool = QueryPool.load(QueryPool.dir(cfg));
-    for (QueryPool.QuerySet set : List.of(pool.uniform(), pool.dataset())) {
-      System.out.printf("recall@10 at ef=64, %s queries: %.3f%n", set.kind(), recallAt10(client, cfg, set));
-    }
-    client.close();
-    if (embedded != null) {
-      embedded.close();
-    }
-    deleteRecursively(work);
-    groundTruthOnly(cfg.dim(), cfg.threads());
   }
 
   private static void deleteRecursively(Path dir) throws java.io.IOException {

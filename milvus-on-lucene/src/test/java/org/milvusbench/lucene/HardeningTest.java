@@ -154,32 +154,7 @@ class HardeningTest {
           TargetFixture.createReferenceIndex(client, name);
           client.loadCollection(LoadCollectionReq.builder().collectionName(name).build());
         }
-        // Malformed protobuf: gRPC cannot parse it, a clean INTERNAL (as Milvus's Go server answers), not a crash.
-        byte[] garbage = new byte[4096];
-        new Random(8).nextBytes(garbage);
-        garbage[0] = (byte) 0xFF; // an invalid tag: never a valid message
-        StatusRuntimeException malformed = expectGrpcError(channel, RAW_SEARCH, garbage);
-        assertEquals(Status.Code.INTERNAL, malformed.getStatus().getCode(), malformed.toString());
-
-        // Huge topK, nq past 16,384, nq × dim past the limits, wrong dimension: Milvus statuses.
-        assertMilvusError(stub.search(search(KEEP, 1, DIM, 1_000_000)).getStatus(), "topK 1,000,000");
-        assertMilvusError(stub.search(search(KEEP, 16_385, DIM, 10)).getStatus(), "nq 16,385");
-        assertMilvusError(stub.search(search(KEEP, 1, 32_769, 10)).getStatus(), "dim 32,769");
-        assertMilvusError(stub.search(search(KEEP, 2, DIM + 1, 10)).getStatus(), "wrong dimension");
-
-        // A 64 MiB message (accepted by the default 128 MiB limit): a status about its content.
-        SearchResults big = stub.withDeadlineAfter(60, TimeUnit.SECONDS).search(search(KEEP, 16_384, 1024, 10));
-        assertTrue(search(KEEP, 16_384, 1024, 10).getSerializedSize() > 64 * 1024 * 1024);
-        assertMilvusError(big.getStatus(), "64 MiB search with dim 1024 on a dim-16 collection");
-
-        // Invalid UTF-8 in a VARCHAR: the proto3 string cannot be parsed: clean INTERNAL, nothing inserted.
-        byte[] insertBytes = insert(KEEP, "QQ", 2).toByteArray();
-        byte[] broken = replace(insertBytes, "QQ".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28});
-        StatusRuntimeException utf8 = expectGrpcError(channel, RAW_INSERT, broken);
-        assertEquals(Status.Code.INTERNAL, utf8.getStatus().getCode(), utf8.toString());
-        // A VARCHAR over max_length (10): a Milvus status.
-        MutationResult tooLong = stub.insert(insert(KEEP, "ABCDEFGHIJK", 1));
-        assertMilvusError(tooLong.getStatus(), "VARCHAR of 11 > max_length 10");
+        malformedAndOversizedRequestsGetErrors(channel, stub);
 
         // A collection dropped while 4 threads search it: each search succeeds or gets a Milvus status.
         droppedDuringSearches(server, stub, client);
@@ -204,6 +179,37 @@ class HardeningTest {
         client.close();
       }
     }
+  }
+
+  /** Unparsable protobuf, limits past Milvus's, a 64 MiB message, bad UTF-8, an over-long VARCHAR. */
+  private static void malformedAndOversizedRequestsGetErrors(ManagedChannel channel,
+      MilvusServiceGrpc.MilvusServiceBlockingStub stub) {
+    // Malformed protobuf: gRPC cannot parse it, a clean INTERNAL (as Milvus's Go server answers), not a crash.
+    byte[] garbage = new byte[4096];
+    new Random(8).nextBytes(garbage);
+    garbage[0] = (byte) 0xFF; // an invalid tag: never a valid message
+    StatusRuntimeException malformed = expectGrpcError(channel, RAW_SEARCH, garbage);
+    assertEquals(Status.Code.INTERNAL, malformed.getStatus().getCode(), malformed.toString());
+
+    // Huge topK, nq past 16,384, nq × dim past the limits, wrong dimension: Milvus statuses.
+    assertMilvusError(stub.search(search(KEEP, 1, DIM, 1_000_000)).getStatus(), "topK 1,000,000");
+    assertMilvusError(stub.search(search(KEEP, 16_385, DIM, 10)).getStatus(), "nq 16,385");
+    assertMilvusError(stub.search(search(KEEP, 1, 32_769, 10)).getStatus(), "dim 32,769");
+    assertMilvusError(stub.search(search(KEEP, 2, DIM + 1, 10)).getStatus(), "wrong dimension");
+
+    // A 64 MiB message (accepted by the default 128 MiB limit): a status about its content.
+    SearchResults big = stub.withDeadlineAfter(60, TimeUnit.SECONDS).search(search(KEEP, 16_384, 1024, 10));
+    assertTrue(search(KEEP, 16_384, 1024, 10).getSerializedSize() > 64 * 1024 * 1024);
+    assertMilvusError(big.getStatus(), "64 MiB search with dim 1024 on a dim-16 collection");
+
+    // Invalid UTF-8 in a VARCHAR: the proto3 string cannot be parsed: clean INTERNAL, nothing inserted.
+    byte[] insertBytes = insert(KEEP, "QQ", 2).toByteArray();
+    byte[] broken = replace(insertBytes, "QQ".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28});
+    StatusRuntimeException utf8 = expectGrpcError(channel, RAW_INSERT, broken);
+    assertEquals(Status.Code.INTERNAL, utf8.getStatus().getCode(), utf8.toString());
+    // A VARCHAR over max_length (10): a Milvus status.
+    MutationResult tooLong = stub.insert(insert(KEEP, "ABCDEFGHIJK", 1));
+    assertMilvusError(tooLong.getStatus(), "VARCHAR of 11 > max_length 10");
   }
 
   private static void droppedDuringSearches(TargetServer server, MilvusServiceGrpc.MilvusServiceBlockingStub stub,
