@@ -9,6 +9,7 @@ import io.milvus.grpc.InsertRequest;
 import io.milvus.grpc.LongArray;
 import io.milvus.grpc.MutationResult;
 import org.apache.lucene.search.Query;
+import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.CollectionStore;
 import org.milvusbench.lucene.store.RowBatch;

@@ -2,6 +2,7 @@ package org.milvusbench.lucene.rpc;
 
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.expr.FilterException;
 import org.milvusbench.lucene.expr.FilterParser;
 import org.milvusbench.lucene.store.Collection;

@@ -21,6 +21,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Weight;
+import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.CollectionState.IndexJson;
 import org.milvusbench.lucene.store.CollectionStore;

@@ -1,9 +1,11 @@
-package org.milvusbench.lucene.rpc;
+package org.milvusbench.lucene.error;
 
 /**
  * A failure to report to the client as a Milvus {@code common.Status}: the numeric {@code code} of
  * Milvus's merr package and a reason in Milvus's wording. Thrown anywhere below the RPC layer;
- * {@link Statuses} turns it into the response status (never a gRPC failure, which the Java client retries).
+ * {@code rpc.Statuses} turns it into the response status (never a gRPC failure, which the Java client
+ * retries). It sits in a package of its own, below everything else in the server, so that the store and
+ * the filter compiler can throw it without depending on the RPC layer that depends on them.
  */
 public final class MilvusException extends RuntimeException {
   /** merr codes used by this server (milvus/pkg/util/merr/errors.go). */
