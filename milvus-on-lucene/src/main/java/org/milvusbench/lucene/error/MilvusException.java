@@ -17,6 +17,8 @@ public final class MilvusException extends RuntimeException {
   public static final int PARAMETER_MISSING = 1101;
   public static final int METRIC_NOT_FOUND = 1200;
   public static final int FIELD_NOT_FOUND = 1700;
+  /** merr.ErrOperationNotSupported: valid for Milvus, but a feature this server does not have. */
+  public static final int OPERATION_NOT_SUPPORTED = 3000;
   /** merr's "unexpected error" for anything we did not anticipate. */
   public static final int UNEXPECTED = 65535;
 
@@ -46,5 +48,10 @@ public final class MilvusException extends RuntimeException {
   /** merr.WrapErrParameterInvalidMsg: "{detail}: invalid parameter". */
   public static MilvusException invalid(String detail) {
     return new MilvusException(PARAMETER_INVALID, detail + ": invalid parameter");
+  }
+
+  /** merr.WrapErrOperationNotSupported: "{detail}: unsupported operation". */
+  public static MilvusException unsupported(String detail) {
+    return new MilvusException(OPERATION_NOT_SUPPORTED, detail + ": unsupported operation");
   }
 }
