@@ -106,6 +106,7 @@ class FilterExprTest {
 
   @Test
   void keywordsIgnoreCaseAndHaveSymbolForms() {
+    // The two spellings differ in length, so their trees are compared without positions.
     assertEquals(FilterExpr.parse("not a == 1 and b == 2 or c == 3").toString().replaceAll("position=\\d+", ""),
         FilterExpr.parse("!a == 1 && b == 2 || c == 3").toString().replaceAll("position=\\d+", ""));
     assertEquals(FilterExpr.parse("NoT a In [1]"), FilterExpr.parse("not a in [1]"));
