@@ -14,6 +14,7 @@ import io.milvus.grpc.ShowCollectionsResponse;
 import io.milvus.grpc.Status;
 import java.util.Comparator;
 import java.util.List;
+import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.CollectionStore;
 

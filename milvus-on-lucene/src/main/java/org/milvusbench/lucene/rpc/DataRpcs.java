@@ -9,6 +9,8 @@ import io.milvus.grpc.InsertRequest;
 import io.milvus.grpc.LongArray;
 import io.milvus.grpc.MutationResult;
 import org.apache.lucene.search.Query;
+import org.milvusbench.lucene.error.MilvusException;
+import org.milvusbench.lucene.expr.FilterCompiler;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.CollectionStore;
 import org.milvusbench.lucene.store.RowBatch;
@@ -42,7 +44,7 @@ final class DataRpcs {
     if (request.getExpr().isBlank()) {
       throw MilvusException.invalid("delete plan can't be empty or always true : " + request.getExpr());
     }
-    Query query = Filters.compile(c, request.getExpr());
+    Query query = FilterCompiler.compile(c.schema(), request.getExpr());
     long deleted = c.delete(query);
     return MutationResult.newBuilder().setStatus(Statuses.OK).setDeleteCnt(deleted).setTimestamp(Tso.next()).build();
   }

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.CollectionState.IndexJson;
 import org.milvusbench.lucene.store.CollectionStore;

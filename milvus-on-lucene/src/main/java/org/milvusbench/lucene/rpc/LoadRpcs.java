@@ -4,6 +4,7 @@ import io.milvus.grpc.GetLoadStateResponse;
 import io.milvus.grpc.GetLoadingProgressResponse;
 import io.milvus.grpc.LoadState;
 import io.milvus.grpc.Status;
+import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.CollectionStore;
 import org.milvusbench.lucene.store.GraphBuild;

@@ -5,6 +5,7 @@ import com.google.protobuf.Message;
 import io.milvus.grpc.*;
 import io.milvus.shaded.io.grpc.stub.StreamObserver;
 import java.util.concurrent.Callable;
+import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.metrics.ServiceTimes;
 import org.milvusbench.lucene.store.CollectionStore;
 import org.slf4j.Logger;

@@ -17,6 +17,7 @@ import java.util.List;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.store.LeafValues;
 import org.milvusbench.lucene.store.SchemaView;
 

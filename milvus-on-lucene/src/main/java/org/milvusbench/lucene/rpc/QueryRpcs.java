@@ -16,6 +16,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TopDocs;
+import org.milvusbench.lucene.error.MilvusException;
+import org.milvusbench.lucene.expr.FilterCompiler;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.CollectionStore;
 import org.milvusbench.lucene.store.SchemaView;
@@ -48,7 +50,7 @@ final class QueryRpcs {
         offset = parseLong("offset", kv.getValue());
       }
     }
-    Query filter = Filters.compile(c, request.getExpr());
+    Query filter = FilterCompiler.compile(schema, request.getExpr());
     QueryResults.Builder out = QueryResults.newBuilder().setStatus(Statuses.OK).setCollectionName(c.name())
         .setPrimaryFieldName(schema.primaryName());
     boolean count = request.getOutputFieldsList().stream().anyMatch(f -> f.trim().equalsIgnoreCase(COUNT));

@@ -21,6 +21,8 @@ import java.nio.ByteOrder;
 import java.util.List;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Weight;
+import org.milvusbench.lucene.error.MilvusException;
+import org.milvusbench.lucene.expr.FilterCompiler;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.CollectionState.IndexJson;
 import org.milvusbench.lucene.store.CollectionStore;
@@ -126,7 +128,7 @@ final class SearchRpcs {
     float[][] queries = queries(request.getPlaceholderGroup(), schema);
     List<FieldSchema> outputs = OutputColumns.resolve(schema, request.getOutputFieldsList());
     outputs.removeIf(FieldSchema::getIsPrimaryKey);
-    Query filter = request.getDsl().isBlank() ? null : Filters.compile(c, request.getDsl());
+    Query filter = request.getDsl().isBlank() ? null : FilterCompiler.compile(schema, request.getDsl());
 
     IndexJson index = c.state().index();
     VectorMetric indexMetric = index == null ? null : VectorMetric.parse(index.params().get("metric_type"));

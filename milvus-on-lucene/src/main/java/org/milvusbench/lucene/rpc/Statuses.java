@@ -2,6 +2,7 @@ package org.milvusbench.lucene.rpc;
 
 import io.milvus.grpc.ErrorCode;
 import io.milvus.grpc.Status;
+import org.milvusbench.lucene.error.MilvusException;
 
 /**
  * The one place mapping our failures to Milvus {@code common.Status}. Like Milvus 2.3+ it sets the

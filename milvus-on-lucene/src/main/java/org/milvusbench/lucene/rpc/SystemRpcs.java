@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.HdrHistogram.Histogram;
+import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.process.ProcessStats;
 import org.milvusbench.lucene.metrics.ServiceTimes;
 

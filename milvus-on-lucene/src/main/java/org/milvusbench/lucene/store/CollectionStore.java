@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.milvusbench.lucene.rpc.MilvusException;
+import org.milvusbench.lucene.error.MilvusException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

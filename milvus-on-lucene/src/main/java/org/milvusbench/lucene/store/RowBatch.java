@@ -7,7 +7,7 @@ import io.milvus.grpc.ScalarField;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.milvusbench.lucene.rpc.MilvusException;
+import org.milvusbench.lucene.error.MilvusException;
 
 /**
  * Insert columns, validated against the schema: every non-auto field present with {@code numRows}

@@ -6,7 +6,7 @@ import io.milvus.grpc.FieldSchema;
 import io.milvus.grpc.KeyValuePair;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.milvusbench.lucene.rpc.MilvusException;
+import org.milvusbench.lucene.error.MilvusException;
 
 /**
  * The parts of a Milvus {@link CollectionSchema} this server supports: one INT64 primary key, one

@@ -3,7 +3,7 @@ package org.milvusbench.lucene.store;
 import java.util.Locale;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.VectorUtil;
-import org.milvusbench.lucene.rpc.MilvusException;
+import org.milvusbench.lucene.error.MilvusException;
 
 /**
  * Milvus metric types and how they map to Lucene. Milvus reports L2 as the squared distance

@@ -1,9 +1,11 @@
-package org.milvusbench.lucene.rpc;
+package org.milvusbench.lucene.error;
 
 /**
  * A failure to report to the client as a Milvus {@code common.Status}: the numeric {@code code} of
  * Milvus's merr package and a reason in Milvus's wording. Thrown anywhere below the RPC layer;
- * {@link Statuses} turns it into the response status (never a gRPC failure, which the Java client retries).
+ * {@code rpc.Statuses} turns it into the response status (never a gRPC failure, which the Java client
+ * retries). It sits in a package of its own, below everything else in the server, so that the store and
+ * the filter compiler can throw it without depending on the RPC layer that depends on them.
  */
 public final class MilvusException extends RuntimeException {
   /** merr codes used by this server (milvus/pkg/util/merr/errors.go). */
@@ -15,6 +17,8 @@ public final class MilvusException extends RuntimeException {
   public static final int PARAMETER_MISSING = 1101;
   public static final int METRIC_NOT_FOUND = 1200;
   public static final int FIELD_NOT_FOUND = 1700;
+  /** merr.ErrOperationNotSupported: valid for Milvus, but a feature this server does not have. */
+  public static final int OPERATION_NOT_SUPPORTED = 3000;
   /** merr's "unexpected error" for anything we did not anticipate. */
   public static final int UNEXPECTED = 65535;
 
@@ -44,5 +48,10 @@ public final class MilvusException extends RuntimeException {
   /** merr.WrapErrParameterInvalidMsg: "{detail}: invalid parameter". */
   public static MilvusException invalid(String detail) {
     return new MilvusException(PARAMETER_INVALID, detail + ": invalid parameter");
+  }
+
+  /** merr.WrapErrOperationNotSupported: "{detail}: unsupported operation". */
+  public static MilvusException unsupported(String detail) {
+    return new MilvusException(OPERATION_NOT_SUPPORTED, detail + ": unsupported operation");
   }
 }
