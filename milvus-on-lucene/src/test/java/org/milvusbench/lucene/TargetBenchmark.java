@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.milvusbench.lucene.store.Collection;
+import org.milvusbench.lucene.store.SearcherLease;
 import org.milvusbench.lucene.store.VectorMetric;
 import org.milvusbench.lucene.store.VectorSearch;
 
@@ -127,7 +128,7 @@ public final class TargetBenchmark {
         intervalFrom = to;
       }
     }
-    try (Collection.Lease lease = server.store().get(name).acquire()) {
+    try (SearcherLease lease = server.store().get(name).acquire()) {
       System.out.printf(Locale.ROOT, "segments: %d%n", lease.reader().leaves().size());
     }
   }
@@ -154,7 +155,7 @@ public final class TargetBenchmark {
     System.out.printf(Locale.ROOT, "index build CPU: %.1f s = %.0f vec per CPU-second (x %d cores = %.0f vec/s if the cores were idle)%n",
         cpuSeconds, data.length / cpuSeconds, Runtime.getRuntime().availableProcessors(),
         data.length / cpuSeconds * Runtime.getRuntime().availableProcessors());
-    try (Collection.Lease lease = server.store().get(name).acquire()) {
+    try (SearcherLease lease = server.store().get(name).acquire()) {
       System.out.printf(Locale.ROOT, "segments: %d%n", lease.reader().leaves().size());
     }
   }
@@ -182,7 +183,7 @@ public final class TargetBenchmark {
     }
     BenchLoop.Searcher grpc = i -> BenchClient.ids(stub.search(requests.get(i)));
     BenchLoop.Searcher inProcess = i -> {
-      try (Collection.Lease lease = collection.acquire()) {
+      try (SearcherLease lease = collection.acquire()) {
         VectorSearch.graph(lease.searcher(), TargetFixture.VECTOR, queries[i], TOP_K, EF, null, VectorMetric.L2);
       }
     };

@@ -19,6 +19,7 @@ import org.apache.lucene.search.TopDocs;
 import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.expr.FilterCompiler;
 import org.milvusbench.lucene.store.Collection;
+import org.milvusbench.lucene.store.SearcherLease;
 import org.milvusbench.lucene.store.CollectionStore;
 import org.milvusbench.lucene.store.SchemaView;
 
@@ -60,7 +61,7 @@ final class QueryRpcs {
             + request.getOutputFieldsList());
       }
       long n;
-      try (Collection.Lease lease = c.acquire()) {
+      try (SearcherLease lease = c.acquire()) {
         n = lease.searcher().count(filter);
       }
       return out.addFieldsData(FieldData.newBuilder().setFieldName(COUNT).setType(DataType.Int64)
@@ -79,7 +80,7 @@ final class QueryRpcs {
       names.add(0, schema.primaryName());
     }
     List<FieldSchema> outputs = OutputColumns.resolve(schema, names);
-    try (Collection.Lease lease = c.acquire()) {
+    try (SearcherLease lease = c.acquire()) {
       int window = (int) Math.min(limit < 0 ? Math.max(1, lease.reader().numDocs()) : offset + limit,
           Integer.MAX_VALUE - 1);
       Sort byPk = new Sort(LongField.newSortField(schema.primaryName(), false, SortedNumericSelector.Type.MIN));

@@ -24,6 +24,7 @@ import org.apache.lucene.search.Weight;
 import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.expr.FilterCompiler;
 import org.milvusbench.lucene.store.Collection;
+import org.milvusbench.lucene.store.SearcherLease;
 import org.milvusbench.lucene.store.CollectionState.IndexJson;
 import org.milvusbench.lucene.store.CollectionStore;
 import org.milvusbench.lucene.store.SchemaView;
@@ -113,6 +114,33 @@ final class SearchRpcs {
     }
     SchemaView schema = c.schema();
     Params p = params(request.getSearchParamsList());
+    checkLimits(p, schema);
+    float[][] queries = queries(request.getPlaceholderGroup(), schema);
+    List<FieldSchema> outputs = OutputColumns.resolve(schema, request.getOutputFieldsList());
+    outputs.removeIf(FieldSchema::getIsPrimaryKey);
+    Query filter = request.getDsl().isBlank() ? null : FilterCompiler.compile(schema, request.getDsl());
+    IndexJson index = c.state().index();
+    VectorMetric metric = metric(p, index);
+    SearchResultData.Builder data = SearchResultData.newBuilder()
+        .setNumQueries(queries.length).setTopK(p.topK).setPrimaryFieldName(schema.primaryName());
+    LongArray.Builder ids = LongArray.newBuilder();
+    try (SearcherLease lease = c.acquire()) {
+      int[] docs = searchAll(c, lease, index, queries, p, filter, metric, data, ids, !outputs.isEmpty());
+      // Like Milvus, the primary key is always an output column (the Node SDK reads ids from it).
+      data.addFieldsData(FieldData.newBuilder().setFieldName(schema.primaryName()).setType(DataType.Int64)
+          .setFieldId(schema.primary().getFieldID()).setScalars(ScalarField.newBuilder().setLongData(ids)));
+      data.addOutputFields(schema.primaryName());
+      if (!outputs.isEmpty()) {
+        data.addAllFieldsData(OutputColumns.read(lease.reader(), schema, outputs, docs));
+        outputs.forEach(f -> data.addOutputFields(f.getName()));
+      }
+    }
+    data.setIds(IDs.newBuilder().setIntId(ids));
+    return SearchResults.newBuilder().setStatus(Statuses.OK).setResults(data).setCollectionName(c.name()).build();
+  }
+
+  /** Milvus's limits on topK and offset, and that the named vector field is the collection's. */
+  private static void checkLimits(Params p, SchemaView schema) {
     if (p.topK < 1 || p.topK > MAX_TOPK) {
       throw MilvusException.invalid("topk [" + p.topK + "] is invalid, it should be in range [1, " + MAX_TOPK
           + "], but got " + p.topK);
@@ -125,66 +153,56 @@ final class SearchRpcs {
       throw MilvusException.fieldNotFound(p.annsField, "failed to get field schema by name: fieldName("
           + p.annsField + ") not found; the vector field is " + schema.vectorName());
     }
-    float[][] queries = queries(request.getPlaceholderGroup(), schema);
-    List<FieldSchema> outputs = OutputColumns.resolve(schema, request.getOutputFieldsList());
-    outputs.removeIf(FieldSchema::getIsPrimaryKey);
-    Query filter = request.getDsl().isBlank() ? null : FilterCompiler.compile(schema, request.getDsl());
+  }
 
-    IndexJson index = c.state().index();
+  /** The metric asked for, which must be the index's when there is one; COSINE without either. */
+  private static VectorMetric metric(Params p, IndexJson index) {
     VectorMetric indexMetric = index == null ? null : VectorMetric.parse(index.params().get("metric_type"));
-    VectorMetric metric = indexMetric;
-    if (!p.metric.isEmpty()) {
-      VectorMetric asked = VectorMetric.parse(p.metric);
-      if (indexMetric != null && asked != indexMetric) {
-        throw MilvusException.invalid("metric type not match: invalid parameter[expected=" + indexMetric
-            + "][actual=" + asked + "]");
-      }
-      metric = asked;
+    if (p.metric.isEmpty()) {
+      return indexMetric == null ? VectorMetric.COSINE : indexMetric;
     }
-    if (metric == null) {
-      metric = VectorMetric.COSINE;
+    VectorMetric asked = VectorMetric.parse(p.metric);
+    if (indexMetric != null && asked != indexMetric) {
+      throw MilvusException.invalid("metric type not match: invalid parameter[expected=" + indexMetric
+          + "][actual=" + asked + "]");
     }
+    return asked;
+  }
+
+  /**
+   * Searches every query (graph when the index can serve the metric, else exact), appending ids,
+   * scores and per-query counts to {@code data}; returns the hits' doc ids in order when {@code keepDocs}
+   * (to read output fields), else null.
+   */
+  private static int[] searchAll(Collection c, SearcherLease lease, IndexJson index, float[][] queries, Params p,
+      Query filter, VectorMetric metric, SearchResultData.Builder data, LongArray.Builder ids, boolean keepDocs)
+      throws Exception {
     int k = p.topK + p.offset;
     int ef = Math.max(p.ef < 0 ? k : p.ef, k);
-
-    SearchResultData.Builder data = SearchResultData.newBuilder()
-        .setNumQueries(queries.length).setTopK(p.topK).setPrimaryFieldName(schema.primaryName());
-    LongArray.Builder ids = LongArray.newBuilder();
-    int[] allDocs = outputs.isEmpty() ? null : new int[queries.length * p.topK];
+    boolean useGraph = lease.graph() != null && index != null && lease.graph().metric() == metric
+        && !"FLAT".equals(index.params().get("index_type"));
+    Weight exactFilter = useGraph ? null : VectorSearch.filterWeight(lease.searcher(), filter);
+    SchemaView schema = c.schema();
+    int[] allDocs = keepDocs ? new int[queries.length * p.topK] : null;
     int hitsSoFar = 0;
-    try (Collection.Lease lease = c.acquire()) {
-      boolean useGraph = lease.graph() != null && index != null && lease.graph().metric() == metric
-          && !"FLAT".equals(index.params().get("index_type"));
-      Weight exactFilter = useGraph ? null : VectorSearch.filterWeight(lease.searcher(), filter);
-      for (float[] q : queries) {
-        Hits hits = useGraph
-            ? VectorSearch.graph(lease.searcher(), schema.vectorName(), q, k, ef, filter, metric)
-            : VectorSearch.exact(lease.searcher(), schema, q, k, exactFilter, metric);
-        int from = Math.min(p.offset, hits.docs().length);
-        int[] docs = java.util.Arrays.copyOfRange(hits.docs(), from, hits.docs().length);
-        long[] pks = c.primaryKeys(lease.reader(), docs);
-        for (int i = 0; i < docs.length; i++) {
-          ids.addData(pks[i]);
-          data.addScores(round(hits.values()[from + i], p.roundDecimal));
-          if (allDocs != null) {
-            allDocs[hitsSoFar + i] = docs[i];
-          }
+    for (float[] q : queries) {
+      Hits hits = useGraph
+          ? VectorSearch.graph(lease.searcher(), schema.vectorName(), q, k, ef, filter, metric)
+          : VectorSearch.exact(lease.searcher(), schema, q, k, exactFilter, metric);
+      int from = Math.min(p.offset, hits.docs().length);
+      int[] docs = java.util.Arrays.copyOfRange(hits.docs(), from, hits.docs().length);
+      long[] pks = c.primaryKeys(lease.reader(), docs);
+      for (int i = 0; i < docs.length; i++) {
+        ids.addData(pks[i]);
+        data.addScores(round(hits.values()[from + i], p.roundDecimal));
+        if (allDocs != null) {
+          allDocs[hitsSoFar + i] = docs[i];
         }
-        hitsSoFar += docs.length;
-        data.addTopks(docs.length);
       }
-      // Like Milvus, the primary key is always an output column (the Node SDK reads ids from it).
-      data.addFieldsData(FieldData.newBuilder().setFieldName(schema.primaryName()).setType(DataType.Int64)
-          .setFieldId(schema.primary().getFieldID()).setScalars(ScalarField.newBuilder().setLongData(ids)));
-      data.addOutputFields(schema.primaryName());
-      if (allDocs != null) {
-        int[] docs = java.util.Arrays.copyOf(allDocs, hitsSoFar);
-        data.addAllFieldsData(OutputColumns.read(lease.reader(), schema, outputs, docs));
-        outputs.forEach(f -> data.addOutputFields(f.getName()));
-      }
+      hitsSoFar += docs.length;
+      data.addTopks(docs.length);
     }
-    data.setIds(IDs.newBuilder().setIntId(ids));
-    return SearchResults.newBuilder().setStatus(Statuses.OK).setResults(data).setCollectionName(c.name()).build();
+    return allDocs == null ? null : java.util.Arrays.copyOf(allDocs, hitsSoFar);
   }
 
   private static float round(float v, int decimals) {

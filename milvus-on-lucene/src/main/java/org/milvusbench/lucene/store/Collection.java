@@ -16,7 +16,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.Sort;
@@ -175,7 +174,7 @@ public final class Collection implements AutoCloseable {
         ids[i] = schema.autoId() ? first + i : batch.clientIds.get(i);
       }
       if (!schema.autoId()) {
-        nextAutoId.accumulateAndGet(max(ids) + 1, Math::max);
+        nextAutoId.accumulateAndGet(java.util.Arrays.stream(ids).max().orElse(-1) + 1, Math::max);
       }
       int threads = target.graph != null && n >= 256 ? settings.buildThreads() : 1;
       if (threads <= 1) {
@@ -201,14 +200,6 @@ public final class Collection implements AutoCloseable {
     }
   }
 
-  private static long max(long[] values) {
-    long m = Long.MIN_VALUE;
-    for (long v : values) {
-      m = Math.max(m, v);
-    }
-    return m;
-  }
-
   private List<Document> documents(RowBatch batch, long[] ids, int from, int to, GraphSpec graph) {
     List<Document> docs = new ArrayList<>(to - from);
     for (int row = from; row < to; row++) {
@@ -224,7 +215,7 @@ public final class Collection implements AutoCloseable {
     mutationLock.readLock().lock();
     try {
       long count;
-      try (Lease lease = acquire()) {
+      try (SearcherLease lease = acquire()) {
         count = lease.searcher().count(query);
       }
       index.writer.deleteDocuments(query);
@@ -253,13 +244,13 @@ public final class Collection implements AutoCloseable {
 
   /** Live rows, as of the latest refresh. */
   public long rowCount() throws IOException {
-    try (Lease lease = acquire()) {
+    try (SearcherLease lease = acquire()) {
       return lease.searcher().getIndexReader().numDocs();
     }
   }
 
   /** A searcher that sees every completed write; close the lease to release it. */
-  public Lease acquire() throws IOException {
+  public SearcherLease acquire() throws IOException {
     while (true) {
       LuceneIndex current = index;
       try {
@@ -269,25 +260,13 @@ public final class Collection implements AutoCloseable {
           current.searchers.maybeRefreshBlocking();
           refreshedGeneration.accumulateAndGet(wanted, Math::max);
         }
-        return new Lease(current.searchers, current.searchers.acquire(), current.graph);
+        return new SearcherLease(current.searchers, current.searchers.acquire(), current.graph);
       } catch (AlreadyClosedException e) {
         // A finished graph build swapped the index between our read of it and acquire: use the new one.
         if (current == index) {
           throw e;
         }
       }
-    }
-  }
-
-  /** A searcher borrowed from a {@link SearcherManager}, with the graph spec its index was built with. */
-  public record Lease(SearcherManager manager, IndexSearcher searcher, GraphSpec graph) implements AutoCloseable {
-    public IndexReader reader() {
-      return searcher.getIndexReader();
-    }
-
-    @Override
-    public void close() throws IOException {
-      manager.release(searcher);
     }
   }
 

@@ -33,6 +33,33 @@ public final class RowBatch {
 
   /** Validates and wraps the insert request's columns. {@code $meta} (dynamic field) is accepted and ignored. */
   public static RowBatch of(SchemaView schema, List<FieldData> columns, int declaredRows) {
+    Map<String, FieldData> byName = columnsByName(schema, columns);
+    List<Float> floats = vectorColumn(schema, byName.get(schema.vectorName()));
+    int rows = floats.size() / schema.dim();
+    if (declaredRows != 0 && declaredRows != rows) {
+      throw MilvusException.invalid("the num_rows (" + declaredRows + ") does not match the vector rows (" + rows + ")");
+    }
+    RowBatch batch = new RowBatch(rows, clientIds(schema, byName.get(schema.primaryName()), rows), floats);
+    for (FieldSchema f : schema.scalars()) {
+      FieldData fd = byName.get(f.getName());
+      if (fd == null) {
+        if (f.getNullable() || f.hasDefaultValue()) {
+          continue;
+        }
+        throw new MilvusException(MilvusException.PARAMETER_MISSING,
+            "missing parameter: insert data does not contain field " + f.getName());
+      }
+      checkRows(f.getName(), scalarSize(fd.getScalars(), f.getDataType()), rows);
+      if (f.getDataType() == DataType.VarChar) {
+        checkMaxLength(f, fd.getScalars().getStringData().getDataList());
+      }
+      batch.scalars.put(f.getName(), fd.getScalars());
+    }
+    return batch;
+  }
+
+  /** The schema's columns by name; unknown ones are refused unless the collection has a dynamic field. */
+  private static Map<String, FieldData> columnsByName(SchemaView schema, List<FieldData> columns) {
     Map<String, FieldData> byName = new HashMap<>();
     for (FieldData fd : columns) {
       if (fd.getIsDynamic() || "$meta".equals(fd.getFieldName())) {
@@ -46,7 +73,11 @@ public final class RowBatch {
       }
       byName.put(fd.getFieldName(), fd);
     }
-    FieldData vec = byName.get(schema.vectorName());
+    return byName;
+  }
+
+  /** The vector column's floats, checked against the schema's dimension. */
+  private static List<Float> vectorColumn(SchemaView schema, FieldData vec) {
     if (vec == null) {
       throw new MilvusException(MilvusException.PARAMETER_MISSING,
           "missing parameter: insert data does not contain the vector field " + schema.vectorName());
@@ -64,42 +95,25 @@ public final class RowBatch {
       throw MilvusException.invalid("the length (" + floats.size() + ") of vector data of field "
           + schema.vectorName() + " is not a multiple of dim " + schema.dim());
     }
-    int rows = floats.size() / schema.dim();
-    if (declaredRows != 0 && declaredRows != rows) {
-      throw MilvusException.invalid("the num_rows (" + declaredRows + ") does not match the vector rows (" + rows + ")");
-    }
-    List<Long> ids = null;
-    FieldData pk = byName.get(schema.primaryName());
+    return floats;
+  }
+
+  /** The client's primary keys, or null when auto_id assigns them (then the client must send none). */
+  private static List<Long> clientIds(SchemaView schema, FieldData pk, int rows) {
     if (schema.autoId()) {
       if (pk != null) {
         throw MilvusException.invalid("the primary key field " + schema.primaryName()
             + " is auto-generated, no need to provide it");
       }
-    } else {
-      if (pk == null) {
-        throw new MilvusException(MilvusException.PARAMETER_MISSING,
-            "missing parameter: insert data does not contain the primary key field " + schema.primaryName());
-      }
-      ids = pk.getScalars().getLongData().getDataList();
-      checkRows(schema.primaryName(), ids.size(), rows);
+      return null;
     }
-    RowBatch batch = new RowBatch(rows, ids, floats);
-    for (FieldSchema f : schema.scalars()) {
-      FieldData fd = byName.get(f.getName());
-      if (fd == null) {
-        if (f.getNullable() || f.hasDefaultValue()) {
-          continue;
-        }
-        throw new MilvusException(MilvusException.PARAMETER_MISSING,
-            "missing parameter: insert data does not contain field " + f.getName());
-      }
-      checkRows(f.getName(), scalarSize(fd.getScalars(), f.getDataType()), rows);
-      if (f.getDataType() == DataType.VarChar) {
-        checkMaxLength(f, fd.getScalars().getStringData().getDataList());
-      }
-      batch.scalars.put(f.getName(), fd.getScalars());
+    if (pk == null) {
+      throw new MilvusException(MilvusException.PARAMETER_MISSING,
+          "missing parameter: insert data does not contain the primary key field " + schema.primaryName());
     }
-    return batch;
+    List<Long> ids = pk.getScalars().getLongData().getDataList();
+    checkRows(schema.primaryName(), ids.size(), rows);
+    return ids;
   }
 
   /** Milvus rejects the whole insert when a VARCHAR exceeds max_length (counted in UTF-8 bytes, as Go's len). */

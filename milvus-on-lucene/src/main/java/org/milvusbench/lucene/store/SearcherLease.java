@@ -1,0 +1,21 @@
+package org.milvusbench.lucene.store;
+
+import java.io.IOException;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+
+/**
+ * A searcher borrowed from a {@link SearcherManager} ({@link Collection#acquire()}), with the graph
+ * spec its index was built with; close it to give the searcher back.
+ */
+public record SearcherLease(SearcherManager manager, IndexSearcher searcher, GraphSpec graph) implements AutoCloseable {
+  public IndexReader reader() {
+    return searcher.getIndexReader();
+  }
+
+  @Override
+  public void close() throws IOException {
+    manager.release(searcher);
+  }
+}
