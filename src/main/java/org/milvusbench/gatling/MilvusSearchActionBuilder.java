@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.milvusbench.gatling.core.QueryVectors;
+import org.milvusbench.gatling.core.SearchObserver;
+import org.milvusbench.gatling.core.StartSchedule;
 import org.milvusbench.gatling.internal.SearchActionGlue;
 
 /**

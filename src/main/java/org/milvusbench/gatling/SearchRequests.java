@@ -1,6 +1,7 @@
 package org.milvusbench.gatling;
 
 import io.milvus.grpc.SearchRequest;
+import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.gatling.internal.SearchRequestTemplate;
 
 /** The requests a search action sends, for use outside Gatling (a pre-flight probe, a tool). */

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.gatling.internal.SearchMethod;
 import org.milvusbench.gatling.internal.SearchRequestTemplate;
 import org.milvusbench.recorder.LevelRecorder;

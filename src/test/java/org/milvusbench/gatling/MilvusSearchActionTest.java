@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.milvusbench.gatling.NoopMilvusServer.Behaviour;
+import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.gatling.internal.MilvusSearchAction;
 import org.milvusbench.gatling.internal.SearchRequestTemplate;
 

@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.milvusbench.gatling.MilvusComponents;
 import org.milvusbench.gatling.MilvusSearchActionBuilder;
-import org.milvusbench.gatling.QueryVectors;
-import org.milvusbench.gatling.SearchObserver;
-import org.milvusbench.gatling.StartSchedule;
+import org.milvusbench.gatling.core.QueryVectors;
+import org.milvusbench.gatling.core.SearchObserver;
+import org.milvusbench.gatling.core.StartSchedule;
 import scala.Option;
 
 /**
