@@ -2,6 +2,7 @@ package org.milvusbench.gatling;
 
 import io.gatling.javaapi.core.ProtocolBuilder;
 import java.time.Duration;
+import org.milvusbench.gatling.internal.MilvusProtocol;
 import org.milvusbench.milvus.MilvusEndpoint;
 
 /**

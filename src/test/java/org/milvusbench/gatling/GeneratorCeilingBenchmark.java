@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.milvusbench.gatling.core.QueryVectors;
+import org.milvusbench.gatling.internal.MilvusComponents;
 import org.milvusbench.gatling.internal.SearchMethod;
 import org.milvusbench.gatling.internal.SearchRequestTemplate;
 import org.milvusbench.recorder.LevelRecorder;

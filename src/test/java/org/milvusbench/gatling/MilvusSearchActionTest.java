@@ -27,6 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.milvusbench.gatling.NoopMilvusServer.Behaviour;
 import org.milvusbench.gatling.core.QueryVectors;
+import org.milvusbench.gatling.internal.MilvusComponents;
+import org.milvusbench.gatling.internal.MilvusProtocol;
 import org.milvusbench.gatling.internal.MilvusSearchAction;
 import org.milvusbench.gatling.internal.SearchRequestTemplate;
 

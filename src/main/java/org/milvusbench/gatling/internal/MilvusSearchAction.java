@@ -17,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.milvusbench.gatling.MilvusComponents;
 import org.milvusbench.gatling.MilvusSearchActionBuilder;
 import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.gatling.core.SearchObserver;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.milvus.grpc.DslType;
 import io.milvus.grpc.KeyValuePair;
 import io.milvus.grpc.SearchRequest;
-import org.milvusbench.gatling.MilvusProtocol;
 import org.milvusbench.gatling.MilvusSearchActionBuilder;
 
 /**

@@ -1,13 +1,12 @@
-package org.milvusbench.gatling;
+package org.milvusbench.gatling.internal;
 
 import io.gatling.core.protocol.Protocol;
 import io.gatling.core.protocol.ProtocolKey;
-import org.milvusbench.gatling.internal.MilvusProtocolKey;
 import org.milvusbench.milvus.MilvusEndpoint;
 
 /**
- * Where and how the Milvus actions connect: the Gatling {@link Protocol} built by {@link
- * MilvusProtocolBuilder}. Immutable; the channels live in {@link MilvusComponents}.
+ * Where and how the Milvus actions connect: the Gatling {@link Protocol} that the public {@code
+ * MilvusProtocolBuilder} wraps. Immutable; the channels live in {@link MilvusComponents}.
  *
  * @param endpoint host, port, TLS, token and database ({@link MilvusEndpoint#toString()} hides the token)
  * @param deadlineMillis per-request deadline
