@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.milvusbench.gatling.core.Metric;
 import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.gatling.core.SearchObserver;
 import org.milvusbench.gatling.core.StartSchedule;
@@ -37,7 +38,7 @@ public final class MilvusSearchActionBuilder implements ActionBuilder {
   final int topK;
   final int nq;
   final Map<String, Object> searchParams;
-  final String metric;
+  final Metric metric;
   final String filter;
   final List<String> outputFields;
   final SearchObserver observer;
@@ -51,7 +52,7 @@ public final class MilvusSearchActionBuilder implements ActionBuilder {
 
   private MilvusSearchActionBuilder(String requestName, String collection, String annsField, QueryVectors queries,
       String vectorsKey, Function<Session, float[]> vectorsFunction, int topK, int nq, Map<String, Object> searchParams,
-      String metric, String filter, List<String> outputFields, SearchObserver observer, StartSchedule schedule,
+      Metric metric, String filter, List<String> outputFields, SearchObserver observer, StartSchedule schedule,
       boolean silent) {
     if (requestName == null || requestName.isBlank()) {
       throw new IllegalArgumentException("search: request name is empty");
@@ -74,7 +75,7 @@ public final class MilvusSearchActionBuilder implements ActionBuilder {
   }
 
   private MilvusSearchActionBuilder with(String collection, String annsField, QueryVectors queries, String vectorsKey,
-      Function<Session, float[]> vectorsFunction, int topK, int nq, Map<String, Object> searchParams, String metric,
+      Function<Session, float[]> vectorsFunction, int topK, int nq, Map<String, Object> searchParams, Metric metric,
       String filter, List<String> outputFields, SearchObserver observer, StartSchedule schedule, boolean silent) {
     return new MilvusSearchActionBuilder(requestName, collection, annsField, queries, vectorsKey, vectorsFunction,
         topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent);
@@ -147,10 +148,20 @@ public final class MilvusSearchActionBuilder implements ActionBuilder {
         filter, outputFields, observer, schedule, silent);
   }
 
-  /** Metric ({@code L2}, {@code IP}, {@code COSINE}); default: not sent (the index's metric). */
-  public MilvusSearchActionBuilder metric(String metric) {
+  /** Metric the search ranks by; null = not sent. Default: not sent (the index's metric). */
+  public MilvusSearchActionBuilder metric(Metric metric) {
     return with(collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq, searchParams, metric, filter,
         outputFields, observer, schedule, silent);
+  }
+
+  /**
+   * Metric by name: {@code L2}, {@code IP} or {@code COSINE}, in any case; null = not sent. Default:
+   * not sent (the index's metric).
+   *
+   * @throws IllegalArgumentException naming the allowed values, for any other name
+   */
+  public MilvusSearchActionBuilder metric(String metric) {
+    return metric(metric == null ? null : Metric.of(metric));
   }
 
   /** Boolean filter expression, e.g. {@code category == "B"}; default none. */
@@ -204,7 +215,7 @@ public final class MilvusSearchActionBuilder implements ActionBuilder {
   public int topK() { return topK; }
   public int nq() { return nq; }
   public Map<String, Object> searchParams() { return searchParams; }
-  public String metric() { return metric; }
+  public Metric metric() { return metric; }
   public String filter() { return filter; }
   public List<String> outputFields() { return outputFields; }
   public SearchObserver observer() { return observer; }

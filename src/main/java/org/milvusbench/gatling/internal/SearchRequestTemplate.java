@@ -32,7 +32,7 @@ public final class SearchRequestTemplate {
         .addSearchParams(kv("offset", "0"))
         .addSearchParams(kv("params", paramsJson(spec)));
     if (spec.metric() != null) {
-      builder.addSearchParams(kv("metric_type", spec.metric()));
+      builder.addSearchParams(kv("metric_type", spec.metric().name()));
     }
     builder.setDslType(DslType.BoolExprV1);
     if (spec.filter() != null) {
