@@ -1,5 +1,7 @@
 package org.milvusbench.gatling;
 
+import org.milvusbench.gatling.internal.SearchSpec;
+
 /**
  * Entry point of the Milvus Gatling DSL, like Gatling's {@code HttpDsl}:
  *
@@ -23,6 +25,6 @@ public final class MilvusDsl {
 
   /** A vector search named {@code requestName} in Gatling's reports. */
   public static MilvusSearchActionBuilder search(String requestName) {
-    return new MilvusSearchActionBuilder(requestName);
+    return new MilvusSearchActionBuilder(SearchSpec.named(requestName));
   }
 }

@@ -66,7 +66,7 @@ public final class GeneratorCeilingBenchmark {
       }
       QueryVectors queries = QueryVectors.uniform(256, 768, 42);
       SearchRequest template = SearchRequestTemplate.build(
-          MilvusDsl.search("raw").collection("noop").annsField("embedding").vectors(queries).topK(10).ef(64),
+          MilvusDsl.search("raw").collection("noop").annsField("embedding").vectors(queries).topK(10).ef(64).wrapped,
           MilvusDsl.milvus().uri(server.uri()).protocol());
 
       ClientCpu cpu = new ClientCpu(server);
