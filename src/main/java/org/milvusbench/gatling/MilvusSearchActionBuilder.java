@@ -16,7 +16,7 @@ import org.milvusbench.gatling.internal.SearchSpec;
  *
  * <pre>{@code
  * search("search").collection("benchmark_concurrent").annsField("embedding")
- *     .vectors(QueryVectors.uniform(1000, 768, 42)).topK(10).ef(64).metric(Metric.L2)
+ *     .vectors(uniformQueryVectors(1000, 768, 42)).topK(10).ef(64).metric(Metric.L2)
  * }</pre>
  *
  * <p>Immutable, so every method returns a new builder and leaves this one unmodified. The request
