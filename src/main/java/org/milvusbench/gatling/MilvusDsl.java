@@ -1,5 +1,9 @@
 package org.milvusbench.gatling;
 
+import java.util.List;
+import org.milvusbench.gatling.core.QueryVectors;
+import org.milvusbench.gatling.internal.SearchSpec;
+
 /**
  * Entry point of the Milvus Gatling DSL, like Gatling's {@code HttpDsl}:
  *
@@ -9,9 +13,13 @@ package org.milvusbench.gatling;
  * MilvusProtocolBuilder protocol = milvus().uri("http://localhost:19530");
  * ScenarioBuilder scn = scenario("search").exec(
  *     search("top10").collection("benchmark_concurrent").annsField("embedding")
- *         .vectors(QueryVectors.uniform(1000, 768, 42)).topK(10).ef(64));
+ *         .vectors(uniformQueryVectors(1000, 768, 42)).topK(10).ef(64));
  * setUp(scn.injectClosed(constantConcurrentUsers(20).during(30))).protocols(protocol);
  * }</pre>
+ *
+ * <p>The values a search takes ({@link QueryVectors}, {@link org.milvusbench.gatling.core.Metric},
+ * observers, schedules) are in {@code org.milvusbench.gatling.core}; query sets can be made here,
+ * as Gatling's {@code CoreDsl} makes its feeders.
  */
 public final class MilvusDsl {
   private MilvusDsl() {}
@@ -21,8 +29,29 @@ public final class MilvusDsl {
     return new MilvusProtocolBuilder();
   }
 
-  /** A vector search named {@code requestName} in Gatling's reports. */
+  /** A vector search named {@code requestName} in Gatling's reports, with the defaults of {@link MilvusSearchActionBuilder}. */
   public static MilvusSearchActionBuilder search(String requestName) {
-    return new MilvusSearchActionBuilder(requestName);
+    return new MilvusSearchActionBuilder(SearchSpec.named(requestName));
+  }
+
+  /** A query set of these vectors, without ground truth: {@link QueryVectors#of(List)}. */
+  public static QueryVectors queryVectors(List<float[]> vectors) {
+    return QueryVectors.of(vectors);
+  }
+
+  /**
+   * A query set of these vectors with each one's true nearest-neighbour ids, best first, so
+   * observers can score recall: {@link QueryVectors#of(List, List)}.
+   */
+  public static QueryVectors queryVectors(List<float[]> vectors, List<long[]> groundTruth) {
+    return QueryVectors.of(vectors, groundTruth);
+  }
+
+  /**
+   * {@code count} random queries of {@code dimension} components uniform in [0, 1), as the
+   * reference script makes them, reproducible from {@code seed}: {@link QueryVectors#uniform}.
+   */
+  public static QueryVectors uniformQueryVectors(int count, int dimension, long seed) {
+    return QueryVectors.uniform(count, dimension, seed);
   }
 }

@@ -14,11 +14,6 @@ public final class SearchRequests {
    * @throws IllegalArgumentException if the search takes its vectors from the session (no query set)
    */
   public static SearchRequest first(MilvusSearchActionBuilder search, MilvusProtocolBuilder protocol) {
-    QueryVectors queries = search.queries();
-    if (queries == null) {
-      throw new IllegalArgumentException("search(\"" + search.requestName() + "\"): vectors come from the session, so there is no first request");
-    }
-    return SearchRequestTemplate.build(search, protocol.protocol()).toBuilder()
-        .setPlaceholderGroup(queries.placeholderGroup(0, search.nq())).build();
+    return SearchRequestTemplate.first(search.wrapped, protocol.protocol());
   }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.milvusbench.gatling.SearchObserver;
+import org.milvusbench.gatling.core.SearchObserver;
 
 /**
  * What one load level measured, recorded lock-free from the search action: an HdrHistogram {@link

@@ -8,6 +8,7 @@ import static org.milvusbench.gatling.MilvusDsl.search;
 
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
+import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.recorder.LevelRecorder;
 
 /**

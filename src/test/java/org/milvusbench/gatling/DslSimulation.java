@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static org.milvusbench.gatling.MilvusDsl.milvus;
 import static org.milvusbench.gatling.MilvusDsl.search;
+import static org.milvusbench.gatling.MilvusDsl.uniformQueryVectors;
 
 import io.gatling.javaapi.core.Simulation;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +25,7 @@ public class DslSimulation extends Simulation {
     int p95Ms = Integer.getInteger("dsl.p95Ms", 10_000);
     setUp(
         scenario("queries").repeat(repeat).on(
-            search("from a query set").collection("c").vectors(QueryVectors.uniform(8, 16, 1)).topK(10).ef(16)
+            search("from a query set").collection("c").vectors(uniformQueryVectors(8, 16, 1)).topK(10).ef(16)
                 .observer(recorder),
             search("from a function").collection("c").vectors(session -> {
               FEEDER_CALLS.incrementAndGet();

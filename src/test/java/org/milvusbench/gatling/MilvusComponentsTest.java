@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.milvusbench.gatling.internal.MilvusComponents;
+import org.milvusbench.gatling.internal.MilvusProtocol;
 
 /** Channel routing: a user gets the channels of its own event loop, round-robin; others get any. */
 class MilvusComponentsTest {

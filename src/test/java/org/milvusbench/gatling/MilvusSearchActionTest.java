@@ -26,8 +26,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.milvusbench.gatling.NoopMilvusServer.Behaviour;
+import org.milvusbench.gatling.core.QueryVectors;
+import org.milvusbench.gatling.internal.MilvusComponents;
+import org.milvusbench.gatling.internal.MilvusProtocol;
 import org.milvusbench.gatling.internal.MilvusSearchAction;
 import org.milvusbench.gatling.internal.SearchRequestTemplate;
+import org.milvusbench.gatling.internal.SearchSpec;
 
 /** The search action against a real gRPC server (the no-op Milvus): OK, KO on error status, KO on deadline. */
 class MilvusSearchActionTest {
@@ -116,7 +120,7 @@ class MilvusSearchActionTest {
   void requestCarriesTheTemplateAndTheQueryVector() {
     MilvusSearchActionBuilder spec = MilvusDsl.search("s").collection("c").annsField("embedding")
         .vectors(QueryVectors.uniform(3, 4, 7)).topK(5).ef(64).metric("L2").filter("category == \"B\"");
-    SearchRequest request = SearchRequestTemplate.build(spec, MilvusDsl.milvus().db("bench").protocol());
+    SearchRequest request = SearchRequestTemplate.build(spec.wrapped, MilvusDsl.milvus().db("bench").protocol());
     assertEquals("c", request.getCollectionName());
     assertEquals("bench", request.getDbName());
     assertEquals("category == \"B\"", request.getDsl());
@@ -162,7 +166,7 @@ class MilvusSearchActionTest {
     server.behaviour(behaviour);
     Outcome outcome = new Outcome();
     QueryVectors queries = QueryVectors.uniform(4, 8, 1);
-    MilvusSearchActionBuilder spec = MilvusDsl.search("search c=1").collection("c").vectors(queries)
+    SearchSpec spec = MilvusDsl.search("search c=1").collection("c").vectors(queries)
         .observer((ok, start, latencyMicros, first, results) -> {
           outcome.observedOk = ok;
           outcome.observedStartEpochMicros = start;
@@ -172,7 +176,7 @@ class MilvusSearchActionTest {
               .anyMatch(f -> f.getClassName().endsWith("SearchCall") && f.getMethodName().equals("onClose"));
           outcome.observedQueryIndex = first;
           outcome.observedIds = results == null ? -1 : results.getResults().getIds().getIntId().getDataCount();
-        });
+        }).wrapped;
     RecordingStatsEngine stats = new RecordingStatsEngine();
     CompletableFuture<Session> resumed = new CompletableFuture<>();
     MilvusSearchAction action = new MilvusSearchAction(spec, SearchRequestTemplate.build(spec, protocol),

@@ -8,8 +8,6 @@ import io.gatling.core.protocol.ProtocolKey;
 import io.gatling.netty.util.Transports;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import org.milvusbench.gatling.MilvusComponents;
-import org.milvusbench.gatling.MilvusProtocol;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
 

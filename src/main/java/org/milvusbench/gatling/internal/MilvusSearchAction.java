@@ -17,11 +17,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.milvusbench.gatling.MilvusComponents;
-import org.milvusbench.gatling.MilvusSearchActionBuilder;
-import org.milvusbench.gatling.QueryVectors;
-import org.milvusbench.gatling.SearchObserver;
-import org.milvusbench.gatling.StartSchedule;
+import org.milvusbench.gatling.core.QueryVectors;
+import org.milvusbench.gatling.core.SearchObserver;
+import org.milvusbench.gatling.core.StartSchedule;
 import scala.Option;
 
 /**
@@ -53,7 +51,7 @@ public final class MilvusSearchAction implements Action {
   // and keep protobuf's cached size), instead of a template copy per request.
   private final SearchRequest[] requestOfQuery;
 
-  public MilvusSearchAction(MilvusSearchActionBuilder spec, SearchRequest template, MilvusComponents components,
+  public MilvusSearchAction(SearchSpec spec, SearchRequest template, MilvusComponents components,
       StatsEngine statsEngine, Action next) {
     this.requestName = spec.requestName();
     this.template = template;
@@ -67,7 +65,7 @@ public final class MilvusSearchAction implements Action {
     this.nq = spec.nq();
     this.observer = spec.observer();
     this.schedule = spec.schedule();
-    this.silent = spec.isSilent();
+    this.silent = spec.silent();
     if (queries != null && nq == 1) {
       requestOfQuery = new SearchRequest[queries.size()];
       for (int i = 0; i < requestOfQuery.length; i++) {

@@ -3,15 +3,13 @@ package org.milvusbench.gatling.internal;
 import io.gatling.core.action.Action;
 import io.gatling.core.action.builder.ActionBuilder;
 import io.gatling.core.structure.ScenarioContext;
-import org.milvusbench.gatling.MilvusComponents;
-import org.milvusbench.gatling.MilvusProtocol;
-import org.milvusbench.gatling.MilvusSearchActionBuilder;
 
 /** Scala-side action builder: resolves the protocol components and builds the action once per chain position. */
 public final class SearchActionGlue implements ActionBuilder {
-  private final MilvusSearchActionBuilder spec;
+  private final SearchSpec spec;
 
-  public SearchActionGlue(MilvusSearchActionBuilder spec) {
+  /** {@code spec} must be {@linkplain SearchSpec#requireComplete() complete}. */
+  public SearchActionGlue(SearchSpec spec) {
     this.spec = spec;
   }
 

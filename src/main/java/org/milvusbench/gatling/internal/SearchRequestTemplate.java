@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.milvus.grpc.DslType;
 import io.milvus.grpc.KeyValuePair;
 import io.milvus.grpc.SearchRequest;
-import org.milvusbench.gatling.MilvusProtocol;
-import org.milvusbench.gatling.MilvusSearchActionBuilder;
 
 /**
  * The SearchRequest an action sends, built once with the keys milvus-sdk-java 2.6 sends; per
@@ -17,7 +15,8 @@ public final class SearchRequestTemplate {
 
   private SearchRequestTemplate() {}
 
-  public static SearchRequest build(MilvusSearchActionBuilder spec, MilvusProtocol protocol) {
+  /** What {@code spec} sends over {@code protocol}, without the query vectors (set per request). */
+  public static SearchRequest build(SearchSpec spec, MilvusProtocol protocol) {
     SearchRequest.Builder builder =
         SearchRequest.newBuilder().setCollectionName(spec.collection()).setNq(spec.nq());
     if (protocol.endpoint().db() != null) {
@@ -33,7 +32,7 @@ public final class SearchRequestTemplate {
         .addSearchParams(kv("offset", "0"))
         .addSearchParams(kv("params", paramsJson(spec)));
     if (spec.metric() != null) {
-      builder.addSearchParams(kv("metric_type", spec.metric()));
+      builder.addSearchParams(kv("metric_type", spec.metric().name()));
     }
     builder.setDslType(DslType.BoolExprV1);
     if (spec.filter() != null) {
@@ -45,7 +44,21 @@ public final class SearchRequestTemplate {
     return builder.build();
   }
 
-  private static String paramsJson(MilvusSearchActionBuilder spec) {
+  /**
+   * The first request {@code spec} sends over {@code protocol}: its template with the first {@code
+   * nq} queries of its query set.
+   *
+   * @throws IllegalArgumentException if the vectors come from the session (there is no query set)
+   */
+  public static SearchRequest first(SearchSpec spec, MilvusProtocol protocol) {
+    if (spec.queries() == null) {
+      throw new IllegalArgumentException(
+          "search(\"" + spec.requestName() + "\"): vectors come from the session, so there is no first request");
+    }
+    return build(spec, protocol).toBuilder().setPlaceholderGroup(spec.queries().placeholderGroup(0, spec.nq())).build();
+  }
+
+  private static String paramsJson(SearchSpec spec) {
     try {
       return JSON.writeValueAsString(spec.searchParams());
     } catch (JsonProcessingException e) {

@@ -1,6 +1,6 @@
 package org.milvusbench.sweep.run;
 
-import org.milvusbench.gatling.StartSchedule;
+import org.milvusbench.gatling.core.StartSchedule;
 import org.milvusbench.recorder.LevelRecorder;
 import org.milvusbench.milvus.AdminClient;
 import org.milvusbench.rundir.LevelResult;

@@ -1,7 +1,7 @@
 package org.milvusbench.sweep.run;
 
 import java.util.concurrent.atomic.AtomicLong;
-import org.milvusbench.gatling.StartSchedule;
+import org.milvusbench.gatling.core.StartSchedule;
 
 /**
  * Intended start times of an open-model level: request k (in send order) was due at {@code first

@@ -12,7 +12,7 @@ import org.milvusbench.gatling.MilvusDsl;
 import org.milvusbench.gatling.MilvusProtocolBuilder;
 import org.milvusbench.gatling.MilvusSearchActionBuilder;
 import org.milvusbench.gatling.SearchRequests;
-import org.milvusbench.gatling.StartSchedule;
+import org.milvusbench.gatling.core.StartSchedule;
 import org.milvusbench.milvus.AdminClient;
 import org.milvusbench.process.ProcessStats;
 import org.milvusbench.process.ProcessUsage;

@@ -10,7 +10,7 @@ import org.milvusbench.dataprep.MilvusConnect;
 import org.milvusbench.dataprep.PrepSummary;
 import org.milvusbench.dataprep.ProgressListener;
 import org.milvusbench.dataprep.QueryPool;
-import org.milvusbench.gatling.QueryVectors;
+import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.milvus.AdminClient;
 import org.milvusbench.milvus.EmbeddedTarget;
 import org.milvusbench.milvus.MilvusEndpoint;

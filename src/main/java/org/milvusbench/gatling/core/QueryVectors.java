@@ -1,4 +1,4 @@
-package org.milvusbench.gatling;
+package org.milvusbench.gatling.core;
 
 import com.google.protobuf.ByteString;
 import io.milvus.grpc.PlaceholderGroup;

@@ -1,4 +1,4 @@
-package org.milvusbench.gatling;
+package org.milvusbench.gatling.internal;
 
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;

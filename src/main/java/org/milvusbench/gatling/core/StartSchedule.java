@@ -1,4 +1,4 @@
-package org.milvusbench.gatling;
+package org.milvusbench.gatling.core;
 
 /**
  * When a request was meant to start. Under an open-model arrival rate, a generator that falls

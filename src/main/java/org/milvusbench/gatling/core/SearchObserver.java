@@ -1,4 +1,4 @@
-package org.milvusbench.gatling;
+package org.milvusbench.gatling.core;
 
 import io.milvus.grpc.SearchResults;
 

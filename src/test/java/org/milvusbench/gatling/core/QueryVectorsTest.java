@@ -1,4 +1,4 @@
-package org.milvusbench.gatling;
+package org.milvusbench.gatling.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

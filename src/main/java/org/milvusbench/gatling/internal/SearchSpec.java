@@ -1,0 +1,176 @@
+package org.milvusbench.gatling.internal;
+
+import io.gatling.javaapi.core.Session;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.milvusbench.gatling.core.Metric;
+import org.milvusbench.gatling.core.QueryVectors;
+import org.milvusbench.gatling.core.SearchObserver;
+import org.milvusbench.gatling.core.StartSchedule;
+
+/**
+ * Everything a search action is built from: the one value the public {@code
+ * MilvusSearchActionBuilder} wraps, and what the action, its request template and its glue read.
+ * Every {@code with...} returns a copy with one setting changed. The checks live here (values as
+ * they are set, completeness when the action is built), so their messages do not depend on the
+ * way a spec was put together.
+ *
+ * <p>Exactly one of {@code queries}, {@code vectorsKey}, {@code vectorsFunction} is set once the
+ * vectors are given: each {@code with} of one clears the other two.
+ *
+ * @param requestName the name in Gatling's reports; not blank
+ * @param collection the collection to search; null until set
+ * @param annsField the vector field; null = not sent (the collection's only vector field)
+ * @param queries a prepared query set, handed out round-robin; or null
+ * @param vectorsKey the session attribute holding the query vector; or null
+ * @param vectorsFunction computes the query vector from the session; or null
+ * @param topK results per query ({@code limit}), at least 1
+ * @param nq queries per request, at least 1
+ * @param searchParams index search parameters for the {@code params} JSON, in the order set; unmodifiable
+ * @param metric the metric; null = not sent (the index's metric)
+ * @param filter a boolean expression; null = none
+ * @param outputFields scalar fields returned with each hit; unmodifiable
+ * @param observer told about every completed request
+ * @param schedule when each request was meant to start
+ * @param silent send, but log nothing to Gatling's statistics
+ */
+public record SearchSpec(
+    String requestName,
+    String collection,
+    String annsField,
+    QueryVectors queries,
+    String vectorsKey,
+    Function<Session, float[]> vectorsFunction,
+    int topK,
+    int nq,
+    Map<String, Object> searchParams,
+    Metric metric,
+    String filter,
+    List<String> outputFields,
+    SearchObserver observer,
+    StartSchedule schedule,
+    boolean silent) {
+
+  /** Results per query unless set (the reference's {@code limit=10}). */
+  public static final int DEFAULT_TOP_K = 10;
+
+  public SearchSpec {
+    if (requestName == null || requestName.isBlank()) {
+      throw new IllegalArgumentException("search: request name is empty");
+    }
+    if (topK < 1) {
+      throw new IllegalArgumentException("topK: " + topK + " is not a positive integer");
+    }
+    if (nq < 1) {
+      throw new IllegalArgumentException("nq: " + nq + " is not a positive integer");
+    }
+  }
+
+  /** A search named {@code requestName} with the defaults: nothing set but top-k {@value #DEFAULT_TOP_K}, nq 1. */
+  public static SearchSpec named(String requestName) {
+    return new SearchSpec(requestName, null, null, null, null, null, DEFAULT_TOP_K, 1, Map.of(), null, null, List.of(),
+        SearchObserver.NONE, StartSchedule.AT_SEND, false);
+  }
+
+  public SearchSpec withCollection(String collection) {
+    return new SearchSpec(requestName, Objects.requireNonNull(collection, "collection"), annsField, queries, vectorsKey,
+        vectorsFunction, topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent);
+  }
+
+  public SearchSpec withAnnsField(String annsField) {
+    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
+        searchParams, metric, filter, outputFields, observer, schedule, silent);
+  }
+
+  public SearchSpec withQueries(QueryVectors queries) {
+    return new SearchSpec(requestName, collection, annsField, Objects.requireNonNull(queries, "queries"), null, null,
+        topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent);
+  }
+
+  public SearchSpec withVectorsKey(String sessionKey) {
+    return new SearchSpec(requestName, collection, annsField, null, Objects.requireNonNull(sessionKey, "sessionKey"),
+        null, topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent);
+  }
+
+  public SearchSpec withVectorsFunction(Function<Session, float[]> vectors) {
+    return new SearchSpec(requestName, collection, annsField, null, null, Objects.requireNonNull(vectors, "vectors"),
+        topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent);
+  }
+
+  public SearchSpec withTopK(int topK) {
+    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
+        searchParams, metric, filter, outputFields, observer, schedule, silent);
+  }
+
+  public SearchSpec withNq(int nq) {
+    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
+        searchParams, metric, filter, outputFields, observer, schedule, silent);
+  }
+
+  /** Adds or replaces one search parameter; earlier ones keep their place. */
+  public SearchSpec withSearchParam(String key, Object value) {
+    Map<String, Object> params = new LinkedHashMap<>(searchParams);
+    params.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
+        Collections.unmodifiableMap(params), metric, filter, outputFields, observer, schedule, silent);
+  }
+
+  /** HNSW search breadth: the search parameter {@code ef}, at least 1. */
+  public SearchSpec withEf(int ef) {
+    if (ef < 1) {
+      throw new IllegalArgumentException("ef: " + ef + " is not a positive integer");
+    }
+    return withSearchParam("ef", ef);
+  }
+
+  public SearchSpec withMetric(Metric metric) {
+    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
+        searchParams, metric, filter, outputFields, observer, schedule, silent);
+  }
+
+  /** A blank filter is none. */
+  public SearchSpec withFilter(String filter) {
+    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
+        searchParams, metric, filter == null || filter.isBlank() ? null : filter, outputFields, observer, schedule,
+        silent);
+  }
+
+  public SearchSpec withOutputFields(List<String> outputFields) {
+    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
+        searchParams, metric, filter, List.copyOf(outputFields), observer, schedule, silent);
+  }
+
+  public SearchSpec withObserver(SearchObserver observer) {
+    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
+        searchParams, metric, filter, outputFields, Objects.requireNonNull(observer, "observer"), schedule, silent);
+  }
+
+  public SearchSpec withSchedule(StartSchedule schedule) {
+    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
+        searchParams, metric, filter, outputFields, observer, Objects.requireNonNull(schedule, "schedule"), silent);
+  }
+
+  public SearchSpec withSilent(boolean silent) {
+    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
+        searchParams, metric, filter, outputFields, observer, schedule, silent);
+  }
+
+  /**
+   * This spec, if an action can be built from it.
+   *
+   * @throws IllegalStateException naming the search and the missing setting
+   */
+  public SearchSpec requireComplete() {
+    if (collection == null) {
+      throw new IllegalStateException("search(\"" + requestName + "\"): no collection (call .collection(name))");
+    }
+    if (queries == null && vectorsKey == null && vectorsFunction == null) {
+      throw new IllegalStateException("search(\"" + requestName + "\"): no query vectors (call .vectors(...))");
+    }
+    return this;
+  }
+}

@@ -1,0 +1,108 @@
+package org.milvusbench.gatling.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.gatling.javaapi.core.Session;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.milvusbench.gatling.core.Metric;
+import org.milvusbench.gatling.core.QueryVectors;
+import org.milvusbench.gatling.core.SearchObserver;
+import org.milvusbench.gatling.core.StartSchedule;
+
+/**
+ * The spec's withers are positional copies of a 15-component record: each must change its own
+ * component and nothing else (the vector sources also clear each other).
+ */
+class SearchSpecTest {
+  private static final QueryVectors QUERIES = QueryVectors.uniform(2, 4, 1);
+  private static final SearchObserver OBSERVER = (ok, start, latency, first, results) -> {};
+  private static final StartSchedule SCHEDULE = sendNanos -> sendNanos - 1;
+  private static final Function<Session, float[]> FUNCTION = session -> new float[4];
+
+  /** Every component set, and different from the defaults where it can be. */
+  private static final SearchSpec FULL = SearchSpec.named("s").withCollection("c").withAnnsField("v").withQueries(QUERIES)
+      .withTopK(5).withNq(2).withSearchParam("nprobe", 8).withMetric(Metric.IP).withFilter("x > 1")
+      .withOutputFields(List.of("f")).withObserver(OBSERVER).withSchedule(SCHEDULE).withSilent(true);
+
+  @Test
+  void theFullSpecDiffersFromTheDefaultsEverywhereButNameAndTheUnusedVectorSources() {
+    assertEquals(List.of("collection", "annsField", "queries", "topK", "nq", "searchParams", "metric", "filter",
+        "outputFields", "observer", "schedule", "silent"), changed(SearchSpec.named("s"), FULL));
+  }
+
+  @Test
+  void eachWitherChangesOnlyItsOwnComponent() {
+    assertEquals(List.of("collection"), changed(FULL, FULL.withCollection("c2")));
+    assertEquals(List.of("annsField"), changed(FULL, FULL.withAnnsField("v2")));
+    assertEquals(List.of("queries"), changed(FULL, FULL.withQueries(QueryVectors.uniform(2, 4, 2))));
+    assertEquals(List.of("topK"), changed(FULL, FULL.withTopK(6)));
+    assertEquals(List.of("nq"), changed(FULL, FULL.withNq(3)));
+    assertEquals(List.of("searchParams"), changed(FULL, FULL.withSearchParam("ef", 64)));
+    assertEquals(List.of("searchParams"), changed(FULL, FULL.withEf(64)));
+    assertEquals(List.of("metric"), changed(FULL, FULL.withMetric(Metric.L2)));
+    assertEquals(List.of("filter"), changed(FULL, FULL.withFilter("y < 2")));
+    assertEquals(List.of("outputFields"), changed(FULL, FULL.withOutputFields(List.of("g"))));
+    assertEquals(List.of("observer"), changed(FULL, FULL.withObserver(SearchObserver.NONE)));
+    assertEquals(List.of("schedule"), changed(FULL, FULL.withSchedule(StartSchedule.AT_SEND)));
+    assertEquals(List.of("silent"), changed(FULL, FULL.withSilent(false)));
+  }
+
+  @Test
+  void eachVectorSourceClearsTheOthers() {
+    SearchSpec fromKey = FULL.withVectorsKey("vector");
+    assertEquals(List.of("queries", "vectorsKey"), changed(FULL, fromKey));
+    SearchSpec fromFunction = fromKey.withVectorsFunction(FUNCTION);
+    assertEquals(List.of("vectorsKey", "vectorsFunction"), changed(fromKey, fromFunction));
+    assertEquals(List.of("queries", "vectorsFunction"), changed(fromFunction, fromFunction.withQueries(QUERIES)));
+  }
+
+  @Test
+  void everyWitherIsCovered() {
+    Set<String> withers = Arrays.stream(SearchSpec.class.getDeclaredMethods())
+        .filter(m -> Modifier.isPublic(m.getModifiers()) && m.getName().startsWith("with"))
+        .map(Method::getName).collect(Collectors.toSet());
+    assertEquals(Set.of("withCollection", "withAnnsField", "withQueries", "withVectorsKey", "withVectorsFunction",
+        "withTopK", "withNq", "withSearchParam", "withEf", "withMetric", "withFilter", "withOutputFields",
+        "withObserver", "withSchedule", "withSilent"), withers, "a new wither needs its line in the tests above");
+  }
+
+  @Test
+  void searchParamsKeepTheOrderTheyWereFirstSetIn() {
+    SearchSpec spec = FULL.withEf(64).withSearchParam("radius", 0.5).withSearchParam("nprobe", 16);
+    assertEquals(List.of("nprobe", "ef", "radius"), List.copyOf(spec.searchParams().keySet()));
+    assertEquals(Map.of("nprobe", 16, "ef", 64, "radius", 0.5), spec.searchParams());
+  }
+
+  @Test
+  void aBlankFilterIsNone() {
+    assertNull(FULL.withFilter("  ").filter());
+    assertNull(FULL.withFilter(null).filter());
+  }
+
+  /** Names of the components that differ between {@code a} and {@code b}, in declaration order. */
+  private static List<String> changed(SearchSpec a, SearchSpec b) {
+    List<String> names = new ArrayList<>();
+    for (RecordComponent component : SearchSpec.class.getRecordComponents()) {
+      try {
+        if (!Objects.equals(component.getAccessor().invoke(a), component.getAccessor().invoke(b))) {
+          names.add(component.getName());
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    }
+    return names;
+  }
+}
