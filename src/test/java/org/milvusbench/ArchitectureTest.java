@@ -50,6 +50,10 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule sweepStagesAreFreeOfCycles = slices().matching("org.milvusbench.sweep.(*)..").should().beFreeOfCycles();
 
+  /** Every package, sub-packages included (gatling → internal → core, lucene.rpc → expr → store → error). */
+  @ArchTest
+  static final ArchRule everyPackageIsFreeOfCycles = slices().matching("org.milvusbench.(**)").should().beFreeOfCycles();
+
   @ArchTest
   static final ArchRule theServerIsReachedOnlyOverGrpc = noClasses().that().resideOutsideOfPackage("org.milvusbench.lucene..")
       .should().dependOnClassesThat().resideInAPackage("org.milvusbench.lucene..")
