@@ -38,6 +38,8 @@ public final class ConfigKeys {
   /** The metrics of a float-vector HNSW index and of a search on it. */
   public static final List<String> METRICS = List.of("L2", "IP", "COSINE");
 
+  public static final ConfigKey<Path> SWEEP_CONFIG = ConfigKey.of("sweep.config", null, path("HOCON file"),
+      "a sweep described in a file, keys as these names (see above); `-D` values override it");
   public static final ConfigKey<String> SWEEP_MODE = ConfigKey.of("sweep.mode", "closed", choice(List.of("closed", "open")),
       "closed: N concurrent users per level; open: a constant arrival rate per level");
   public static final ConfigKey<List<Integer>> SWEEP_LEVELS = ConfigKey.of("sweep.levels", "1,5,10,20,50,100",
@@ -117,10 +119,10 @@ public final class ConfigKeys {
   public static final ConfigKey<Boolean> SWEEP_KEEP_RAW = ConfigKey.of("sweep.keepRaw", "true", bool(),
       "save every latency (exact numpy percentiles) next to the histograms");
   public static final ConfigKey<Boolean> SWEEP_DEBUG = ConfigKey.of("sweep.debug", "false", bool(),
-      "print stack traces of setup errors (otherwise one line, exit 3)");
+      "print stack traces of setup errors (otherwise one line, exit 3); `-D` only, as it covers errors in a sweep file");
 
   /** Every key, in the README's order. */
-  public static final List<ConfigKey<?>> ALL = List.of(SWEEP_MODE, SWEEP_LEVELS, SWEEP_RATES,
+  public static final List<ConfigKey<?>> ALL = List.of(SWEEP_CONFIG, SWEEP_MODE, SWEEP_LEVELS, SWEEP_RATES,
       SWEEP_REQUESTS, SWEEP_DURATION, SWEEP_WARMUP, SWEEP_PAUSE, MILVUS_URI, MILVUS_TOKEN, MILVUS_DB, MILVUS_DEADLINE,
       MILVUS_CHANNELS, PREPARE, PROFILE, SEARCH_COLLECTION, SEARCH_ANNS_FIELD, SEARCH_METRIC, SEARCH_EF, SEARCH_TOP_K,
       SEARCH_NQ, SEARCH_FILTER, SEARCH_OUTPUT_FIELDS, SEARCH_QUERIES, SEARCH_SEED, SLA_P95_MS, SLA_MAX_FAILURE_PCT,

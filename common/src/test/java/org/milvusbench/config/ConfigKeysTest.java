@@ -24,6 +24,7 @@ class ConfigKeysTest {
 
   static Stream<Arguments> keys() {
     return Stream.of(
+        key("sweep.config", "conf/sweep.conf", Path.of("conf/sweep.conf"), "a\u0000b", "contains a control character (U+0000)"),
         key("sweep.mode", "OPEN", "open", "sideways", "\"sideways\" is not one of closed, open"),
         key("sweep.levels", "1, 4,16", List.of(1, 4, 16), "1,0,1",
             "\"0\" is not a positive integer (e.g. 1,5,10)", "1 is listed twice; each level runs once"),

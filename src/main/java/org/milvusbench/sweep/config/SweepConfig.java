@@ -18,7 +18,8 @@ import org.milvusbench.config.DurationText;
 import org.milvusbench.milvus.MilvusEndpoint;
 
 /**
- * Every setting of the sweep ({@code -D} keys), parsed by the key table ({@link ConfigKeys}) and validated before any load: a bad value fails with
+ * Every setting of the sweep ({@code -D} keys, optionally a {@code -Dsweep.config} file under them),
+ * parsed by the key table ({@link ConfigKeys}) and validated before any load: a bad value fails with
  * one message per problem, naming the key and what is allowed.
  */
 public record SweepConfig(
@@ -56,7 +57,7 @@ public record SweepConfig(
   /** Closed model (fixed concurrency, the reference) or open model (fixed arrival rate). */
   public enum Mode { CLOSED, OPEN }
 
-  /** Reads and validates the JVM's system properties. */
+  /** Reads and validates the JVM's system properties (and the file {@code sweep.config} names). */
   public static SweepConfig fromSystemProperties() {
     Map<String, String> props = new LinkedHashMap<>();
     System.getProperties().stringPropertyNames().forEach(k -> props.put(k, System.getProperty(k)));
@@ -64,8 +65,9 @@ public record SweepConfig(
   }
 
   /**
-   * Parses and validates {@code -D} properties; every problem is collected and reported in one
-   * {@link IllegalArgumentException}, one line per problem.
+   * Parses and validates {@code -D} properties and the file their {@code sweep.config} names (the
+   * properties win); every problem is collected and reported in one {@link
+   * IllegalArgumentException}, one line per problem.
    */
   public static SweepConfig parse(Map<String, String> props) {
     ConfigReader r = SweepSources.reader(props);
