@@ -4,14 +4,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.milvusbench.config.ConfigKeys;
+import org.milvusbench.config.ConfigReader;
 
 /**
  * What the analyzer is asked: SLA thresholds, capacity-planning target and knee rule. Immutable;
  * every {@code with…}/builder setter returns a new value. Unset SLAs are simply not gated.
  */
 public final class AnalyzerOptions {
-  /** Default redundancy factor of the capacity plan (the reference's "×2"). */
-  public static final int DEFAULT_REDUNDANCY = 2;
+  private static final KneeRule DEFAULT_KNEE_RULE = KneeRule.parse(ConfigKeys.KNEE_RULE.defaultValue());
   /** Default marginal-efficiency threshold of {@link KneeRule#MARGINAL_EFFICIENCY} (DESIGN §5). */
   public static final double DEFAULT_KNEE_EFFICIENCY = 0.5;
 
@@ -48,84 +49,31 @@ public final class AnalyzerOptions {
    * Options from configuration keys as the sweep receives them ({@code -D} properties): {@code
    * sla.p95Ms}, {@code sla.maxFailurePct}, {@code sla.minRecall}, {@code sla.kneeNotBefore},
    * {@code capacity.targetQps}, {@code capacity.redundancy}, {@code knee.rule}. Absent or blank
-   * keys keep their defaults; a bad value is an error naming the key and what is allowed.
+   * keys keep their defaults; a bad value is an error naming the key and what is allowed (one line
+   * per bad key).
    */
   public static AnalyzerOptions fromConfig(Map<String, String> config) {
-    Builder b = builder();
-    String v;
-    if ((v = value(config, "sla.p95Ms")) != null) b.slaP95Ms(positive("sla.p95Ms", v));
-    if ((v = value(config, "sla.maxFailurePct")) != null) {
-      b.slaMaxFailurePct(percent("sla.maxFailurePct", v));
+    ConfigReader reader = new ConfigReader(config == null ? Map.of() : config);
+    AnalyzerOptions options = read(reader);
+    if (!reader.problems().isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", reader.problems()));
     }
-    if ((v = value(config, "sla.minRecall")) != null) b.minRecall(fraction("sla.minRecall", v));
-    if ((v = value(config, "sla.kneeNotBefore")) != null) {
-      b.kneeNotBefore((int) positiveInt("sla.kneeNotBefore", v));
-    }
-    if ((v = value(config, "capacity.targetQps")) != null) {
-      b.targetQps(positive("capacity.targetQps", v));
-    }
-    if ((v = value(config, "capacity.redundancy")) != null) {
-      b.redundancy((int) positiveInt("capacity.redundancy", v));
-    }
-    if ((v = value(config, "knee.rule")) != null) {
-      try {
-        b.kneeRule(KneeRule.parse(v));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "knee.rule: \"" + v + "\" is not one of marginal, reference");
-      }
-    }
-    return b.build();
+    return options;
   }
 
-  private static String value(Map<String, String> config, String key) {
-    String v = config == null ? null : config.get(key);
-    return v == null || v.isBlank() ? null : v.trim();
-  }
-
-  private static double number(String key, String v, String allowed) {
-    try {
-      double d = Double.parseDouble(v);
-      if (Double.isFinite(d)) {
-        return d;
-      }
-    } catch (NumberFormatException ignored) {
-      // fall through to the message below
-    }
-    throw new IllegalArgumentException(key + ": \"" + v + "\" is not " + allowed);
-  }
-
-  private static double positive(String key, String v) {
-    double d = number(key, v, "a positive number");
-    if (d <= 0) throw new IllegalArgumentException(key + ": \"" + v + "\" is not a positive number");
-    return d;
-  }
-
-  private static double percent(String key, String v) {
-    double d = number(key, v.endsWith("%") ? v.substring(0, v.length() - 1).trim() : v, "a percentage in [0, 100] (e.g. 1.5)");
-    if (d < 0 || d > 100) {
-      throw new IllegalArgumentException(
-          key + ": \"" + v + "\" is not a percentage in [0, 100] (e.g. 1.5)");
-    }
-    return d;
-  }
-
-  private static double fraction(String key, String v) {
-    double d = number(key, v, "a recall in [0, 1] (e.g. 0.9)");
-    if (d < 0 || d > 1) {
-      throw new IllegalArgumentException(key + ": \"" + v + "\" is not a recall in [0, 1] (e.g. 0.9)");
-    }
-    return d;
-  }
-
-  private static long positiveInt(String key, String v) {
-    try {
-      long n = Long.parseLong(v);
-      if (n > 0 && n <= Integer.MAX_VALUE) return n;
-    } catch (NumberFormatException ignored) {
-      // fall through
-    }
-    throw new IllegalArgumentException(key + ": \"" + v + "\" is not a positive integer");
+  /**
+   * The analyzer's keys, parsed by the key table ({@link ConfigKeys}); a bad value is left to the
+   * reader's problems and reads as its default. The sweep and the CLI read the same keys this way.
+   */
+  public static AnalyzerOptions read(ConfigReader config) {
+    return builder().slaP95Ms(config.get(ConfigKeys.SLA_P95_MS))
+        .slaMaxFailurePct(config.get(ConfigKeys.SLA_MAX_FAILURE_PCT))
+        .minRecall(config.get(ConfigKeys.SLA_MIN_RECALL))
+        .kneeNotBefore(config.get(ConfigKeys.SLA_KNEE_NOT_BEFORE))
+        .targetQps(config.get(ConfigKeys.CAPACITY_TARGET_QPS))
+        .redundancy(config.get(ConfigKeys.CAPACITY_REDUNDANCY))
+        .kneeRule(KneeRule.parse(config.get(ConfigKeys.KNEE_RULE)))
+        .build();
   }
 
   /** Throughput the capacity plan must reach (QPS); empty when no plan is wanted. */
@@ -199,12 +147,12 @@ public final class AnalyzerOptions {
   /** Mutable builder; {@link #build()} validates and freezes. */
   public static final class Builder {
     private Double targetQps;
-    private int redundancy = DEFAULT_REDUNDANCY;
+    private int redundancy = ConfigKeys.CAPACITY_REDUNDANCY.defaultValue();
     private Double slaP95Ms;
     private Double slaMaxFailurePct;
     private Double minRecall;
     private Integer kneeNotBefore;
-    private KneeRule kneeRule = KneeRule.MARGINAL_EFFICIENCY;
+    private KneeRule kneeRule = DEFAULT_KNEE_RULE;
     private double kneeEfficiencyThreshold = DEFAULT_KNEE_EFFICIENCY;
 
     private Builder() {}
@@ -218,7 +166,7 @@ public final class AnalyzerOptions {
       return this;
     }
 
-    /** Redundancy factor (≥ 1); default 2. */
+    /** Redundancy factor (≥ 1); default {@code capacity.redundancy}'s, 2 (the reference's "×2"). */
     public Builder redundancy(int factor) {
       if (factor < 1) {
         throw new IllegalArgumentException("redundancy: " + factor + " is not a positive integer");
@@ -265,9 +213,9 @@ public final class AnalyzerOptions {
       return this;
     }
 
-    /** Knee rule; default {@link KneeRule#MARGINAL_EFFICIENCY}. */
+    /** Knee rule; default (and for null) {@code knee.rule}'s, {@link KneeRule#MARGINAL_EFFICIENCY}. */
     public Builder kneeRule(KneeRule rule) {
-      this.kneeRule = rule == null ? KneeRule.MARGINAL_EFFICIENCY : rule;
+      this.kneeRule = rule == null ? DEFAULT_KNEE_RULE : rule;
       return this;
     }
 

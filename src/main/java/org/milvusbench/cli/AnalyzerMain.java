@@ -4,7 +4,6 @@ import org.milvusbench.analyzer.AnalysisReport;
 import org.milvusbench.analyzer.Analyzer;
 import org.milvusbench.analyzer.AnalyzerOptions;
 import org.milvusbench.analyzer.Comparison;
-import org.milvusbench.analyzer.KneeRule;
 import org.milvusbench.analyzer.RunDirectory;
 
 import java.io.PrintWriter;
@@ -12,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.milvusbench.config.ConfigReader;
 import org.milvusbench.report.ConsoleReport;
 import org.milvusbench.report.ReportWriter;
 import picocli.CommandLine;
@@ -48,6 +48,7 @@ public final class AnalyzerMain implements Runnable {
   /** Runs the CLI with the given streams; returns the exit code (for tests and embedding). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new AnalyzerMain());
+    cli.setResourceBundle(KeyedOptions.helpTexts());
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -87,30 +88,27 @@ public final class AnalyzerMain implements Runnable {
         description = "A run directory (results.json), a results.json, or the reference script's concurrent_test_results.json.")
     Path input;
 
-    @Option(names = "--target-qps", paramLabel = "N", description = "Capacity plan: throughput to reach (QPS).")
-    Double targetQps;
+    // Each descriptionKey names the configuration key the option sets: help, default and parsing are the key's.
+    @Option(names = "--target-qps", paramLabel = "N", descriptionKey = "capacity.targetQps")
+    String targetQps;
 
-    @Option(names = "--redundancy", paramLabel = "R", defaultValue = "2",
-        description = "Capacity plan: redundancy factor (default ${DEFAULT-VALUE}).")
-    int redundancy;
+    @Option(names = "--redundancy", paramLabel = "R", descriptionKey = "capacity.redundancy")
+    String redundancy;
 
-    @Option(names = "--sla-p95-ms", paramLabel = "X", description = "SLA: P95 ≤ X ms at the operating point.")
-    Double slaP95Ms;
+    @Option(names = "--sla-p95-ms", paramLabel = "X", descriptionKey = "sla.p95Ms")
+    String slaP95Ms;
 
-    @Option(names = "--sla-max-failure-pct", paramLabel = "Y", description = "SLA: failure rate ≤ Y %% at the operating point.")
-    Double slaMaxFailurePct;
+    @Option(names = "--sla-max-failure-pct", paramLabel = "Y", descriptionKey = "sla.maxFailurePct")
+    String slaMaxFailurePct;
 
-    @Option(names = "--min-recall", paramLabel = "Z", description = "SLA: recall@k ≥ Z (0..1) at every level.")
-    Double minRecall;
+    @Option(names = "--min-recall", paramLabel = "Z", descriptionKey = "sla.minRecall")
+    String minRecall;
 
-    @Option(names = "--knee-not-before", paramLabel = "C", description = "SLA: the knee must not come before concurrency C.")
-    Integer kneeNotBefore;
+    @Option(names = "--knee-not-before", paramLabel = "C", descriptionKey = "sla.kneeNotBefore")
+    String kneeNotBefore;
 
-    @Option(names = "--knee-rule", paramLabel = "marginal|reference", defaultValue = "marginal",
-        converter = KneeRuleConverter.class,
-        description = "marginal (default): first step with marginal scaling efficiency < 0.5; "
-            + "reference: the reference script's QPS gain < 10 %% and P95 > +50 %%.")
-    KneeRule kneeRule;
+    @Option(names = "--knee-rule", paramLabel = "marginal|reference", descriptionKey = "knee.rule")
+    String kneeRule;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write the reports here (default: the run directory).")
     Path out;
@@ -138,24 +136,14 @@ public final class AnalyzerMain implements Runnable {
       return report.passed() ? EXIT_OK : EXIT_SLA_BREACH;
     }
 
+    /** The keyed options, read through the key table (as the sweep reads the same keys). */
     private AnalyzerOptions options() {
-      check(targetQps == null || targetQps > 0, "--target-qps", targetQps, "a positive number");
-      check(redundancy >= 1, "--redundancy", redundancy, "a positive integer");
-      check(slaP95Ms == null || slaP95Ms > 0, "--sla-p95-ms", slaP95Ms, "a positive number of ms");
-      check(slaMaxFailurePct == null || (slaMaxFailurePct >= 0 && slaMaxFailurePct <= 100),
-          "--sla-max-failure-pct", slaMaxFailurePct, "a percentage in [0, 100]");
-      check(minRecall == null || (minRecall >= 0 && minRecall <= 1), "--min-recall", minRecall, "a recall in [0, 1]");
-      check(kneeNotBefore == null || kneeNotBefore >= 1, "--knee-not-before", kneeNotBefore, "a positive integer");
-      return AnalyzerOptions.builder().targetQps(targetQps).redundancy(redundancy).slaP95Ms(slaP95Ms)
-          .slaMaxFailurePct(slaMaxFailurePct).minRecall(minRecall).kneeNotBefore(kneeNotBefore)
-          .kneeRule(kneeRule).build();
-    }
-
-    private void check(boolean ok, String flag, Object value, String allowed) {
-      if (!ok) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            flag + ": \"" + value + "\" is not " + allowed);
+      ConfigReader reader = KeyedOptions.reader(spec);
+      AnalyzerOptions options = AnalyzerOptions.read(reader);
+      if (!reader.problems().isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), String.join("\nerror: ", reader.problems()));
       }
+      return options;
     }
   }
 
@@ -179,15 +167,4 @@ public final class AnalyzerMain implements Runnable {
     }
   }
 
-  /** {@code --knee-rule} values. */
-  static final class KneeRuleConverter implements CommandLine.ITypeConverter<KneeRule> {
-    @Override
-    public KneeRule convert(String value) {
-      try {
-        return KneeRule.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException("\"" + value + "\" is not one of marginal, reference");
-      }
-    }
-  }
 }

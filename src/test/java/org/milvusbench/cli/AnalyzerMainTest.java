@@ -104,7 +104,7 @@ class AnalyzerMainTest {
     assertTrue(r.err().contains("\"steep\" is not one of marginal, reference"), r.err());
     r = run("analyze", run.toString(), "--min-recall", "2");
     assertEquals(2, r.code());
-    assertTrue(r.err().startsWith("error: --min-recall: \"2.0\" is not a recall in [0, 1]"), r.err());
+    assertEquals("error: --min-recall: \"2\" is not a recall in [0, 1] (e.g. 0.9)", r.err().lines().findFirst().orElseThrow());
     r = run("frobnicate");
     assertEquals(2, r.code());
   }

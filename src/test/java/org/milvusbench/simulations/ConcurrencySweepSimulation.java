@@ -8,7 +8,7 @@ import org.milvusbench.sweep.run.SweepScenarios;
 /**
  * What {@code mvn gatling:test} runs: the reference's concurrency sweep (levels 1 → 100, 1000
  * searches each) against {@code -Dmilvus.uri} or the embedded target, with a results directory
- * under {@code target/milvus-sweep/}. Settings: {@code -D} keys, see {@link SweepConfig#KEYS}.
+ * under {@code target/milvus-sweep/}. Settings: {@code -D} keys, see {@link org.milvusbench.config.ConfigKeys}.
  */
 public class ConcurrencySweepSimulation extends Simulation {
   // Validated and prepared (target started, data seeded) before Gatling injects any load; a

@@ -10,10 +10,11 @@ public final class DurationText {
 
   private DurationText() {}
 
-  public static Duration parse(String key, String text) {
+  /** @throws InvalidValue saying the text is not a duration (the caller names the key) */
+  public static Duration parse(String text) {
     Matcher m = FORMAT.matcher(text.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException(key + ": \"" + text + "\" is not a duration (e.g. 30s, 500ms, 2m)");
+      throw new InvalidValue("\"" + text + "\" is not a duration (e.g. 30s, 500ms, 2m)");
     }
     double value = Double.parseDouble(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.milvusbench.config.ConfigKeys;
 
 /**
  * Everything data-prep needs to seed, index and load one collection and to write its query pool.
@@ -24,9 +25,11 @@ public final class DataPrepConfig {
 
   /** The reference script's categories. */
   public static final List<String> DEFAULT_CATEGORIES = List.of("A", "B", "C", "D");
-  static final Set<String> METRICS = Set.of("L2", "IP", "COSINE");
+  /** The same metrics as the sweep's {@code search.metric}. */
+  static final Set<String> METRICS = Set.copyOf(ConfigKeys.METRICS);
   static final Set<String> INDEX_TYPES = Set.of("HNSW");
-  static final List<String> PROFILES = List.of("smoke", "default", "seed");
+  /** The same profiles as the sweep's {@code profile} key; {@link #profileBuilder(String)} sizes each. */
+  static final List<String> PROFILES = ConfigKeys.PROFILES;
 
   private final String uri;
   private final String token;
@@ -298,7 +301,7 @@ public final class DataPrepConfig {
       require(indexType != null && INDEX_TYPES.contains(indexType.toUpperCase(Locale.ROOT)), "--index-type",
           indexType, String.join(", ", INDEX_TYPES));
       require(metric != null && METRICS.contains(metric.toUpperCase(Locale.ROOT)), "--metric", metric,
-          "L2, IP, COSINE");
+          String.join(", ", ConfigKeys.METRICS));
       require(m >= 2 && m <= 512, "--m", m, "2..512");
       require(efConstruction >= 1 && efConstruction <= 4096, "--ef-construction", efConstruction, "1..4096");
       require(datasetQueries >= 0, "--dataset-queries", datasetQueries, "0 or more");

@@ -1,5 +1,6 @@
 package org.milvusbench.dataprep;
 
+import org.milvusbench.config.ConfigKeys;
 import org.milvusbench.milvus.InProcessTargets;
 import org.milvusbench.milvus.MilvusEndpoint;
 import org.milvusbench.milvus.MilvusTarget;
@@ -22,16 +23,17 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:prepared", "1:error (message names the cause)",
         "2:bad flags"})
 public final class DataPrepMain implements Callable<Integer> {
-  @Option(names = "--profile", description = "smoke (2,000 rows) | default (50,000 × 768) | seed (1,000,000 × 768). Default: ${DEFAULT-VALUE}", defaultValue = "default")
-  String profile;
+  // --profile and --data are the sweep's profile and embedded.data keys: their defaults are the key table's.
+  @Option(names = "--profile", description = "smoke (2,000 rows) | default (50,000 × 768) | seed (1,000,000 × 768). Default: ${DEFAULT-VALUE}")
+  String profile = ConfigKeys.PROFILE.defaultText();
   @Option(names = "--uri", description = "Milvus URI, e.g. http://localhost:19530. Default: start the embedded target in-process")
   String uri;
   @Option(names = "--token", description = "Token (user:password or API key). Default: env MILVUS_TOKEN. Never printed", defaultValue = "${env:MILVUS_TOKEN}")
   String token;
   @Option(names = "--db", description = "Database. Default: the server's default")
   String db;
-  @Option(names = "--data", description = "Embedded target's data directory (without --uri). Default: ${DEFAULT-VALUE}", defaultValue = "data/embedded")
-  Path embeddedData;
+  @Option(names = "--data", description = "Embedded target's data directory (without --uri). Default: ${DEFAULT-VALUE}")
+  Path embeddedData = ConfigKeys.EMBEDDED_DATA.defaultValue();
   @Option(names = "--collection", description = "Collection name. Default: benchmark_concurrent (smoke: benchmark_smoke)")
   String collection;
   @Option(names = "--dim", description = "Vector dimension. Default: 768")

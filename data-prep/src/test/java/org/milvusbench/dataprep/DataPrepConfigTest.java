@@ -2,9 +2,12 @@ package org.milvusbench.dataprep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.milvusbench.config.ConfigKeys;
+import picocli.CommandLine;
 
 class DataPrepConfigTest {
 
@@ -35,6 +38,21 @@ class DataPrepConfigTest {
     assertEquals("--categories: [A, TOO_LONG_VALUE] is not allowed (allowed: 1 or more values of 1..10 characters "
         + "(VARCHAR(10)))", assertThrows(IllegalArgumentException.class,
             () -> DataPrepConfig.builder().categories(List.of("A", "TOO_LONG_VALUE")).build()).getMessage());
+  }
+
+  @Test
+  void profilesAndTheirDefaultAreTheSweepKeys() {
+    assertEquals(ConfigKeys.PROFILES, DataPrepConfig.PROFILES);
+    for (String profile : ConfigKeys.PROFILES) {
+      assertEquals(true, DataPrepConfig.profile(profile).rows() > 0, profile);
+    }
+    DataPrepMain main = new DataPrepMain(System.out);
+    new CommandLine(main).parseArgs();
+    assertEquals(ConfigKeys.PROFILE.defaultText(), main.profile);
+    assertEquals(ConfigKeys.EMBEDDED_DATA.defaultValue(), main.embeddedData);
+    String help = new CommandLine(new DataPrepMain(System.out)).getUsageMessage().replaceAll("\\s+", " ");
+    assertTrue(help.contains("seed (1,000,000 × 768). Default: default"), help);
+    assertTrue(help.contains("(without --uri). Default: data/embedded"), help);
   }
 
   @Test

@@ -1,6 +1,6 @@
 package org.milvusbench.sweep.config;
 
-import org.milvusbench.config.ConfigKey;
+import org.milvusbench.config.ConfigKeys;
 import org.milvusbench.sweep.run.SlaAssertions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -116,10 +116,11 @@ class SweepConfigTest {
   }
 
   @Test
-  void readmeTableListsEveryKey() {
-    String table = SweepConfig.markdownTable();
-    for (ConfigKey key : SweepConfig.KEYS) {
-      assertTrue(table.contains("| `" + key.key() + "` |"), key.key());
+  void theEffectiveConfigurationUsesTableKeys() {
+    SweepConfig cfg = SweepConfig.parse(Map.of("search.filter", "category == \"B\"", "search.outputFields", "category",
+        "sla.p95Ms", "100", "sla.minRecall", "0.9", "sla.kneeNotBefore", "5", "capacity.targetQps", "10", "milvus.db", "bench"));
+    for (String key : cfg.effective().keySet()) {
+      assertTrue(ConfigKeys.byName(key).isPresent(), key);
     }
   }
 }

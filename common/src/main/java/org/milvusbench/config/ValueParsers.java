@@ -1,0 +1,246 @@
+package org.milvusbench.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The kinds of value the key table holds. Each complaint quotes what was typed and says what is
+ * allowed ({@code "0" is not a positive integer (e.g. 1,5,10)}); the reader adds the key's name.
+ */
+public final class ValueParsers {
+  private static final String MILVUS_NAME = "[A-Za-z_][A-Za-z0-9_]{0,254}";
+
+  private ValueParsers() {}
+
+  /** Any text without control characters; a complaint never echoes it (tokens are values too). */
+  public static ValueParser<String> text(String allowed) {
+    return ValueParser.of(allowed, ValueParsers::plainText);
+  }
+
+  /** A collection, field or database name as Milvus accepts it. */
+  public static ValueParser<String> milvusName(String allowed) {
+    return ValueParser.of(allowed, v -> {
+      if (!plainText(v).matches(MILVUS_NAME)) {
+        throw new InvalidValue("\"" + v + "\" is not a Milvus name (a letter or _, then letters, digits, _)");
+      }
+      return v;
+    });
+  }
+
+  /** Comma-separated text items; blank items are skipped. */
+  public static ValueParser<List<String>> textList(String allowed) {
+    return ValueParser.of(allowed, v -> {
+      List<String> out = new ArrayList<>();
+      for (String part : plainText(v).split(",")) {
+        if (!part.isBlank()) {
+          out.add(part.trim());
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  public static ValueParser<Path> path(String allowed) {
+    return ValueParser.of(allowed, v -> {
+      try {
+        return Path.of(plainText(v));
+      } catch (InvalidPathException e) {
+        throw new InvalidValue("\"" + v + "\" is not a path (" + e.getReason() + ")");
+      }
+    });
+  }
+
+  /** One of {@code options}, any case; the value is the option as listed. */
+  public static ValueParser<String> choice(List<String> options) {
+    return choice(options, Map.of());
+  }
+
+  /** As {@link #choice(List)}, also accepting other spellings ({@code aliases}: spelling → option). */
+  public static ValueParser<String> choice(List<String> options, Map<String, String> aliases) {
+    String allowed = String.join(", ", options);
+    return ValueParser.of(allowed, v -> {
+      for (String option : options) {
+        if (option.equalsIgnoreCase(v)) {
+          return option;
+        }
+      }
+      String alias = aliases.get(v.toLowerCase(Locale.ROOT));
+      if (alias != null) {
+        return alias;
+      }
+      throw new InvalidValue("\"" + v + "\" is not one of " + allowed);
+    });
+  }
+
+  public static ValueParser<Boolean> bool() {
+    return ValueParser.of("true, false", v -> {
+      if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+        return Boolean.parseBoolean(v);
+      }
+      throw new InvalidValue("\"" + v + "\" is not true or false");
+    });
+  }
+
+  /** Any 64-bit integer. */
+  public static ValueParser<Long> anyLong() {
+    return ValueParser.of("integer", v -> {
+      try {
+        return Long.parseLong(v);
+      } catch (NumberFormatException e) {
+        throw new InvalidValue("\"" + v + "\" is not an integer");
+      }
+    });
+  }
+
+  /** A positive 64-bit integer. */
+  public static ValueParser<Long> positiveLong() {
+    return ValueParser.of("positive integer", v -> longIn(v, 1, Long.MAX_VALUE, "a positive integer"));
+  }
+
+  /** An integer in {@code min..max}; {@code max = Integer.MAX_VALUE} reads "positive" / ">= min". */
+  public static ValueParser<Integer> integer(int min, int max) {
+    String allowed = max == Integer.MAX_VALUE ? (min == 1 ? "positive integer" : "integer >= " + min) : min + ".." + max;
+    String expected = max != Integer.MAX_VALUE ? "an integer in " + allowed : min == 1 ? "a positive integer" : "an " + allowed;
+    return ValueParser.of(allowed, v -> (int) longIn(v, min, max, expected));
+  }
+
+  private static long longIn(String v, long min, long max, String expected) {
+    try {
+      long n = Long.parseLong(v);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidValue("\"" + v + "\" is not " + expected);
+  }
+
+  /** A finite number > 0. */
+  public static ValueParser<Double> positiveNumber(String allowed) {
+    return ValueParser.of(allowed, v -> {
+      Double d = number(v);
+      if (d == null || d <= 0) {
+        throw new InvalidValue("\"" + v + "\" is not a positive number");
+      }
+      return d;
+    });
+  }
+
+  /** A percentage in [0, 100], with or without a trailing {@code %}. */
+  public static ValueParser<Double> percent() {
+    return ValueParser.of("0..100", v -> {
+      Double d = number(v.endsWith("%") ? v.substring(0, v.length() - 1).trim() : v);
+      if (d == null || d < 0 || d > 100) {
+        throw new InvalidValue("\"" + v + "\" is not a percentage in [0, 100] (e.g. 1.5)");
+      }
+      return d;
+    });
+  }
+
+  /** A fraction in [0, 1]; {@code what} names it in complaints ({@code a recall}). */
+  public static ValueParser<Double> fraction(String what, String example) {
+    return ValueParser.of("0..1", v -> {
+      Double d = number(v);
+      if (d == null || d < 0 || d > 1) {
+        throw new InvalidValue("\"" + v + "\" is not " + what + " in [0, 1] (e.g. " + example + ")");
+      }
+      return d;
+    });
+  }
+
+  private static Double number(String v) {
+    try {
+      double d = Double.parseDouble(v);
+      return Double.isFinite(d) ? d : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Comma-separated positive integers, each at most once: they name Gatling's scenarios and the
+   * report's rows, so each level runs once.
+   */
+  public static ValueParser<List<Integer>> positiveIntegers() {
+    return ValueParser.of("positive integers, comma-separated",
+        v -> distinct(v, p -> {
+          int n = Integer.parseInt(p);
+          return n > 0 ? n : null;
+        }, "a positive integer (e.g. 1,5,10)"));
+  }
+
+  /** Comma-separated finite positive numbers, each at most once (as {@link #positiveIntegers()}). */
+  public static ValueParser<List<Double>> positiveNumbers(String allowed) {
+    return ValueParser.of(allowed, v -> distinct(v, p -> {
+      double d = Double.parseDouble(p);
+      return d > 0 && Double.isFinite(d) ? d : null;
+    }, "a positive number (e.g. 100,200,400)"));
+  }
+
+  /** {@code element} returns null or throws NumberFormatException for a bad item. */
+  private static <T> List<T> distinct(String v, Function<String, T> element, String expected) {
+    List<T> out = new ArrayList<>();
+    List<String> complaints = new ArrayList<>();
+    for (String part : v.split(",")) {
+      String p = part.trim();
+      T value;
+      try {
+        value = element.apply(p);
+      } catch (NumberFormatException e) {
+        value = null;
+      }
+      if (value == null) {
+        complaints.add("\"" + p + "\" is not " + expected);
+      } else if (out.contains(value)) {
+        complaints.add(p + " is listed twice; each level runs once");
+      } else {
+        out.add(value);
+      }
+    }
+    if (!complaints.isEmpty()) {
+      throw new InvalidValue(complaints);
+    }
+    return List.copyOf(out);
+  }
+
+  /** A duration ({@link DurationText}) of at least {@code min}; zero only when {@code min} is zero. */
+  public static ValueParser<Duration> duration(Duration min, String allowed) {
+    return ValueParser.of(allowed, v -> {
+      Duration d = DurationText.parse(v);
+      if (d.isZero() && !min.isZero()) {
+        throw new InvalidValue("\"" + v + "\" must be longer than zero (e.g. 30s)");
+      }
+      if (d.compareTo(min) < 0) {
+        throw new InvalidValue("\"" + v + "\" is shorter than " + DurationText.format(min));
+      }
+      return d;
+    });
+  }
+
+  /** A JVM memory size as {@code -Xmx} takes it. */
+  public static ValueParser<String> jvmSize() {
+    return ValueParser.of("JVM size (512m, 4g)", v -> {
+      if (!v.matches("\\d+[kKmMgG]?")) {
+        throw new InvalidValue("\"" + v + "\" is not a JVM size (e.g. 512m, 4g)");
+      }
+      return v;
+    });
+  }
+
+  private static String plainText(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (Character.isISOControl(c)) {
+        throw new InvalidValue(String.format(Locale.ROOT, "contains a control character (U+%04X)", (int) c));
+      }
+    }
+    return v;
+  }
+}
