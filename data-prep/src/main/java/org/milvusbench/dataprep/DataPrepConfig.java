@@ -9,14 +9,45 @@ import org.milvusbench.config.ConfigKeys;
 /**
  * Everything data-prep needs to seed, index and load one collection and to write its query pool.
  * Immutable; build with {@link #builder()} or start from a {@link #profile(String) profile} and
- * override with {@link #toBuilder()}. {@link Builder#build()} validates and names the offending
+ * override with {@link #toBuilder()}. Every instance is valid: the constructor names the offending
  * flag and what is allowed.
  *
  * <p>Defaults are the reference script's dataset: collection {@code benchmark_concurrent}, 768-d
  * N(0,1) vectors L2-normalised, category uniform over A–D, batches of 10,000, HNSW / L2 / M=16 /
  * efConstruction=200.
+ *
+ * @param uri Milvus URI such as {@code http://localhost:19530}; null means "the embedded target"
+ * @param token {@code user:password} or an API key; null for none. Never printed
+ * @param db database name; null means the server's default database
+ * @param rows rows the collection must hold when prepared
+ * @param batchSize rows per Insert RPC (each batch is atomic on the server)
+ * @param source {@code random-normal}, {@code clustered}, or a path to a .fvecs / .bvecs / .hdf5 file
+ * @param queryFile held-out query vectors for a file source (.fvecs / .bvecs); null = rows after {@code rows}
+ * @param groundTruthFile the query file's published neighbours in the whole base (.ivecs, e.g.
+ *     {@code sift_groundtruth.ivecs}); only used to report how far our ground truth agrees. Null = none
+ * @param seed same flags and seed give the same rows, categories and queries
+ * @param categories category values, drawn uniformly per row
+ * @param clusters number of centres for the {@code clustered} source
+ * @param clusterSpread per-component standard deviation of the noise around a centre ({@code clustered})
+ * @param indexType index type (HNSW), upper case
+ * @param metric L2, IP or COSINE, upper case
+ * @param m HNSW M (max links per node)
+ * @param recreate drop and rebuild the collection (and its query pool) even if it could be reused
+ * @param datasetQueries number of held-out dataset-like queries in the pool
+ * @param uniformQueries number of reference-style uniform [0,1) queries in the pool
+ * @param k ground-truth depth: exact top-k ids per query
+ * @param queryPoolDir root of query pools and seeding progress; this collection's files go in
+ *     {@code <dir>/<collection>}
+ * @param threads threads for data generation and ground truth
+ * @param flushIntervalSeconds seconds between Flush calls while inserting (0 = flush only at the end). A
+ *     server that makes rows durable only on flush (our embedded target, killed with the CLI) loses at
+ *     most this much work
  */
-public final class DataPrepConfig {
+public record DataPrepConfig(String uri, String token, String db, String collection, int dim, long rows,
+    int batchSize, String source, Path queryFile, Path groundTruthFile, long seed, List<String> categories,
+    int clusters, double clusterSpread, String indexType, String metric, int m, int efConstruction,
+    boolean recreate, int datasetQueries, int uniformQueries, int k, Path queryPoolDir, int threads,
+    int flushIntervalSeconds) {
 
   /** Synthetic source: N(0,1) per component, then L2-normalised (the reference script). */
   public static final String SOURCE_RANDOM_NORMAL = "random-normal";
@@ -31,58 +62,37 @@ public final class DataPrepConfig {
   /** The same profiles as the sweep's {@code profile} key; {@link #profileBuilder(String)} sizes each. */
   static final List<String> PROFILES = ConfigKeys.PROFILES;
 
-  private final String uri;
-  private final String token;
-  private final String db;
-  private final String collection;
-  private final int dim;
-  private final long rows;
-  private final int batchSize;
-  private final String source;
-  private final Path queryFile;
-  private final Path groundTruthFile;
-  private final long seed;
-  private final List<String> categories;
-  private final int clusters;
-  private final double clusterSpread;
-  private final String indexType;
-  private final String metric;
-  private final int m;
-  private final int efConstruction;
-  private final boolean recreate;
-  private final int datasetQueries;
-  private final int uniformQueries;
-  private final int k;
-  private final Path queryPoolDir;
-  private final int threads;
-  private final int flushIntervalSeconds;
-
-  private DataPrepConfig(Builder b) {
-    uri = b.uri;
-    token = b.token;
-    db = b.db;
-    collection = b.collection;
-    dim = b.dim;
-    rows = b.rows;
-    batchSize = b.batchSize;
-    source = b.source;
-    queryFile = b.queryFile;
-    groundTruthFile = b.groundTruthFile;
-    seed = b.seed;
-    categories = List.copyOf(b.categories);
-    clusters = b.clusters;
-    clusterSpread = b.clusterSpread;
-    indexType = b.indexType.toUpperCase(Locale.ROOT);
-    metric = b.metric.toUpperCase(Locale.ROOT);
-    m = b.m;
-    efConstruction = b.efConstruction;
-    recreate = b.recreate;
-    datasetQueries = b.datasetQueries;
-    uniformQueries = b.uniformQueries;
-    k = b.k;
-    queryPoolDir = b.queryPoolDir;
-    threads = b.threads;
-    flushIntervalSeconds = b.flushIntervalSeconds;
+  /** Validates; an {@link IllegalArgumentException} names the flag and what is allowed. */
+  public DataPrepConfig {
+    require(collection != null && collection.matches("[A-Za-z_][A-Za-z0-9_]{0,254}"), "--collection",
+        collection, "a Milvus name: a letter or _ then letters, digits, _");
+    require(dim >= 1 && dim <= 32_768, "--dim", dim, "1..32768");
+    require(rows >= 1, "--rows", rows, "a positive integer");
+    require(batchSize >= 1 && (long) batchSize * dim <= 64L << 20, "--batch-size", batchSize,
+        "1.." + Math.max(1, (64 << 20) / Math.max(1, dim)) + " at dim " + dim + " (≤ 64 Mi floats per insert)");
+    require(source != null && !source.isBlank(), "--source", source,
+        "random-normal, clustered, or a path to a .fvecs / .bvecs / .hdf5 file");
+    require(categories != null && !categories.isEmpty()
+        && categories.stream().allMatch(c -> c != null && !c.isEmpty() && c.length() <= 10),
+        "--categories", categories, "1 or more values of 1..10 characters (VARCHAR(10))");
+    require(clusters >= 1, "--clusters", clusters, "a positive integer");
+    require(clusterSpread > 0 && Double.isFinite(clusterSpread), "--cluster-spread", clusterSpread,
+        "a positive number");
+    require(indexType != null && INDEX_TYPES.contains(indexType.toUpperCase(Locale.ROOT)), "--index-type",
+        indexType, String.join(", ", INDEX_TYPES));
+    require(metric != null && METRICS.contains(metric.toUpperCase(Locale.ROOT)), "--metric", metric,
+        String.join(", ", ConfigKeys.METRICS));
+    require(m >= 2 && m <= 512, "--m", m, "2..512");
+    require(efConstruction >= 1 && efConstruction <= 4096, "--ef-construction", efConstruction, "1..4096");
+    require(datasetQueries >= 0, "--dataset-queries", datasetQueries, "0 or more");
+    require(uniformQueries >= 0, "--uniform-queries", uniformQueries, "0 or more");
+    require(k >= 1 && k <= 16_384, "--k", k, "1..16384");
+    require(queryPoolDir != null, "--query-pool-dir", null, "a directory path");
+    require(threads >= 1 && threads <= 1024, "--threads", threads, "1..1024");
+    require(flushIntervalSeconds >= 0, "--flush-interval", flushIntervalSeconds, "0 (only at the end) or more seconds");
+    categories = List.copyOf(categories);
+    indexType = indexType.toUpperCase(Locale.ROOT);
+    metric = metric.toUpperCase(Locale.ROOT);
   }
 
   /** A builder holding the defaults (the {@code default} profile: 50,000 × 768). */
@@ -127,71 +137,14 @@ public final class DataPrepConfig {
         .flushIntervalSeconds(flushIntervalSeconds);
   }
 
-  /** Milvus URI such as {@code http://localhost:19530}; null means "the embedded target". */
-  public String uri() { return uri; }
-  /** Token ({@code user:password} or API key); null for none. Never printed. */
-  public String token() { return token; }
-  /** Database name; null means the server's default database. */
-  public String db() { return db; }
-  /** Collection name. */
-  public String collection() { return collection; }
-  /** Vector dimension. */
-  public int dim() { return dim; }
-  /** Rows the collection must hold when prepared. */
-  public long rows() { return rows; }
-  /** Rows per Insert RPC (each batch is atomic on the server). */
-  public int batchSize() { return batchSize; }
-  /** {@code random-normal}, {@code clustered}, or a path to a .fvecs / .bvecs / .hdf5 file. */
-  public String source() { return source; }
   /** True when {@link #source()} is a file path rather than a synthetic generator. */
   public boolean fileSource() {
     return !SOURCE_RANDOM_NORMAL.equals(source) && !SOURCE_CLUSTERED.equals(source);
   }
-  /** Held-out query vectors for a file source (.fvecs / .bvecs); null = rows after {@link #rows()}. */
-  public Path queryFile() { return queryFile; }
-  /**
-   * The query file's published neighbours in the whole base (.ivecs, e.g. {@code sift_groundtruth.ivecs});
-   * only used to report how far our ground truth agrees. Null = none.
-   */
-  public Path groundTruthFile() { return groundTruthFile; }
-  /** Seed: same flags and seed give the same rows, categories and queries. */
-  public long seed() { return seed; }
-  /** Category values, drawn uniformly per row. */
-  public List<String> categories() { return categories; }
-  /** Number of centres for the {@code clustered} source. */
-  public int clusters() { return clusters; }
-  /** Per-component standard deviation of the noise around a centre ({@code clustered}). */
-  public double clusterSpread() { return clusterSpread; }
-  /** Index type (HNSW). */
-  public String indexType() { return indexType; }
-  /** Metric: L2, IP or COSINE. */
-  public String metric() { return metric; }
-  /** HNSW M (max links per node). */
-  public int m() { return m; }
-  /** HNSW efConstruction. */
-  public int efConstruction() { return efConstruction; }
-  /** Drop and rebuild the collection (and its query pool) even if it could be reused. */
-  public boolean recreate() { return recreate; }
-  /** Number of held-out dataset-like queries in the pool. */
-  public int datasetQueries() { return datasetQueries; }
-  /** Number of reference-style uniform [0,1) queries in the pool. */
-  public int uniformQueries() { return uniformQueries; }
-  /** Ground-truth depth: exact top-k ids per query. */
-  public int k() { return k; }
-  /** Root of query pools and seeding progress; this collection's files go in {@code <dir>/<collection>}. */
-  public Path queryPoolDir() { return queryPoolDir; }
   /** Directory of this collection's query pool and seeding progress. */
   public Path collectionDir() {
     return queryPoolDir.resolve(db == null || db.isEmpty() || db.equals("default") ? collection : db + "." + collection);
   }
-  /** Threads for data generation and ground truth. */
-  public int threads() { return threads; }
-  /**
-   * Seconds between Flush calls while inserting (0 = flush only at the end). A server that makes rows
-   * durable only on flush (our embedded target, killed with the CLI) loses at most this much work.
-   */
-  public int flushIntervalSeconds() { return flushIntervalSeconds; }
-
   @Override
   public String toString() {
     return "DataPrepConfig{uri=" + (uri == null ? "<embedded>" : uri)
@@ -200,6 +153,14 @@ public final class DataPrepConfig {
         + ", seed=" + seed + ", index=" + indexType + "/" + metric + "/M=" + m + "/efConstruction="
         + efConstruction + ", queries=" + datasetQueries + "+" + uniformQueries + ", k=" + k + "}";
   }
+
+  private static void require(boolean ok, String flag, Object value, String allowed) {
+    if (!ok) {
+      throw new IllegalArgumentException(flag + ": " + (value instanceof String ? "\"" + value + "\"" : value)
+          + " is not allowed (allowed: " + allowed + ")");
+    }
+  }
+
 
   /** Mutable builder; {@link #build()} validates. */
   public static final class Builder {
@@ -284,40 +245,9 @@ public final class DataPrepConfig {
 
     /** Validates and builds; an {@link IllegalArgumentException} names the flag and what is allowed. */
     public DataPrepConfig build() {
-      require(collection != null && collection.matches("[A-Za-z_][A-Za-z0-9_]{0,254}"), "--collection",
-          collection, "a Milvus name: a letter or _ then letters, digits, _");
-      require(dim >= 1 && dim <= 32_768, "--dim", dim, "1..32768");
-      require(rows >= 1, "--rows", rows, "a positive integer");
-      require(batchSize >= 1 && (long) batchSize * dim <= 64L << 20, "--batch-size", batchSize,
-          "1.." + Math.max(1, (64 << 20) / Math.max(1, dim)) + " at dim " + dim + " (≤ 64 Mi floats per insert)");
-      require(source != null && !source.isBlank(), "--source", source,
-          "random-normal, clustered, or a path to a .fvecs / .bvecs / .hdf5 file");
-      require(categories != null && !categories.isEmpty()
-          && categories.stream().allMatch(c -> c != null && !c.isEmpty() && c.length() <= 10),
-          "--categories", categories, "1 or more values of 1..10 characters (VARCHAR(10))");
-      require(clusters >= 1, "--clusters", clusters, "a positive integer");
-      require(clusterSpread > 0 && Double.isFinite(clusterSpread), "--cluster-spread", clusterSpread,
-          "a positive number");
-      require(indexType != null && INDEX_TYPES.contains(indexType.toUpperCase(Locale.ROOT)), "--index-type",
-          indexType, String.join(", ", INDEX_TYPES));
-      require(metric != null && METRICS.contains(metric.toUpperCase(Locale.ROOT)), "--metric", metric,
-          String.join(", ", ConfigKeys.METRICS));
-      require(m >= 2 && m <= 512, "--m", m, "2..512");
-      require(efConstruction >= 1 && efConstruction <= 4096, "--ef-construction", efConstruction, "1..4096");
-      require(datasetQueries >= 0, "--dataset-queries", datasetQueries, "0 or more");
-      require(uniformQueries >= 0, "--uniform-queries", uniformQueries, "0 or more");
-      require(k >= 1 && k <= 16_384, "--k", k, "1..16384");
-      require(queryPoolDir != null, "--query-pool-dir", null, "a directory path");
-      require(threads >= 1 && threads <= 1024, "--threads", threads, "1..1024");
-      require(flushIntervalSeconds >= 0, "--flush-interval", flushIntervalSeconds, "0 (only at the end) or more seconds");
-      return new DataPrepConfig(this);
-    }
-
-    private static void require(boolean ok, String flag, Object value, String allowed) {
-      if (!ok) {
-        throw new IllegalArgumentException(flag + ": " + (value instanceof String ? "\"" + value + "\"" : value)
-            + " is not allowed (allowed: " + allowed + ")");
-      }
+      return new DataPrepConfig(uri, token, db, collection, dim, rows, batchSize, source, queryFile, groundTruthFile,
+          seed, categories, clusters, clusterSpread, indexType, metric, m, efConstruction, recreate, datasetQueries,
+          uniformQueries, k, queryPoolDir, threads, flushIntervalSeconds);
     }
 
     private static String blankToNull(String v) {

@@ -15,6 +15,8 @@ import org.milvusbench.analyzer.KneeRule;
 import org.milvusbench.config.ConfigKeys;
 import org.milvusbench.config.ConfigReader;
 import org.milvusbench.config.DurationText;
+import org.milvusbench.expr.FilterException;
+import org.milvusbench.expr.FilterExpr;
 import org.milvusbench.milvus.MilvusEndpoint;
 
 /**
@@ -89,8 +91,8 @@ public record SweepConfig(
     if (filter != null) {
       // The grammar the embedded server compiles with, so a typo fails here and not as thousands of KOs.
       try {
-        org.milvusbench.expr.FilterExpr.parse(filter);
-      } catch (org.milvusbench.expr.FilterException e) {
+        FilterExpr.parse(filter);
+      } catch (FilterException e) {
         r.problem("search.filter: \"" + filter + "\" does not parse: " + e.getMessage() + " (e.g. category == \"B\")");
       }
     }
