@@ -1,5 +1,7 @@
 package org.milvusbench.analyzer;
 
+import org.milvusbench.rundir.RunLayout;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ final class GatlingReportLocator {
     List<Path> candidates = new ArrayList<>();
     collect(parent, runDir, candidates);
     collect(parent.resolve("gatling"), runDir, candidates);
-    long runTime = modified(runDir.resolve("results.json"));
+    long runTime = modified(runDir.resolve(RunLayout.RESULTS_FILE));
     return candidates.stream()
         .min(Comparator.comparingLong(p -> Math.abs(modified(p.resolve("index.html")) - runTime)))
         .orElse(null);

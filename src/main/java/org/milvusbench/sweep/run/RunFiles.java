@@ -4,20 +4,13 @@ import org.milvusbench.rundir.RunWriter;
 import org.milvusbench.sweep.setup.TargetSetup;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.HdrHistogram.HistogramLogWriter;
-import org.milvusbench.recorder.LevelRecorder;
 import org.milvusbench.rundir.LevelResult;
-import org.milvusbench.rundir.ResultsJson;
 import org.milvusbench.rundir.SweepResults;
 
 /**
