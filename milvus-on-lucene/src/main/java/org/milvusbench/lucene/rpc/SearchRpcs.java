@@ -39,6 +39,13 @@ import org.milvusbench.lucene.store.VectorSearch.Hits;
  */
 final class SearchRpcs {
   static final int MAX_TOPK = 16384;
+  /**
+   * Knowhere's HNSW rule (src/index/hnsw/hnsw_config.h, CheckAndAdjustForSearch): a search without
+   * {@code ef} explores {@code max(k, 16)} candidates, and an {@code ef} below k is an error. With
+   * {@code ef = k}, a {@code limit(1)} search explored one candidate and missed rows a {@code limit(10)}
+   * search ranked first.
+   */
+  static final int MIN_DEFAULT_EF = 16;
   static final int MAX_NQ = 16384;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final CollectionStore store;
@@ -178,9 +185,12 @@ final class SearchRpcs {
       Query filter, VectorMetric metric, SearchResultData.Builder data, LongArray.Builder ids, boolean keepDocs)
       throws Exception {
     int k = p.topK + p.offset;
-    int ef = Math.max(p.ef < 0 ? k : p.ef, k);
     boolean useGraph = lease.graph() != null && index != null && lease.graph().metric() == metric
         && !"FLAT".equals(index.params().get("index_type"));
+    if (useGraph && p.ef >= 0 && p.ef < k) {
+      throw MilvusException.invalid("ef(" + p.ef + ") should be larger than k(" + k + ")");
+    }
+    int ef = p.ef < 0 ? Math.max(k, MIN_DEFAULT_EF) : p.ef;
     Weight exactFilter = useGraph ? null : VectorSearch.filterWeight(lease.searcher(), filter);
     SchemaView schema = c.schema();
     int[] allDocs = keepDocs ? new int[queries.length * p.topK] : null;
