@@ -1,6 +1,8 @@
 package org.milvusbench.recorder;
 
 import io.milvus.grpc.SearchResults;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
@@ -11,6 +13,9 @@ import org.milvusbench.gatling.core.SearchObserver;
  * What one load level measured, recorded lock-free from the search action: an HdrHistogram {@link
  * Recorder} of successful latencies in microseconds, every raw latency, success and failure
  * counts, the window (first start to last answer), and recall@k when the queries have ground truth.
+ *
+ * <p>The histogram is also cut into intervals ({@link #sampleInterval()}, every second by default),
+ * HdrHistogram's intended use of its log: latency and throughput over time inside the level.
  */
 public final class LevelRecorder implements SearchObserver {
   /** 3 significant digits: ±0.1 % of the value, ~1 µs resolution below 1 ms. */
@@ -24,6 +29,10 @@ public final class LevelRecorder implements SearchObserver {
   private final LongAccumulator firstStartEpochMicros = new LongAccumulator(Math::min, Long.MAX_VALUE);
   private final LongAccumulator lastEndEpochMicros = new LongAccumulator(Math::max, Long.MIN_VALUE);
   private final RecallAccumulator recall;
+  // Touched only by the sweep's interval ticker and the level's end, under this object's lock.
+  private final LongAdder intervalFailures = new LongAdder();
+  private final List<Interval> intervals = new ArrayList<>();
+  private long intervalStartMillis = -1;
 
   /**
    * @param name the level's request name, e.g. {@code search c=20}
@@ -46,6 +55,7 @@ public final class LevelRecorder implements SearchObserver {
     lastEndEpochMicros.accumulate(startEpochMicros + latencyMicros);
     if (!ok) {
       failures.increment();
+      intervalFailures.increment();
       return;
     }
     histogramMicros.recordValue(latencyMicros);
@@ -58,33 +68,70 @@ public final class LevelRecorder implements SearchObserver {
     }
   }
 
+  /** Starts the first interval now (the level's load is about to begin). */
+  public synchronized void startIntervals() {
+    intervalStartMillis = System.currentTimeMillis();
+  }
+
+  /**
+   * Closes the current interval and starts the next: swaps out the interval histogram without
+   * stopping the writers (HdrHistogram's Recorder), stamped with its wall-clock bounds (ms).
+   */
+  public synchronized void sampleInterval() {
+    long now = System.currentTimeMillis();
+    Histogram h = histogramMicros.getIntervalHistogram();
+    // Without startIntervals() (a recorder used alone) the one interval is stamped as ending now.
+    h.setStartTimeStamp(intervalStartMillis < 0 ? now : intervalStartMillis);
+    h.setEndTimeStamp(now);
+    h.setTag(tag());
+    intervals.add(new Interval(h, intervalFailures.sumThenReset()));
+    intervalStartMillis = now;
+  }
+
   /**
    * Everything recorded so far, as an immutable snapshot. Take it after the level's users have
-   * finished; the histogram interval is swapped out, so call it once.
+   * finished; it closes the last interval, so call it once.
    */
-  public LevelSnapshot snapshot() {
-    Histogram histogram = histogramMicros.getIntervalHistogram();
+  public synchronized LevelSnapshot snapshot() {
+    sampleInterval();
+    Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
+    intervals.forEach(i -> histogram.add(i.histogramMicros()));
     long start = firstStartEpochMicros.get();
     boolean any = start != Long.MAX_VALUE;
     long startMicros = any ? start : 0;
     long endMicros = any ? lastEndEpochMicros.get() : 0;
     histogram.setStartTimeStamp(startMicros / 1000);
     histogram.setEndTimeStamp(endMicros / 1000);
-    // HdrHistogram's log reader splits on spaces and commas: a tag must have neither.
-    histogram.setTag(name.replaceAll("[\\s,]+", "_"));
+    histogram.setTag(tag());
     return new LevelSnapshot(name, successes.sum(), failures.sum(), startMicros, endMicros, histogram,
-        rawMicros == null ? null : rawMicros.toArray(),
+        List.copyOf(intervals), rawMicros == null ? null : rawMicros.toArray(),
         recall == null ? -1 : recall.k(), recall == null ? 0 : recall.samples(), recall == null ? 0 : recall.mean());
   }
+
+  /** HdrHistogram's log reader splits on spaces and commas: a tag must have neither. */
+  private String tag() {
+    return name.replaceAll("[\\s,]+", "_");
+  }
+
+  /**
+   * One interval of a level.
+   *
+   * @param histogramMicros successful latencies answered in it, stamped with its bounds (epoch ms)
+   * @param failures failures answered in it
+   */
+  public record Interval(Histogram histogramMicros, long failures) {}
 
   /**
    * One level's measurements.
    *
+   * @param histogramMicros the whole level: the sum of its intervals
+   * @param intervals the level cut into intervals, in time order
    * @param rawMicros successful latencies in arrival order; null when not kept
    * @param recallK recall depth, -1 when recall was not measured
    */
   public record LevelSnapshot(String name, long successes, long failures, long windowStartEpochMicros,
-      long windowEndEpochMicros, Histogram histogramMicros, long[] rawMicros, int recallK, long recallSamples,
+      long windowEndEpochMicros, Histogram histogramMicros, List<Interval> intervals, long[] rawMicros, int recallK,
+      long recallSamples,
       double recallMean) {
 
     public long total() {

@@ -1,6 +1,7 @@
 package org.milvusbench.rundir;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import org.milvusbench.rundir.LatencyStats;
 
 /**
@@ -19,6 +20,8 @@ import org.milvusbench.rundir.LatencyStats;
  *     directory; null when not kept
  * @param recall recall@k sampled under load; null when no ground truth was available
  * @param serverServiceMicros the target's own service time over the window; null if unknown
+ * @param intervals the level's intervals in time order (successes are the counts of the histogram
+ *     log's interval lines, failures are counted only here); null in runs from before intervals
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LevelResult(
@@ -35,11 +38,24 @@ public record LevelResult(
     String rawLatencyFile,
     Recall recall,
     LatencyStats serverServiceMicros,
-    Resources resources) {
+    Resources resources,
+    List<IntervalCount> intervals) {
+
+  /** Without intervals (runs written before they were recorded, and the tests' synthetic runs). */
+  public LevelResult(String name, int concurrency, double targetRatePerSec, long totalRequests, long successes,
+      long failures, long windowStartEpochMicros, long windowEndEpochMicros, LatencyStats latencyMicros,
+      String histogramFile, String rawLatencyFile, Recall recall, LatencyStats serverServiceMicros,
+      Resources resources) {
+    this(name, concurrency, targetRatePerSec, totalRequests, successes, failures, windowStartEpochMicros,
+        windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall, serverServiceMicros, resources, null);
+  }
 
   public double windowSeconds() {
     return (windowEndEpochMicros - windowStartEpochMicros) / 1e6;
   }
+
+  /** One interval of the level: its wall-clock bounds (epoch ms) and what was answered in it. */
+  public record IntervalCount(long startEpochMillis, long endEpochMillis, long successes, long failures) {}
 
   /** Recall@k averaged over {@code samples} queries answered during the level. */
   public record Recall(int k, long samples, double mean) {}

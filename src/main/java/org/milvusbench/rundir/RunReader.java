@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -29,21 +31,29 @@ public final class RunReader {
    */
   public static Histogram readMergedLog(Path file) {
     Histogram merged = new Histogram(LevelRecorder.SIGNIFICANT_DIGITS);
+    readIntervals(file).forEach(merged::add);
+    return merged;
+  }
+
+  /**
+   * The intervals of an HdrHistogram log in file order, each stamped with its wall-clock bounds
+   * (epoch ms). A file that is not such a log is an error naming it.
+   */
+  public static List<Histogram> readIntervals(Path file) {
+    List<Histogram> intervals = new ArrayList<>();
     try {
       HistogramLogReader reader = new HistogramLogReader(file.toFile());
       try {
         EncodableHistogram interval;
-        int intervals = 0;
         while ((interval = reader.nextIntervalHistogram()) != null) {
-          intervals++;
           if (!(interval instanceof Histogram h)) {
             throw new IllegalArgumentException(
                 file + ": holds a " + interval.getClass().getSimpleName()
                     + "; integer µs histograms expected");
           }
-          merged.add(h);
+          intervals.add(h);
         }
-        if (intervals == 0) {
+        if (intervals.isEmpty()) {
           rejectGarbage(file);
         }
       } finally {
@@ -57,7 +67,7 @@ public final class RunReader {
       // HistogramLogReader reports bad lines as assorted runtime exceptions (parse, base64, zip).
       throw new IllegalArgumentException(file + ": not an HdrHistogram log (" + e + ")", e);
     }
-    return merged;
+    return intervals;
   }
 
   /**

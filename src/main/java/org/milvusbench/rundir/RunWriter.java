@@ -7,8 +7,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.HistogramLogWriter;
+import org.milvusbench.recorder.LevelRecorder.Interval;
 import org.milvusbench.recorder.LevelRecorder.LevelSnapshot;
 
 /**
@@ -37,7 +40,11 @@ public final class RunWriter {
         writer.outputStartTime(snap.windowStartEpochMicros() / 1000);
         writer.setBaseTime(snap.windowStartEpochMicros() / 1000);
         writer.outputLegend();
-        writer.outputIntervalHistogram(snap.histogramMicros());
+        // One line per interval (HdrHistogram's log format): latency over time inside the level;
+        // merged, they are the whole level.
+        for (Interval interval : snap.intervals()) {
+          writer.outputIntervalHistogram(interval.histogramMicros());
+        }
       }
       if (rawFile != null) {
         try (Writer out = Files.newBufferedWriter(runDir.resolve(rawFile), StandardCharsets.US_ASCII)) {
@@ -56,7 +63,16 @@ public final class RunWriter {
         : new LevelResult.Recall(snap.recallK(), snap.recallSamples(), snap.recallMean());
     return new LevelResult(label, concurrency, ratePerSecond, snap.total(), snap.successes(), snap.failures(),
         snap.windowStartEpochMicros(), snap.windowEndEpochMicros(), latency, histogramFile, rawFile, recall,
-        serverService, resources);
+        serverService, resources, intervalCounts(snap));
+  }
+
+  private static List<LevelResult.IntervalCount> intervalCounts(LevelSnapshot snap) {
+    List<LevelResult.IntervalCount> out = new ArrayList<>();
+    for (Interval i : snap.intervals()) {
+      out.add(new LevelResult.IntervalCount(i.histogramMicros().getStartTimeStamp(), i.histogramMicros().getEndTimeStamp(),
+          i.histogramMicros().getTotalCount(), i.failures()));
+    }
+    return out;
   }
 
   /** Writes {@code results.json} and {@code config.json}; returns the results file. */

@@ -91,4 +91,31 @@ class LevelRecorderTest {
       assertEquals(i, values[i]);
     }
   }
+
+  @Test
+  void intervalsCutTheLevelWithoutLosingAValue() {
+    LevelRecorder recorder = new LevelRecorder("search c=4", false, null);
+    recorder.startIntervals();
+    long t0 = 1_700_000_000_000_000L;
+    for (int i = 0; i < 30; i++) {
+      recorder.onSearch(true, t0 + i, 100 + i, -1, null);
+    }
+    recorder.onSearch(false, t0 + 40, 900, -1, null);
+    recorder.sampleInterval();
+    for (int i = 0; i < 20; i++) {
+      recorder.onSearch(true, t0 + 100 + i, 5000 + i, -1, null);
+    }
+    recorder.sampleInterval();
+    recorder.onSearch(false, t0 + 200, 700, -1, null);
+    LevelRecorder.LevelSnapshot snap = recorder.snapshot();
+    assertEquals(3, snap.intervals().size());
+    assertEquals(List.of(30L, 20L, 0L), snap.intervals().stream().map(i -> i.histogramMicros().getTotalCount()).toList());
+    assertEquals(List.of(1L, 0L, 1L), snap.intervals().stream().map(LevelRecorder.Interval::failures).toList());
+    assertEquals(50, snap.histogramMicros().getTotalCount(), "the level is the sum of its intervals");
+    assertEquals(5019, snap.histogramMicros().getMaxValue(), 5019 * 0.001);
+    for (int i = 1; i < snap.intervals().size(); i++) {
+      assertEquals(snap.intervals().get(i - 1).histogramMicros().getEndTimeStamp(),
+          snap.intervals().get(i).histogramMicros().getStartTimeStamp(), "intervals are contiguous");
+    }
+  }
 }

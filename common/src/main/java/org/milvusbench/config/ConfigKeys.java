@@ -54,6 +54,9 @@ public final class ConfigKeys {
       "sequential warm-up searches before each level, not recorded");
   public static final ConfigKey<Duration> SWEEP_PAUSE = ConfigKey.of("sweep.pause", "5s",
       duration(Duration.ZERO, "duration >= 0"), "pause after each level");
+  public static final ConfigKey<Duration> SWEEP_INTERVAL = ConfigKey.of("sweep.interval", "1s",
+      duration(Duration.ofMillis(100), "duration >= 100ms"),
+      "each level's histogram is cut into intervals this long (the .hlog's lines): latency and throughput over time, steady-state check");
 
   public static final ConfigKey<String> MILVUS_URI = ConfigKey.of("milvus.uri", null, text("http(s)://host:port"),
       "target Milvus; empty = start the embedded target (child JVM)");
@@ -123,7 +126,7 @@ public final class ConfigKeys {
 
   /** Every key, in the README's order. */
   public static final List<ConfigKey<?>> ALL = List.of(SWEEP_CONFIG, SWEEP_MODE, SWEEP_LEVELS, SWEEP_RATES,
-      SWEEP_REQUESTS, SWEEP_DURATION, SWEEP_WARMUP, SWEEP_PAUSE, MILVUS_URI, MILVUS_TOKEN, MILVUS_DB, MILVUS_DEADLINE,
+      SWEEP_REQUESTS, SWEEP_DURATION, SWEEP_WARMUP, SWEEP_PAUSE, SWEEP_INTERVAL, MILVUS_URI, MILVUS_TOKEN, MILVUS_DB, MILVUS_DEADLINE,
       MILVUS_CHANNELS, PREPARE, PROFILE, SEARCH_COLLECTION, SEARCH_ANNS_FIELD, SEARCH_METRIC, SEARCH_EF, SEARCH_TOP_K,
       SEARCH_NQ, SEARCH_FILTER, SEARCH_OUTPUT_FIELDS, SEARCH_QUERIES, SEARCH_SEED, SLA_P95_MS, SLA_MAX_FAILURE_PCT,
       SLA_MIN_RECALL, SLA_KNEE_NOT_BEFORE, CAPACITY_TARGET_QPS, CAPACITY_REDUNDANCY, KNEE_RULE, EMBEDDED_HEAP,

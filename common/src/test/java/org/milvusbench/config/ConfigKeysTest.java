@@ -33,6 +33,7 @@ class ConfigKeysTest {
         key("sweep.duration", "1.5s", Duration.ofMillis(1500), "0s", "\"0s\" must be longer than zero (e.g. 30s)"),
         key("sweep.warmup", "0", 0, "-1", "\"-1\" is not an integer >= 0"),
         key("sweep.pause", "0", Duration.ZERO, "soon", "\"soon\" is not a duration (e.g. 30s, 500ms, 2m)"),
+        key("sweep.interval", "250ms", Duration.ofMillis(250), "50ms", "\"50ms\" is shorter than 100ms"),
         key("milvus.uri", "https://h:443", "https://h:443", "http://h\tx", "contains a control character (U+0009)"),
         key("milvus.token", "root:Milvus", "root:Milvus", "root:\u0007x", "contains a control character (U+0007)"),
         key("milvus.db", "bench_1", "bench_1", "my-db", "\"my-db\" " + NAME),

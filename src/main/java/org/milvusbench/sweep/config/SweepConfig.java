@@ -32,6 +32,7 @@ public record SweepConfig(
     Duration duration,
     int warmup,
     Duration pause,
+    Duration interval,
     String uri,
     String token,
     String db,
@@ -103,7 +104,7 @@ public record SweepConfig(
     List<String> outputFields = Objects.requireNonNullElse(r.get(SEARCH_OUTPUT_FIELDS), List.of());
     return new SweepConfig(r.get(SWEEP_MODE).equals("open") ? Mode.OPEN : Mode.CLOSED, r.get(SWEEP_LEVELS),
         r.get(SWEEP_RATES), r.get(SWEEP_REQUESTS), r.get(SWEEP_DURATION), r.get(SWEEP_WARMUP), r.get(SWEEP_PAUSE),
-        uri, r.get(MILVUS_TOKEN), r.get(MILVUS_DB), r.get(MILVUS_DEADLINE), r.get(MILVUS_CHANNELS), r.get(PREPARE),
+        r.get(SWEEP_INTERVAL), uri, r.get(MILVUS_TOKEN), r.get(MILVUS_DB), r.get(MILVUS_DEADLINE), r.get(MILVUS_CHANNELS), r.get(PREPARE),
         r.get(PROFILE), r.get(SEARCH_COLLECTION), r.get(SEARCH_ANNS_FIELD), r.get(SEARCH_METRIC), ef, topK,
         r.get(SEARCH_NQ), filter, outputFields, r.get(SEARCH_QUERIES), r.get(SEARCH_SEED), r.get(EMBEDDED_HEAP),
         r.get(EMBEDDED_DATA), r.get(EMBEDDED_WARMUP), r.get(SWEEP_RUN_DIR), r.get(SWEEP_KEEP_RAW), analysis);
@@ -136,6 +137,7 @@ public record SweepConfig(
         duration == null ? Long.toString(requests) : DurationText.format(duration));
     m.put("sweep.warmup", Integer.toString(warmup));
     m.put("sweep.pause", DurationText.format(pause));
+    m.put("sweep.interval", DurationText.format(interval));
     m.put("milvus.uri", uri == null ? "embedded" : uri);
     m.put("milvus.token", token == null ? "none" : "<set>");
     if (db != null) {

@@ -21,6 +21,8 @@ public final class Level {
   volatile long generatorCpuBeginNanos;
   volatile AdminClient.ServerStats serverBegin;
   volatile LevelResult result;
+  /** The level's interval ticker while it runs (cuts its histogram into intervals); null otherwise. */
+  volatile java.util.concurrent.ScheduledFuture<?> intervalTicker;
 
   Level(int index, int concurrency, double ratePerSecond, LevelRecorder recorder, LevelBudget budget, StartSchedule schedule) {
     this.index = index;

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.milvusbench.gatling.MilvusDsl;
 import org.milvusbench.gatling.MilvusProtocolBuilder;
 import org.milvusbench.gatling.MilvusSearchActionBuilder;
@@ -38,6 +41,12 @@ public final class SweepRun implements AutoCloseable {
   private final TargetSetup.Prepared target;
   private final AdminClient admin;
   private final List<Level> levels;
+  // One daemon thread cuts the running level's histogram into intervals; it does no I/O.
+  private final ScheduledExecutorService intervals = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "milvus-sweep-intervals");
+    t.setDaemon(true);
+    return t;
+  });
   private boolean finished;
 
   private SweepRun(SweepConfig config, Instant startedAt, Path runDir, TargetSetup.Prepared target) {
@@ -168,11 +177,17 @@ public final class SweepRun implements AutoCloseable {
     level.serverBegin = admin.statsAndReset();
     level.generatorCpuBeginNanos = ProcessStats.cpuNanos();
     level.beginNanos = System.nanoTime();
+    level.recorder().startIntervals();
+    long every = config.interval().toNanos();
+    level.intervalTicker = intervals.scheduleAtFixedRate(level.recorder()::sampleInterval, every, every, TimeUnit.NANOSECONDS);
   }
 
   /** Between levels, once all the level's users are done: snapshot and summarise it. */
   void endLevel(Level level) {
     long endNanos = System.nanoTime();
+    if (level.intervalTicker != null) {
+      level.intervalTicker.cancel(false);
+    }
     long generatorCpu = ProcessStats.cpuNanos();
     AdminClient.ServerStats server = admin.statsAndReset();
     LevelRecorder.LevelSnapshot snap = level.recorder().snapshot();
@@ -215,6 +230,7 @@ public final class SweepRun implements AutoCloseable {
 
   @Override
   public void close() {
+    intervals.shutdownNow();
     admin.close();
     target.close();
   }
