@@ -51,11 +51,14 @@ public final class Analyzer {
         measured.stream().min(Comparator.comparingDouble(LevelMetrics::p95Ms)).orElse(null);
     LevelMetrics bestScore =
         measured.stream().max(Comparator.comparingDouble(LevelMetrics::score)).orElse(null);
-    Knee knee = KneeDetector.find(levels, options);
+    // An unsteady level measured a transient, not its load: the knee skips it unless asked not to.
+    List<LevelMetrics> kneeLevels = options.kneeIncludesUnsteady() ? levels
+        : levels.stream().filter(l -> run.steadiness(l).steady()).toList();
+    Knee knee = KneeDetector.find(kneeLevels, options);
     Knee referenceKnee =
         options.kneeRule() == KneeRule.REFERENCE
             ? knee
-            : KneeDetector.find(levels, options.toBuilder().kneeRule(KneeRule.REFERENCE).build());
+            : KneeDetector.find(kneeLevels, options.toBuilder().kneeRule(KneeRule.REFERENCE).build());
     UslModel usl = UslFitter.fit(levels, run.openModel());
     List<LittlesLawCheck> little = LittlesLawCheck.check(levels, run.cpuCores());
     knee = caveat(knee, little);

@@ -24,6 +24,7 @@ public final class AnalyzerOptions {
   private final Integer kneeNotBefore;
   private final KneeRule kneeRule;
   private final double kneeEfficiencyThreshold;
+  private final boolean kneeIncludesUnsteady;
 
   private AnalyzerOptions(Builder b) {
     this.targetQps = b.targetQps;
@@ -34,6 +35,7 @@ public final class AnalyzerOptions {
     this.kneeNotBefore = b.kneeNotBefore;
     this.kneeRule = b.kneeRule;
     this.kneeEfficiencyThreshold = b.kneeEfficiencyThreshold;
+    this.kneeIncludesUnsteady = b.kneeIncludesUnsteady;
   }
 
   /** No SLA, no capacity target, redundancy 2, marginal-efficiency knee at 0.5. */
@@ -73,6 +75,7 @@ public final class AnalyzerOptions {
         .targetQps(config.get(ConfigKeys.CAPACITY_TARGET_QPS))
         .redundancy(config.get(ConfigKeys.CAPACITY_REDUNDANCY))
         .kneeRule(KneeRule.parse(config.get(ConfigKeys.KNEE_RULE)))
+        .kneeIncludesUnsteady(config.get(ConfigKeys.KNEE_INCLUDE_UNSTEADY))
         .build();
   }
 
@@ -115,6 +118,11 @@ public final class AnalyzerOptions {
     return kneeEfficiencyThreshold;
   }
 
+  /** The knee also considers levels that did not run steadily ({@code knee.includeUnsteady}); default false. */
+  public boolean kneeIncludesUnsteady() {
+    return kneeIncludesUnsteady;
+  }
+
   /** True when at least one per-level SLA (P95, failure rate, recall) is set. */
   public boolean hasLevelSla() {
     return slaP95Ms != null || slaMaxFailurePct != null || minRecall != null;
@@ -131,6 +139,7 @@ public final class AnalyzerOptions {
     b.kneeNotBefore = kneeNotBefore;
     b.kneeRule = kneeRule;
     b.kneeEfficiencyThreshold = kneeEfficiencyThreshold;
+    b.kneeIncludesUnsteady = kneeIncludesUnsteady;
     return b;
   }
 
@@ -154,6 +163,7 @@ public final class AnalyzerOptions {
     private Integer kneeNotBefore;
     private KneeRule kneeRule = DEFAULT_KNEE_RULE;
     private double kneeEfficiencyThreshold = DEFAULT_KNEE_EFFICIENCY;
+    private boolean kneeIncludesUnsteady = ConfigKeys.KNEE_INCLUDE_UNSTEADY.defaultValue();
 
     private Builder() {}
 
@@ -226,6 +236,12 @@ public final class AnalyzerOptions {
             "knee efficiency threshold: " + threshold + " is not in (0, 1)");
       }
       this.kneeEfficiencyThreshold = threshold;
+      return this;
+    }
+
+    /** Let the knee consider unsteady levels too; default false (null keeps the default). */
+    public Builder kneeIncludesUnsteady(Boolean include) {
+      this.kneeIncludesUnsteady = include == null ? ConfigKeys.KNEE_INCLUDE_UNSTEADY.defaultValue() : include;
       return this;
     }
 

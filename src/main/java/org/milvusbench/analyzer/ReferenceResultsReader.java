@@ -65,9 +65,11 @@ final class ReferenceResultsReader {
     List<org.HdrHistogram.Histogram> none = new ArrayList<>();
     levels.forEach(l -> none.add(null));
     Path dir = file.toAbsolutePath().getParent();
+    List<SteadyState> unjudged = new ArrayList<>();
+    levels.forEach(l -> unjudged.add(SteadyState.notJudged("the reference's results keep no intervals")));
     return new RunData(
         file, dir, "reference", file.getFileName().toString(), "closed", levels, none, null, 0,
-        List.of());
+        List.of(), unjudged);
   }
 
   private static LevelMetrics level(Path file, String where, JsonNode node, String key) {

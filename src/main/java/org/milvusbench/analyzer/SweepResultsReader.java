@@ -30,12 +30,16 @@ final class SweepResultsReader {
     List<LevelMetrics> levels = new ArrayList<>();
     List<Histogram> histograms = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    List<SteadyState> steadiness = new ArrayList<>();
     for (LevelResult level : sorted) {
       Histogram histogram = null;
+      SteadyState steady = SteadyState.notJudged("no intervals were recorded");
       if (level.histogramFile() != null) {
         Path h = dir.resolve(level.histogramFile());
         if (Files.isRegularFile(h)) {
-          histogram = RunReader.readMergedLog(h);
+          List<Histogram> intervals = RunReader.readIntervals(h);
+          histogram = RunReader.merge(intervals);
+          steady = steadiness(level, intervals);
         } else {
           warnings.add(levelName(level) + ": histogram file " + h + " is missing");
         }
@@ -60,6 +64,7 @@ final class SweepResultsReader {
       }
       levels.add(metrics(level, stats, source));
       histograms.add(histogram);
+      steadiness.add(steady);
     }
     if (levels.isEmpty()) {
       throw new IllegalArgumentException(file + ": no levels in this results file");
@@ -74,7 +79,16 @@ final class SweepResultsReader {
         histograms,
         GatlingReportLocator.locate(dir, results.gatlingReportDir(), results.config()),
         results.cpuCores(),
-        warnings);
+        warnings,
+        steadiness);
+  }
+
+  /** Judged when results.json's interval counts match the log's intervals (runs since intervals were kept). */
+  private static SteadyState steadiness(LevelResult level, List<Histogram> intervals) {
+    if (level.intervals() == null || level.intervals().size() != intervals.size()) {
+      return SteadyState.notJudged("no intervals were recorded");
+    }
+    return SteadyState.judge(intervals, level.intervals().stream().map(LevelResult.IntervalCount::failures).toList());
   }
 
   private static String levelName(LevelResult level) {

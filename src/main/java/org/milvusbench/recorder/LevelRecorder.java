@@ -78,14 +78,32 @@ public final class LevelRecorder implements SearchObserver {
    * stopping the writers (HdrHistogram's Recorder), stamped with its wall-clock bounds (ms).
    */
   public synchronized void sampleInterval() {
-    long now = System.currentTimeMillis();
+    closeInterval(System.currentTimeMillis(), false);
+  }
+
+  /**
+   * Appends the interval ending at {@code endMillis}. Intervals lie inside the level's window: none
+   * before its first request (the ticker starts before Gatling injects the users, up to a second
+   * earlier), and the last ends with its last answer, so idle time dilutes no interval's throughput.
+   */
+  private void closeInterval(long endMillis, boolean last) {
+    long firstStart = firstStartEpochMicros.get();
+    if (firstStart == Long.MAX_VALUE && !last) {
+      return; // the load has not begun
+    }
     Histogram h = histogramMicros.getIntervalHistogram();
-    // Without startIntervals() (a recorder used alone) the one interval is stamped as ending now.
-    h.setStartTimeStamp(intervalStartMillis < 0 ? now : intervalStartMillis);
-    h.setEndTimeStamp(now);
+    long failed = intervalFailures.sumThenReset();
+    if (last && !intervals.isEmpty() && h.getTotalCount() == 0 && failed == 0) {
+      return; // a tick came after the last answer: nothing left to report
+    }
+    long start = intervals.isEmpty() && firstStart != Long.MAX_VALUE ? firstStart / 1000
+        : intervalStartMillis < 0 ? endMillis : intervalStartMillis;
+    long end = Math.max(start, endMillis);
+    h.setStartTimeStamp(start);
+    h.setEndTimeStamp(end);
     h.setTag(tag());
-    intervals.add(new Interval(h, intervalFailures.sumThenReset()));
-    intervalStartMillis = now;
+    intervals.add(new Interval(h, failed));
+    intervalStartMillis = end;
   }
 
   /**
@@ -93,7 +111,10 @@ public final class LevelRecorder implements SearchObserver {
    * finished; it closes the last interval, so call it once.
    */
   public synchronized LevelSnapshot snapshot() {
-    sampleInterval();
+    long lastEnd = lastEndEpochMicros.get();
+    long now = System.currentTimeMillis();
+    // The last interval ends with the level's window (its last answer), not when the snapshot is taken.
+    closeInterval(lastEnd == Long.MIN_VALUE ? now : Math.min(now, (lastEnd + 999) / 1000), true);
     Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
     intervals.forEach(i -> histogram.add(i.histogramMicros()));
     long start = firstStartEpochMicros.get();

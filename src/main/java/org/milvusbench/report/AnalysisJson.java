@@ -14,6 +14,7 @@ import org.milvusbench.analyzer.LevelMetrics;
 import org.milvusbench.analyzer.LittlesLawCheck;
 import org.milvusbench.analyzer.ScalingStep;
 import org.milvusbench.analyzer.SlaCheck;
+import org.milvusbench.analyzer.SteadyState;
 import org.milvusbench.analyzer.UslModel;
 import org.milvusbench.rundir.ResultsJson;
 
@@ -174,6 +175,14 @@ public final class AnalysisJson {
     n.put("targetRssBytes", l.targetRssBytes());
     n.put("generatorCpuPercent", l.generatorCpuPercent());
     n.put("generatorRssBytes", l.generatorRssBytes());
+    SteadyState steady = r.run().steadiness(l);
+    ObjectNode st = n.putObject("steadyState");
+    st.put("judged", steady.judged());
+    st.put("steady", steady.steady());
+    st.put("qpsDriftPct", steady.qpsDriftPct());
+    st.put("p50DriftPct", steady.p50DriftPct());
+    st.put("reason", steady.reason());
+    st.put("inKnee", steady.steady() || r.options().kneeIncludesUnsteady());
     return n;
   }
 

@@ -12,6 +12,7 @@ import org.milvusbench.analyzer.BottleneckHint;
 import org.milvusbench.analyzer.LevelMetrics;
 import org.milvusbench.analyzer.LittlesLawCheck;
 import org.milvusbench.analyzer.ScalingStep;
+import org.milvusbench.analyzer.SteadyState;
 
 /**
  * The report's tables, built once and rendered as text (console) or HTML (summary): the
@@ -34,6 +35,10 @@ final class ReportTables {
       h.add("Target CPU %");
       h.add("Generator CPU %");
     }
+    boolean steadiness = anyJudged(r);
+    if (steadiness) {
+      h.add("Steady");
+    }
     TextTable t = new TextTable(h);
     for (LevelMetrics l : r.levels()) {
       List<String> row = new ArrayList<>(List.of(load(l.load()), Long.toString(l.totalRequests()),
@@ -45,9 +50,18 @@ final class ReportTables {
         row.add(num(l.targetCpuPercent(), 0));
         row.add(num(l.generatorCpuPercent(), 0));
       }
+      if (steadiness) {
+        SteadyState st = r.run().steadiness(l);
+        row.add(!st.judged() ? "n/a" : st.steady() ? "yes" : "no");
+      }
       t.row(row);
     }
     return t;
+  }
+
+  /** True when some level kept intervals long enough to judge its steady state. */
+  static boolean anyJudged(AnalysisReport r) {
+    return r.levels().stream().anyMatch(l -> r.run().steadiness(l).judged());
   }
 
   /** The reference's {@code f"{rate:.2%}"}. */
@@ -77,8 +91,20 @@ final class ReportTables {
 
   /** Section 3: stability — std and failure rate. */
   static TextTable stability(AnalysisReport r) {
-    TextTable t = new TextTable(List.of(loadHeader(r), "Std (ms)", "Failure rate"));
-    for (LevelMetrics l : r.levels()) t.row(List.of(load(l.load()), num(l.stdMs()), failureRate(l)));
+    if (!anyJudged(r)) {
+      TextTable t = new TextTable(List.of(loadHeader(r), "Std (ms)", "Failure rate"));
+      for (LevelMetrics l : r.levels()) t.row(List.of(load(l.load()), num(l.stdMs()), failureRate(l)));
+      return t;
+    }
+    TextTable t = new TextTable(List.of(loadHeader(r), "Std (ms)", "Failure rate", "QPS drift", "P50 drift",
+        "Steady state"));
+    for (LevelMetrics l : r.levels()) {
+      SteadyState st = r.run().steadiness(l);
+      String verdict = !st.judged() ? st.reason() : st.steady() ? "steady"
+          : st.reason() + (r.options().kneeIncludesUnsteady() ? "" : " (not used for the knee)");
+      t.row(List.of(load(l.load()), num(l.stdMs()), failureRate(l), signedPct(st.qpsDriftPct()),
+          signedPct(st.p50DriftPct()), verdict));
+    }
     return t;
   }
 

@@ -30,8 +30,13 @@ public final class RunReader {
    * histogram. A file that is not such a log is an error naming it.
    */
   public static Histogram readMergedLog(Path file) {
+    return merge(readIntervals(file));
+  }
+
+  /** The intervals of a level added into one histogram: the whole level. */
+  public static Histogram merge(List<Histogram> intervals) {
     Histogram merged = new Histogram(LevelRecorder.SIGNIFICANT_DIGITS);
-    readIntervals(file).forEach(merged::add);
+    intervals.forEach(merged::add);
     return merged;
   }
 

@@ -110,6 +110,9 @@ public final class ConfigKeys {
       choice(List.of("marginal", "reference"), Map.of("marginal-efficiency", "marginal", "marginal_efficiency", "marginal")),
       "knee = first step with marginal scaling efficiency < 0.5, or the reference script's literal rule"
           + " (QPS gain < 10 % and P95 > +50 %)");
+  public static final ConfigKey<Boolean> KNEE_INCLUDE_UNSTEADY = ConfigKey.of("knee.includeUnsteady", "false", bool(),
+      "let the knee consider levels that did not run steadily (QPS or p50 drifting over 20 % between the halves of the"
+          + " level, or a start-up transient); they are flagged either way");
 
   public static final ConfigKey<String> EMBEDDED_HEAP = ConfigKey.of("embedded.heap", "4g", jvmSize(),
       "heap of the embedded target's JVM");
@@ -129,7 +132,7 @@ public final class ConfigKeys {
       SWEEP_REQUESTS, SWEEP_DURATION, SWEEP_WARMUP, SWEEP_PAUSE, SWEEP_INTERVAL, MILVUS_URI, MILVUS_TOKEN, MILVUS_DB, MILVUS_DEADLINE,
       MILVUS_CHANNELS, PREPARE, PROFILE, SEARCH_COLLECTION, SEARCH_ANNS_FIELD, SEARCH_METRIC, SEARCH_EF, SEARCH_TOP_K,
       SEARCH_NQ, SEARCH_FILTER, SEARCH_OUTPUT_FIELDS, SEARCH_QUERIES, SEARCH_SEED, SLA_P95_MS, SLA_MAX_FAILURE_PCT,
-      SLA_MIN_RECALL, SLA_KNEE_NOT_BEFORE, CAPACITY_TARGET_QPS, CAPACITY_REDUNDANCY, KNEE_RULE, EMBEDDED_HEAP,
+      SLA_MIN_RECALL, SLA_KNEE_NOT_BEFORE, CAPACITY_TARGET_QPS, CAPACITY_REDUNDANCY, KNEE_RULE, KNEE_INCLUDE_UNSTEADY, EMBEDDED_HEAP,
       EMBEDDED_DATA, EMBEDDED_WARMUP, SWEEP_RUN_DIR, SWEEP_KEEP_RAW, SWEEP_DEBUG);
 
   /**

@@ -57,6 +57,7 @@ class ConfigKeysTest {
         key("sla.kneeNotBefore", "20", 20, "0", "\"0\" is not a positive integer"),
         key("capacity.targetQps", "1e4", 10_000.0, "lots", "\"lots\" is not a positive number"),
         key("capacity.redundancy", "3", 3, "0", "\"0\" is not a positive integer"),
+        key("knee.includeUnsteady", "true", true, "yes", "\"yes\" is not true or false"),
         key("knee.rule", "marginal-efficiency", "marginal", "steep", "\"steep\" is not one of marginal, reference"),
         key("embedded.heap", "512m", "512m", "lots", "\"lots\" is not a JVM size (e.g. 512m, 4g)"),
         key("embedded.data", "/tmp/embedded", Path.of("/tmp/embedded"), "x\u0000y", "contains a control character (U+0000)"),
