@@ -65,8 +65,8 @@ final class ReferenceResultsReader {
     List<org.HdrHistogram.Histogram> none = new ArrayList<>();
     levels.forEach(l -> none.add(null));
     Path dir = file.toAbsolutePath().getParent();
-    List<SteadyState> unjudged = new ArrayList<>();
-    levels.forEach(l -> unjudged.add(SteadyState.notJudged("the reference's results keep no intervals")));
+    List<LevelIntervals> unjudged = new ArrayList<>();
+    levels.forEach(l -> unjudged.add(LevelIntervals.none("the reference's results keep no intervals")));
     return new RunData(
         file, dir, "reference", file.getFileName().toString(), "closed", levels, none, null, 0,
         List.of(), unjudged);

@@ -17,7 +17,7 @@ import org.HdrHistogram.Histogram;
  * @param gatlingReport Gatling's report directory when known, else null
  * @param cpuCores cores of the generator's machine; 0 when unknown
  * @param warnings things the loader had to work around (a missing histogram file, say)
- * @param steadiness whether each level ran steadily, parallel to {@code levels}
+ * @param intervals each level's intervals and whether it ran steadily, parallel to {@code levels}
  */
 public record RunData(
     Path source,
@@ -30,21 +30,26 @@ public record RunData(
     Path gatlingReport,
     int cpuCores,
     List<String> warnings,
-    List<SteadyState> steadiness) {
+    List<LevelIntervals> intervals) {
 
   public RunData {
     warnings = List.copyOf(warnings);
     levels = List.copyOf(levels);
     histogramsMicros = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(histogramsMicros));
-    steadiness = List.copyOf(steadiness);
-    if (levels.size() != histogramsMicros.size() || levels.size() != steadiness.size()) {
+    intervals = List.copyOf(intervals);
+    if (levels.size() != histogramsMicros.size() || levels.size() != intervals.size()) {
       throw new IllegalArgumentException("one histogram slot and one steady-state verdict per level expected");
     }
   }
 
   /** Whether {@code level} (one of {@link #levels()}) ran steadily. */
   public SteadyState steadiness(LevelMetrics level) {
-    return steadiness.get(levels.indexOf(level));
+    return intervals.get(levels.indexOf(level)).steadiness();
+  }
+
+  /** {@code level}'s intervals (one of {@link #levels()}); empty when the run kept none. */
+  public LevelIntervals intervals(LevelMetrics level) {
+    return intervals.get(levels.indexOf(level));
   }
 
   /** True for open-model runs, whose x axis is the arrival rate rather than concurrency. */

@@ -30,10 +30,10 @@ final class SweepResultsReader {
     List<LevelMetrics> levels = new ArrayList<>();
     List<Histogram> histograms = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    List<SteadyState> steadiness = new ArrayList<>();
+    List<LevelIntervals> steadiness = new ArrayList<>();
     for (LevelResult level : sorted) {
       Histogram histogram = null;
-      SteadyState steady = SteadyState.notJudged("no intervals were recorded");
+      LevelIntervals steady = LevelIntervals.none("no intervals were recorded");
       if (level.histogramFile() != null) {
         Path h = dir.resolve(level.histogramFile());
         if (Files.isRegularFile(h)) {
@@ -84,11 +84,11 @@ final class SweepResultsReader {
   }
 
   /** Judged when results.json's interval counts match the log's intervals (runs since intervals were kept). */
-  private static SteadyState steadiness(LevelResult level, List<Histogram> intervals) {
+  private static LevelIntervals steadiness(LevelResult level, List<Histogram> intervals) {
     if (level.intervals() == null || level.intervals().size() != intervals.size()) {
-      return SteadyState.notJudged("no intervals were recorded");
+      return LevelIntervals.none("no intervals were recorded");
     }
-    return SteadyState.judge(intervals, level.intervals().stream().map(LevelResult.IntervalCount::failures).toList());
+    return LevelIntervals.of(intervals, level.intervals().stream().map(LevelResult.IntervalCount::failures).toList());
   }
 
   private static String levelName(LevelResult level) {

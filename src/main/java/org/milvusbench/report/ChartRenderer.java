@@ -158,7 +158,12 @@ public final class ChartRenderer {
     plot.setRenderer(renderer);
   }
 
-  private static byte[] png(BufferedImage image) {
+  /** The palette's colour of series {@code i} (levels keep their colour across charts). */
+  static Color color(int i) {
+    return PALETTE[i % PALETTE.length];
+  }
+
+  static byte[] png(BufferedImage image) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     // In memory, no temp-file cache: the cache registers a shutdown hook, which fails when reports
     // are written from one (the sweep analyses at JVM exit, after Gatling's report).

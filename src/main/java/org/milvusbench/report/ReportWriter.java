@@ -19,6 +19,7 @@ public final class ReportWriter {
   public static final String CONSOLE_FILE = "analysis.txt";
   public static final String OVERVIEW_PNG = "concurrency-overview.png";
   public static final String PERCENTILES_PNG = "latency-percentiles.png";
+  public static final String TIMELINE_PNG = "levels-over-time.png";
   public static final String SUMMARY_HTML = "summary.html";
 
   private ReportWriter() {}
@@ -44,8 +45,14 @@ public final class ReportWriter {
         Files.write(p, percentiles);
         written.add(p);
       }
+      byte[] timeline = TimelineChart.png(report);
+      if (timeline != null) {
+        Path p = dir.resolve(TIMELINE_PNG);
+        Files.write(p, timeline);
+        written.add(p);
+      }
       Path html = dir.resolve(SUMMARY_HTML);
-      Files.writeString(html, SummaryHtml.render(report, dir, overview, percentiles), StandardCharsets.UTF_8);
+      Files.writeString(html, SummaryHtml.render(report, dir, overview, percentiles, timeline), StandardCharsets.UTF_8);
       written.add(html);
       Path junit = dir.resolve(JUnitSlaXml.FILE_NAME);
       JUnitSlaXml.write(report, junit);

@@ -29,9 +29,10 @@ public final class SummaryHtml {
 
   /**
    * The page. {@code outDir} is where it will live (for the relative link to Gatling's report);
-   * {@code percentilesPng} may be null.
+   * {@code percentilesPng} and {@code timelinePng} may be null.
    */
-  public static String render(AnalysisReport r, Path outDir, byte[] overviewPng, byte[] percentilesPng) {
+  public static String render(AnalysisReport r, Path outDir, byte[] overviewPng, byte[] percentilesPng,
+      byte[] timelinePng) {
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
         .append("<title>Concurrency sweep summary</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
@@ -49,6 +50,7 @@ public final class SummaryHtml {
     h.append("<h2>Charts</h2>\n");
     img(h, "overview", "QPS, P95, failure rate and score vs concurrency", overviewPng);
     if (percentilesPng != null) img(h, "percentiles", "Latency by percentile per level", percentilesPng);
+    if (timelinePng != null) img(h, "timeline", "Inside each level: QPS and latency per interval", timelinePng);
     h.append("<h2>Per-level results</h2>\n");
     table(h, "levels", ReportTables.levels(r));
     h.append("<h2>1. QPS analysis</h2>\n");

@@ -75,6 +75,10 @@ class SteadyStateTest {
     assertEquals("too short to judge: 3 intervals, 4 needed", s.reason());
   }
 
+  private static LevelIntervals with(SteadyState verdict) {
+    return new LevelIntervals(List.of(), List.of(), verdict);
+  }
+
   private static LevelMetrics level(int c, double qps) {
     return new LevelMetrics("c" + c, c, 0, 1000, 1000 / qps, qps, qps, c / qps * 1000, 5, 10, 12, 20, 1, 2, 1000, 0,
         0, null, 0, null, "results");
@@ -88,7 +92,7 @@ class SteadyStateTest {
     SteadyState unsteady = new SteadyState(true, false, -40.0, 5.0, "QPS drifted -40 % between the halves");
     List<Histogram> none = new ArrayList<>(Collections.nCopies(4, (Histogram) null));
     RunData run = new RunData(Path.of("results.json"), Path.of("."), "results", "r", "closed", levels, none, null, 2,
-        List.of(), List.of(steady, steady, unsteady, steady));
+        List.of(), List.of(with(steady), with(steady), with(unsteady), with(steady)));
     Knee skipping = Analyzer.analyze(run, AnalyzerOptions.defaults()).knee();
     assertFalse(skipping.found(), skipping.message()); // 2 → 8 scales at 0.69 efficiency
     Knee including = Analyzer.analyze(run, AnalyzerOptions.defaults().toBuilder().kneeIncludesUnsteady(true).build()).knee();
