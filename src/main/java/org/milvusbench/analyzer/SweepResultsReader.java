@@ -44,25 +44,7 @@ final class SweepResultsReader {
           warnings.add(levelName(level) + ": histogram file " + h + " is missing");
         }
       }
-      LatencyStats stats = null;
-      String source = "results";
-      if (level.rawLatencyFile() != null) {
-        Path raw = dir.resolve(level.rawLatencyFile());
-        if (Files.isRegularFile(raw)) {
-          stats = LatencyStats.fromRawMicros(RunReader.readRawMicros(raw));
-          source = "raw";
-        } else {
-          warnings.add(levelName(level) + ": raw latency file " + raw + " is missing");
-        }
-      }
-      if (stats == null && histogram != null) {
-        stats = LatencyStats.fromHistogram(histogram);
-        source = "histogram";
-      }
-      if (stats == null) {
-        stats = level.latencyMicros() == null ? LatencyStats.EMPTY : level.latencyMicros();
-      }
-      levels.add(metrics(level, stats, source));
+      levels.add(metrics(level, histogram, dir, warnings));
       histograms.add(histogram);
       steadiness.add(steady);
     }
@@ -81,6 +63,29 @@ final class SweepResultsReader {
         results.cpuCores(),
         warnings,
         steadiness);
+  }
+
+  /** The level's row, its latencies from the most exact source kept: raw values, the log, results.json. */
+  private static LevelMetrics metrics(LevelResult level, Histogram histogram, Path dir, List<String> warnings) {
+    LatencyStats stats = null;
+    String source = "results";
+    if (level.rawLatencyFile() != null) {
+      Path raw = dir.resolve(level.rawLatencyFile());
+      if (Files.isRegularFile(raw)) {
+        stats = LatencyStats.fromRawMicros(RunReader.readRawMicros(raw));
+        source = "raw";
+      } else {
+        warnings.add(levelName(level) + ": raw latency file " + raw + " is missing");
+      }
+    }
+    if (stats == null && histogram != null) {
+      stats = LatencyStats.fromHistogram(histogram);
+      source = "histogram";
+    }
+    if (stats == null) {
+      stats = level.latencyMicros() == null ? LatencyStats.EMPTY : level.latencyMicros();
+    }
+    return metrics(level, stats, source);
   }
 
   /** Judged when results.json's interval counts match the log's intervals (runs since intervals were kept). */
