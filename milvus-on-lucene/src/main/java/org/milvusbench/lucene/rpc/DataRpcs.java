@@ -8,6 +8,7 @@ import io.milvus.grpc.IDs;
 import io.milvus.grpc.InsertRequest;
 import io.milvus.grpc.LongArray;
 import io.milvus.grpc.MutationResult;
+import io.milvus.grpc.UpsertRequest;
 import org.apache.lucene.search.Query;
 import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.expr.FilterCompiler;
@@ -16,7 +17,7 @@ import org.milvusbench.lucene.store.CollectionStore;
 import org.milvusbench.lucene.store.RowBatch;
 
 /**
- * Insert, delete and flush. Rows are searchable as soon as Insert returns (the next read refreshes the
+ * Insert, upsert, delete and flush. Rows are searchable as soon as Insert returns (the next read refreshes the
  * near-real-time searcher) and durable after Flush (a Lucene commit) or a clean shutdown.
  */
 final class DataRpcs {
@@ -30,13 +31,32 @@ final class DataRpcs {
     Collection c = store.get(request.getCollectionName());
     RowBatch batch = RowBatch.of(c.schema(), request.getFieldsDataList(), request.getNumRows());
     long[] ids = c.insert(batch);
+    return written(ids).setInsertCnt(ids.length).build();
+  }
+
+  /**
+   * Milvus's counts for an upsert: every row is one delete and one insert (whether its key existed or
+   * not), so delete_cnt = insert_cnt = upsert_cnt = rows; IDs are the rows' keys after the upsert.
+   */
+  MutationResult upsert(UpsertRequest request) throws Exception {
+    Collection c = store.get(request.getCollectionName());
+    if (request.getPartialUpdate()) {
+      throw MilvusException.unsupported("partial update (upsert of some fields only): this server replaces whole rows");
+    }
+    RowBatch batch = RowBatch.forUpsert(c.schema(), request.getFieldsDataList(), request.getNumRows());
+    long[] ids = c.upsert(batch);
+    return written(ids).setInsertCnt(ids.length).setDeleteCnt(ids.length).setUpsertCnt(ids.length).build();
+  }
+
+  /** The part of an insert's or upsert's answer they share: status, keys, every row's index, a timestamp. */
+  private static MutationResult.Builder written(long[] ids) {
     LongArray.Builder idList = LongArray.newBuilder();
     MutationResult.Builder out = MutationResult.newBuilder().setStatus(Statuses.OK);
     for (int i = 0; i < ids.length; i++) {
       idList.addData(ids[i]);
       out.addSuccIndex(i);
     }
-    return out.setIDs(IDs.newBuilder().setIntId(idList)).setInsertCnt(ids.length).setTimestamp(Tso.next()).build();
+    return out.setIDs(IDs.newBuilder().setIntId(idList)).setTimestamp(Tso.next());
   }
 
   MutationResult delete(DeleteRequest request) throws Exception {

@@ -157,6 +157,11 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
   }
 
   @Override
+  public void upsert(UpsertRequest r, StreamObserver<MutationResult> o) {
+    answer(o, MutationResult.getDefaultInstance(), () -> data.upsert(r));
+  }
+
+  @Override
   public void delete(DeleteRequest r, StreamObserver<MutationResult> o) {
     answer(o, MutationResult.getDefaultInstance(), () -> data.delete(r));
   }

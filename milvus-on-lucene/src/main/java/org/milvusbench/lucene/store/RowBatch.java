@@ -5,6 +5,7 @@ import io.milvus.grpc.FieldData;
 import io.milvus.grpc.FieldSchema;
 import io.milvus.grpc.ScalarField;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.milvusbench.lucene.error.MilvusException;
@@ -35,11 +36,42 @@ public final class RowBatch {
   public static RowBatch of(SchemaView schema, List<FieldData> columns, int declaredRows) {
     Map<String, FieldData> byName = columnsByName(schema, columns);
     List<Float> floats = vectorColumn(schema, byName.get(schema.vectorName()));
+    int rows = rows(floats, schema, declaredRows);
+    RowBatch batch = new RowBatch(rows, clientIds(schema, byName.get(schema.primaryName()), rows), floats);
+    return withScalars(batch, schema, byName);
+  }
+
+  /**
+   * The upsert request's columns. Unlike insert the primary key is always required, auto_id or not (the
+   * key names the row to replace), and a key may appear only once per batch; Milvus's wording for both.
+   */
+  public static RowBatch forUpsert(SchemaView schema, List<FieldData> columns, int declaredRows) {
+    Map<String, FieldData> byName = columnsByName(schema, columns);
+    List<Float> floats = vectorColumn(schema, byName.get(schema.vectorName()));
+    int rows = rows(floats, schema, declaredRows);
+    FieldData pk = byName.get(schema.primaryName());
+    if (pk == null) {
+      throw MilvusException.invalid("must assign pk when upsert, primary field: " + schema.primaryName());
+    }
+    List<Long> ids = pk.getScalars().getLongData().getDataList();
+    checkRows(schema.primaryName(), ids.size(), rows);
+    if (new HashSet<>(ids).size() != ids.size()) {
+      throw MilvusException.invalid("duplicate primary keys are not allowed in the same batch");
+    }
+    return withScalars(new RowBatch(rows, ids, floats), schema, byName);
+  }
+
+  private static int rows(List<Float> floats, SchemaView schema, int declaredRows) {
     int rows = floats.size() / schema.dim();
     if (declaredRows != 0 && declaredRows != rows) {
       throw MilvusException.invalid("the num_rows (" + declaredRows + ") does not match the vector rows (" + rows + ")");
     }
-    RowBatch batch = new RowBatch(rows, clientIds(schema, byName.get(schema.primaryName()), rows), floats);
+    return rows;
+  }
+
+  /** Adds the scalar columns, each checked for its row count (and VARCHAR for max_length). */
+  private static RowBatch withScalars(RowBatch batch, SchemaView schema, Map<String, FieldData> byName) {
+    int rows = batch.numRows;
     for (FieldSchema f : schema.scalars()) {
       FieldData fd = byName.get(f.getName());
       if (fd == null) {
