@@ -64,7 +64,7 @@ final class DataRpcs {
     if (request.getExpr().isBlank()) {
       throw MilvusException.invalid("delete plan can't be empty or always true : " + request.getExpr());
     }
-    Query query = FilterCompiler.compile(c.schema(), request.getExpr());
+    Query query = FilterCompiler.compile(c.schema(), request.getExpr(), request.getExprTemplateValuesMap());
     long deleted = c.delete(query);
     return MutationResult.newBuilder().setStatus(Statuses.OK).setDeleteCnt(deleted).setTimestamp(Tso.next()).build();
   }

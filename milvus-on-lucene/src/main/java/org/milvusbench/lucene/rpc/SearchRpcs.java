@@ -118,7 +118,8 @@ final class SearchRpcs {
     float[][] queries = queries(request.getPlaceholderGroup(), schema);
     List<FieldSchema> outputs = OutputColumns.resolve(schema, request.getOutputFieldsList());
     outputs.removeIf(FieldSchema::getIsPrimaryKey);
-    Query filter = request.getDsl().isBlank() ? null : FilterCompiler.compile(schema, request.getDsl());
+    Query filter = request.getDsl().isBlank() ? null
+        : FilterCompiler.compile(schema, request.getDsl(), request.getExprTemplateValuesMap());
     IndexJson index = c.state().index();
     VectorMetric metric = metric(p, index);
     SearchResultData.Builder data = SearchResultData.newBuilder()
