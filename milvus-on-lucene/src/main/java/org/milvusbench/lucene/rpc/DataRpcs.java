@@ -13,7 +13,7 @@ import org.apache.lucene.search.Query;
 import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.expr.FilterCompiler;
 import org.milvusbench.lucene.store.Collection;
-import org.milvusbench.lucene.store.CollectionStore;
+import org.milvusbench.lucene.store.Database;
 import org.milvusbench.lucene.store.RowBatch;
 
 /**
@@ -21,14 +21,8 @@ import org.milvusbench.lucene.store.RowBatch;
  * near-real-time searcher) and durable after Flush (a Lucene commit) or a clean shutdown.
  */
 final class DataRpcs {
-  private final CollectionStore store;
-
-  DataRpcs(CollectionStore store) {
-    this.store = store;
-  }
-
-  MutationResult insert(InsertRequest request) throws Exception {
-    Collection c = store.get(request.getCollectionName());
+  MutationResult insert(Database db, InsertRequest request) throws Exception {
+    Collection c = db.get(request.getCollectionName());
     RowBatch batch = RowBatch.of(c.schema(), request.getFieldsDataList(), request.getNumRows());
     long[] ids = c.insert(batch);
     return written(ids).setInsertCnt(ids.length).build();
@@ -38,8 +32,8 @@ final class DataRpcs {
    * Milvus's counts for an upsert: every row is one delete and one insert (whether its key existed or
    * not), so delete_cnt = insert_cnt = upsert_cnt = rows; IDs are the rows' keys after the upsert.
    */
-  MutationResult upsert(UpsertRequest request) throws Exception {
-    Collection c = store.get(request.getCollectionName());
+  MutationResult upsert(Database db, UpsertRequest request) throws Exception {
+    Collection c = db.get(request.getCollectionName());
     if (request.getPartialUpdate()) {
       throw MilvusException.unsupported("partial update (upsert of some fields only): this server replaces whole rows");
     }
@@ -59,8 +53,8 @@ final class DataRpcs {
     return out.setIDs(IDs.newBuilder().setIntId(idList)).setTimestamp(Tso.next());
   }
 
-  MutationResult delete(DeleteRequest request) throws Exception {
-    Collection c = store.get(request.getCollectionName());
+  MutationResult delete(Database db, DeleteRequest request) throws Exception {
+    Collection c = db.get(request.getCollectionName());
     if (request.getExpr().isBlank()) {
       throw MilvusException.invalid("delete plan can't be empty or always true : " + request.getExpr());
     }
@@ -73,10 +67,10 @@ final class DataRpcs {
    * Commits each collection. No flush timestamp is returned: every flush here is complete when it
    * answers, and without one the Java client does not poll GetFlushState (which it does at 1 s steps).
    */
-  FlushResponse flush(FlushRequest request) throws Exception {
-    FlushResponse.Builder out = FlushResponse.newBuilder().setStatus(Statuses.OK).setDbName("default");
+  FlushResponse flush(Database db, FlushRequest request) throws Exception {
+    FlushResponse.Builder out = FlushResponse.newBuilder().setStatus(Statuses.OK).setDbName(db.name());
     for (String name : request.getCollectionNamesList()) {
-      Collection c = store.get(name);
+      Collection c = db.get(name);
       c.flush();
       LongArray segments = LongArray.newBuilder().addData(c.state().collectionId()).build();
       out.putCollSegIDs(name, segments).putFlushCollSegIDs(name, segments)

@@ -18,8 +18,8 @@ import org.apache.lucene.search.TopDocs;
 import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.expr.FilterCompiler;
 import org.milvusbench.lucene.store.Collection;
+import org.milvusbench.lucene.store.Database;
 import org.milvusbench.lucene.store.SearcherLease;
-import org.milvusbench.lucene.store.CollectionStore;
 import org.milvusbench.lucene.store.SchemaView;
 
 /**
@@ -31,14 +31,8 @@ import org.milvusbench.lucene.store.SchemaView;
  */
 final class QueryRpcs {
   static final String COUNT = "count(*)";
-  private final CollectionStore store;
-
-  QueryRpcs(CollectionStore store) {
-    this.store = store;
-  }
-
-  QueryResults query(QueryRequest request) throws Exception {
-    Collection c = store.get(request.getCollectionName());
+  QueryResults query(Database db, QueryRequest request) throws Exception {
+    Collection c = db.get(request.getCollectionName());
     if (!c.loaded()) {
       throw MilvusException.collectionNotLoaded(request.getCollectionName());
     }

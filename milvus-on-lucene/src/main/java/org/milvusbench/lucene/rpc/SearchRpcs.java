@@ -24,9 +24,9 @@ import org.apache.lucene.search.Weight;
 import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.expr.FilterCompiler;
 import org.milvusbench.lucene.store.Collection;
+import org.milvusbench.lucene.store.Database;
 import org.milvusbench.lucene.store.SearcherLease;
 import org.milvusbench.lucene.store.CollectionState.IndexJson;
-import org.milvusbench.lucene.store.CollectionStore;
 import org.milvusbench.lucene.store.SchemaView;
 import org.milvusbench.lucene.store.VectorMetric;
 import org.milvusbench.lucene.store.VectorSearch;
@@ -41,12 +41,6 @@ final class SearchRpcs {
   static final int MAX_TOPK = 16384;
   static final int MAX_NQ = 16384;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final CollectionStore store;
-
-  SearchRpcs(CollectionStore store) {
-    this.store = store;
-  }
-
   private static final class Params {
     int topK = -1;
     int offset;
@@ -107,8 +101,8 @@ final class SearchRpcs {
     }
   }
 
-  SearchResults search(SearchRequest request) throws Exception {
-    Collection c = store.get(request.getCollectionName());
+  SearchResults search(Database db, SearchRequest request) throws Exception {
+    Collection c = db.get(request.getCollectionName());
     if (!c.loaded()) {
       throw MilvusException.collectionNotLoaded(request.getCollectionName());
     }
