@@ -4,7 +4,6 @@ import io.milvus.grpc.DeleteRequest;
 import io.milvus.grpc.FlushRequest;
 import io.milvus.grpc.FlushResponse;
 import io.milvus.grpc.GetFlushStateResponse;
-import io.milvus.grpc.IDs;
 import io.milvus.grpc.InsertRequest;
 import io.milvus.grpc.LongArray;
 import io.milvus.grpc.MutationResult;
@@ -14,6 +13,7 @@ import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.expr.FilterCompiler;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.Database;
+import org.milvusbench.lucene.store.Keys;
 import org.milvusbench.lucene.store.RowBatch;
 
 /**
@@ -24,8 +24,8 @@ final class DataRpcs {
   MutationResult insert(Database db, InsertRequest request) throws Exception {
     Collection c = db.get(request.getCollectionName());
     RowBatch batch = RowBatch.of(c.schema(), request.getFieldsDataList(), request.getNumRows());
-    long[] ids = c.insert(batch);
-    return written(ids).setInsertCnt(ids.length).build();
+    Keys ids = c.insert(batch);
+    return written(c, ids).setInsertCnt(ids.size()).build();
   }
 
   /**
@@ -38,19 +38,17 @@ final class DataRpcs {
       throw MilvusException.unsupported("partial update (upsert of some fields only): this server replaces whole rows");
     }
     RowBatch batch = RowBatch.forUpsert(c.schema(), request.getFieldsDataList(), request.getNumRows());
-    long[] ids = c.upsert(batch);
-    return written(ids).setInsertCnt(ids.length).setDeleteCnt(ids.length).setUpsertCnt(ids.length).build();
+    Keys ids = c.upsert(batch);
+    return written(c, ids).setInsertCnt(ids.size()).setDeleteCnt(ids.size()).setUpsertCnt(ids.size()).build();
   }
 
   /** The part of an insert's or upsert's answer they share: status, keys, every row's index, a timestamp. */
-  private static MutationResult.Builder written(long[] ids) {
-    LongArray.Builder idList = LongArray.newBuilder();
+  private static MutationResult.Builder written(Collection c, Keys ids) {
     MutationResult.Builder out = MutationResult.newBuilder().setStatus(Statuses.OK);
-    for (int i = 0; i < ids.length; i++) {
-      idList.addData(ids[i]);
+    for (int i = 0; i < ids.size(); i++) {
       out.addSuccIndex(i);
     }
-    return out.setIDs(IDs.newBuilder().setIntId(idList)).setTimestamp(Tso.next());
+    return out.setIDs(KeyColumn.ids(c.schema().primary(), ids)).setTimestamp(Tso.next());
   }
 
   MutationResult delete(Database db, DeleteRequest request) throws Exception {

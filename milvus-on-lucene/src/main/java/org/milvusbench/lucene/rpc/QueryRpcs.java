@@ -9,11 +9,13 @@ import io.milvus.grpc.QueryResults;
 import io.milvus.grpc.ScalarField;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.SortedSetSelector;
 import org.apache.lucene.search.TopDocs;
 import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.expr.FilterCompiler;
@@ -84,7 +86,9 @@ final class QueryRpcs {
   private static int[] rowsInKeyOrder(SearcherLease lease, SchemaView schema, Query filter, QueryWindow window)
       throws Exception {
     long depth = window.unlimited() ? Math.max(1, lease.reader().numDocs()) : window.offset() + window.limit();
-    Sort byPk = new Sort(LongField.newSortField(schema.primaryName(), false, SortedNumericSelector.Type.MIN));
+    Sort byPk = new Sort(schema.primary().getDataType() == DataType.VarChar
+        ? KeywordField.newSortField(schema.primaryName(), false, SortedSetSelector.Type.MIN)
+        : LongField.newSortField(schema.primaryName(), false, SortedNumericSelector.Type.MIN));
     TopDocs top = lease.searcher().search(filter, (int) Math.min(depth, Integer.MAX_VALUE - 1), byPk);
     ScoreDoc[] sd = top.scoreDocs;
     int from = (int) Math.min(window.offset(), sd.length);

@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.milvus.grpc.DataType;
-import io.milvus.grpc.FieldData;
 import io.milvus.grpc.FieldSchema;
-import io.milvus.grpc.ScalarField;
-import io.milvus.grpc.IDs;
 import io.milvus.grpc.KeyValuePair;
-import io.milvus.grpc.LongArray;
 import io.milvus.grpc.PlaceholderGroup;
 import io.milvus.grpc.PlaceholderType;
 import io.milvus.grpc.PlaceholderValue;
@@ -118,19 +113,18 @@ final class SearchRpcs {
     VectorMetric metric = metric(p, index);
     SearchResultData.Builder data = SearchResultData.newBuilder()
         .setNumQueries(queries.length).setTopK(p.topK).setPrimaryFieldName(schema.primaryName());
-    LongArray.Builder ids = LongArray.newBuilder();
+    KeyColumn ids = new KeyColumn(schema.primary());
     try (SearcherLease lease = c.acquire()) {
       int[] docs = searchAll(c, lease, index, queries, p, filter, metric, data, ids, !outputs.isEmpty());
       // Like Milvus, the primary key is always an output column (the Node SDK reads ids from it).
-      data.addFieldsData(FieldData.newBuilder().setFieldName(schema.primaryName()).setType(DataType.Int64)
-          .setFieldId(schema.primary().getFieldID()).setScalars(ScalarField.newBuilder().setLongData(ids)));
+      data.addFieldsData(ids.column(schema.primary()));
       data.addOutputFields(schema.primaryName());
       if (!outputs.isEmpty()) {
         data.addAllFieldsData(OutputColumns.read(lease.reader(), schema, outputs, docs));
         outputs.forEach(f -> data.addOutputFields(f.getName()));
       }
     }
-    data.setIds(IDs.newBuilder().setIntId(ids));
+    data.setIds(ids.ids());
     return SearchResults.newBuilder().setStatus(Statuses.OK).setResults(data).setCollectionName(c.name()).build();
   }
 
@@ -170,7 +164,7 @@ final class SearchRpcs {
    * (to read output fields), else null.
    */
   private static int[] searchAll(Collection c, SearcherLease lease, IndexJson index, float[][] queries, Params p,
-      Query filter, VectorMetric metric, SearchResultData.Builder data, LongArray.Builder ids, boolean keepDocs)
+      Query filter, VectorMetric metric, SearchResultData.Builder data, KeyColumn ids, boolean keepDocs)
       throws Exception {
     int k = p.topK + p.offset;
     int ef = Math.max(p.ef < 0 ? k : p.ef, k);
@@ -186,9 +180,8 @@ final class SearchRpcs {
           : VectorSearch.exact(lease.searcher(), schema, q, k, exactFilter, metric);
       int from = Math.min(p.offset, hits.docs().length);
       int[] docs = java.util.Arrays.copyOfRange(hits.docs(), from, hits.docs().length);
-      long[] pks = c.primaryKeys(lease.reader(), docs);
+      ids.add(c.primaryKeys(lease.reader(), docs));
       for (int i = 0; i < docs.length; i++) {
-        ids.addData(pks[i]);
         data.addScores(round(hits.values()[from + i], p.roundDecimal));
         if (allDocs != null) {
           allDocs[hitsSoFar + i] = docs[i];

@@ -50,7 +50,7 @@ public final class Collection implements AutoCloseable {
     this.settings = settings;
     this.schema = new SchemaView(CollectionSchema.parseFrom(Base64.getDecoder().decode(state.schemaBase64())));
     this.codec = new DocCodec(schema);
-    this.primaryKeys = new PrimaryKeyCache(schema.primaryName());
+    this.primaryKeys = new PrimaryKeyCache(schema.primary());
     this.nextAutoId = new AtomicLong(Math.max(index.committedNextAutoId(), maxPrimaryKey() + 1));
     this.writer = new RowWriter(this);
   }
@@ -68,7 +68,11 @@ public final class Collection implements AutoCloseable {
     return new Collection(dir, state, index, settings);
   }
 
+  /** The largest Int64 key, or 0 (no rows, or VarChar keys: their auto ids live only in the commit data). */
   private long maxPrimaryKey() throws IOException {
+    if (schema.primary().getDataType() == io.milvus.grpc.DataType.VarChar) {
+      return 0;
+    }
     IndexSearcher s = index.searchers.acquire();
     try {
       Sort byPkDesc = new Sort(new SortedNumericSortField(schema.primaryName(), org.apache.lucene.search.SortField.Type.LONG,
@@ -86,8 +90,8 @@ public final class Collection implements AutoCloseable {
     }
   }
 
-  /** Primary keys of global doc ids of a reader of this collection (cached per segment). */
-  public long[] primaryKeys(IndexReader reader, int[] docs) throws IOException {
+  /** Primary keys of global doc ids of a reader of this collection (Int64 ones cached per segment). */
+  public Keys primaryKeys(IndexReader reader, int[] docs) throws IOException {
     return primaryKeys.lookup(reader, docs);
   }
 
@@ -159,12 +163,12 @@ public final class Collection implements AutoCloseable {
   }
 
   /** Adds the rows and returns their primary keys ({@link RowWriter#insert}). */
-  public long[] insert(RowBatch batch) throws Exception {
+  public Keys insert(RowBatch batch) throws Exception {
     return writer.insert(batch);
   }
 
   /** Inserts or replaces the rows by primary key, atomically for readers ({@link RowWriter#upsert}). */
-  public long[] upsert(RowBatch batch) throws IOException {
+  public Keys upsert(RowBatch batch) throws IOException {
     return writer.upsert(batch);
   }
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.search.Query;
 
 /**
@@ -32,12 +31,12 @@ final class RowWriter {
    * with the data and re-derived from the largest key on open). Large batches into a graph are split
    * across the build threads so both cores build HNSW.
    */
-  long[] insert(RowBatch batch) throws Exception {
+  Keys insert(RowBatch batch) throws Exception {
     collection.mutationLock.readLock().lock();
     try {
       LuceneIndex target = collection.index();
       int n = batch.numRows();
-      long[] ids = schema.autoId() ? freshIds(n) : clientIds(batch);
+      Keys ids = schema.autoId() ? freshIds(n) : clientKeys(batch);
       int threads = target.graph != null && n >= PARALLEL_GRAPH_ROWS ? collection.settings().buildThreads() : 1;
       if (threads <= 1) {
         target.writer.addDocuments(documents(batch, ids, 0, n, target.graph));
@@ -71,14 +70,14 @@ final class RowWriter {
    *
    * @return the rows' keys after the upsert (the new ones under auto_id)
    */
-  long[] upsert(RowBatch batch) throws IOException {
+  Keys upsert(RowBatch batch) throws IOException {
     collection.mutationLock.readLock().lock();
     try {
       LuceneIndex target = collection.index();
-      long[] replaced = batch.clientIds.stream().mapToLong(Long::longValue).toArray();
-      long[] ids = schema.autoId() ? freshIds(replaced.length) : clientIds(batch);
-      Query old = LongField.newSetQuery(schema.primaryName(), replaced);
-      target.writer.updateDocuments(old, documents(batch, ids, 0, ids.length, target.graph));
+      Keys replaced = batch.clientKeys;
+      Keys ids = schema.autoId() ? freshIds(replaced.size()) : clientKeys(batch);
+      Query old = replaced.rowsWithAny(schema.primaryName());
+      target.writer.updateDocuments(old, documents(batch, ids, 0, ids.size(), target.graph));
       collection.markWritten();
       return ids;
     } finally {
@@ -102,18 +101,29 @@ final class RowWriter {
     }
   }
 
-  private long[] freshIds(int n) {
+  /** New auto ids; a VarChar key gets the decimal text of one, as Milvus generates them. */
+  private Keys freshIds(int n) {
     long first = collection.nextAutoId.getAndAdd(n);
     long[] ids = new long[n];
     for (int i = 0; i < n; i++) {
       ids[i] = first + i;
     }
-    return ids;
+    if (schema.primary().getDataType() != io.milvus.grpc.DataType.VarChar) {
+      return new Keys.Longs(ids);
+    }
+    String[] text = new String[n];
+    for (int i = 0; i < n; i++) {
+      text[i] = Long.toString(ids[i]);
+    }
+    return new Keys.Strings(text);
   }
 
-  /** The client's keys; the auto-id counter moves past them so a later auto_id collection never reuses one. */
-  private long[] clientIds(RowBatch batch) {
-    long[] ids = batch.clientIds.stream().mapToLong(Long::longValue).toArray();
+  /** The client's keys; the auto-id counter moves past Int64 ones, so auto ids never collide with them. */
+  private Keys clientKeys(RowBatch batch) {
+    if (!(batch.clientKeys instanceof Keys.Longs longs)) {
+      return batch.clientKeys;
+    }
+    long[] ids = longs.values();
     long max = Long.MIN_VALUE;
     for (long id : ids) {
       max = Math.max(max, id);
@@ -122,16 +132,16 @@ final class RowWriter {
       long next = max + 1;
       collection.nextAutoId.accumulateAndGet(next, Math::max);
     }
-    return ids;
+    return longs;
   }
 
-  private List<Document> documents(RowBatch batch, long[] ids, int from, int to, GraphSpec graph) {
+  private List<Document> documents(RowBatch batch, Keys ids, int from, int to, GraphSpec graph) {
     DocCodec codec = collection.codec();
     List<Document> docs = new ArrayList<>(to - from);
     for (int row = from; row < to; row++) {
       float[] vector = new float[schema.dim()];
       batch.vector(row, vector);
-      docs.add(codec.document(ids[row], vector, codec.scalarValues(batch, row), graph));
+      docs.add(codec.document(ids.get(row), vector, codec.scalarValues(batch, row), graph));
     }
     return docs;
   }
