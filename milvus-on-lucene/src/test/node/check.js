@@ -1,4 +1,4 @@
-// The Milvus Node SDK's ordinary flow against a running target: node check.js <port>.
+// The Milvus Node SDK's ordinary flow against a running target (plus upsert, a templated filter and a database): node check.js <port>.
 // Exits 0 and prints "NODE_SDK_OK" when every step answered as Milvus would; any failure exits 1.
 const { MilvusClient, DataType } = require('@zilliz/milvus2-sdk-node');
 
@@ -73,10 +73,42 @@ async function main() {
   if (byId.data.length !== 1 || byId.data[0].category !== top.category) {
     throw new Error(`query by id ${JSON.stringify(byId.data)}`);
   }
+  const up = ok('upsert', await client.upsert({
+    collection_name: name, data: [{ id: top.id, embedding: vector(42), category: 'Z' }],
+  }));
+  const after = ok('count after upsert', await client.query({ collection_name: name, filter: '', output_fields: ['count(*)'] }));
+  if (Number(up.upsert_cnt) !== 1 || Number(after.data[0]['count(*)']) !== 200) {
+    throw new Error(`upsert ${JSON.stringify(up)} count ${JSON.stringify(after.data)}`);
+  }
+  const templated = ok('query with exprValues', await client.query({
+    collection_name: name, filter: 'category in {cats} and id > {min}', exprValues: { cats: ['A', 'B'], min: 0 },
+    output_fields: ['count(*)'],
+  }));
+  if (Number(templated.data[0]['count(*)']) !== 100) {
+    throw new Error(`templated count ${JSON.stringify(templated.data)}`);
+  }
+  await databases(client);
   ok('releaseCollection', await client.releaseCollection({ collection_name: name }));
   ok('dropCollection', await client.dropCollection({ collection_name: name }));
   await client.closeConnection();
   console.log('NODE_SDK_OK');
+}
+
+// A database of its own: created, listed, used (the dbname header), empty of the default's collections.
+async function databases(client) {
+  ok('createDatabase', await client.createDatabase({ db_name: 'node_db' }));
+  const listed = ok('listDatabases', await client.listDatabases());
+  if (!listed.db_names.includes('node_db')) {
+    throw new Error(`listDatabases ${JSON.stringify(listed.db_names)}`);
+  }
+  await client.use({ db_name: 'node_db' });
+  const there = ok('hasCollection in node_db', await client.hasCollection({ collection_name: name }));
+  await client.use({ db_name: 'default' });
+  const here = ok('hasCollection in default', await client.hasCollection({ collection_name: name }));
+  if (there.value || !here.value) {
+    throw new Error(`collections per database: node_db ${there.value}, default ${here.value}`);
+  }
+  ok('dropDatabase', await client.dropDatabase({ db_name: 'node_db' }));
 }
 
 main().catch((e) => {

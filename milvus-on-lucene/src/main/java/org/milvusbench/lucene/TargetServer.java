@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.milvusbench.lucene.metrics.ServiceTimes;
 import org.milvusbench.lucene.rpc.CallInterceptor;
+import org.milvusbench.lucene.rpc.DatabaseHeader;
 import org.milvusbench.lucene.rpc.MilvusServiceImpl;
 import org.milvusbench.lucene.rpc.UnparsableRequests;
 import org.milvusbench.lucene.store.CollectionStore;
@@ -67,7 +68,8 @@ public final class TargetServer implements AutoCloseable {
           // that with GOAWAY "too_many_pings", dropping connections mid-sweep. Milvus permits 5 s.
           .permitKeepAliveTime(1, TimeUnit.SECONDS)
           .permitKeepAliveWithoutCalls(true)
-          .addService(ServerInterceptors.intercept(UnparsableRequests.guard(service.bindService()), new CallInterceptor(cfg.token(), cfg.maxMessageBytes())))
+          .addService(ServerInterceptors.intercept(UnparsableRequests.guard(service.bindService()),
+              new CallInterceptor(cfg.token(), cfg.maxMessageBytes()), new DatabaseHeader()))
           .build()
           .start();
       return new TargetServer(server, store, searchExecutor, buildExecutor, serviceTimes);

@@ -34,6 +34,15 @@ final class TargetFixture {
     client.createCollection(CreateCollectionReq.builder().collectionName(name).collectionSchema(schema).build());
   }
 
+  /** The reference schema with client-assigned keys: id INT64 (no auto_id), embedding, category VARCHAR(10). */
+  static void createKeyedCollection(MilvusClientV2 client, String name, int dim) {
+    CreateCollectionReq.CollectionSchema schema = CreateCollectionReq.CollectionSchema.builder().build();
+    schema.addField(AddFieldReq.builder().fieldName("id").dataType(DataType.Int64).isPrimaryKey(true).autoID(false).build());
+    schema.addField(AddFieldReq.builder().fieldName(VECTOR).dataType(DataType.FloatVector).dimension(dim).build());
+    schema.addField(AddFieldReq.builder().fieldName("category").dataType(DataType.VarChar).maxLength(10).build());
+    client.createCollection(CreateCollectionReq.builder().collectionName(name).collectionSchema(schema).build());
+  }
+
   /** HNSW, L2, M=16, efConstruction=200; waits until built (the client polls DescribeIndex, 60 s at most). */
   static void createReferenceIndex(MilvusClientV2 client, String name) {
     client.createIndex(CreateIndexReq.builder().collectionName(name).indexParams(List.of(referenceIndex())).build());

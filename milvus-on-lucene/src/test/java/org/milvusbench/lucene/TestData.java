@@ -100,6 +100,16 @@ public final class TestData {
     return rows;
   }
 
+  /** Rows {@code from..to} with their primary key {@code idBase + row} and the given category. */
+  public static List<JsonObject> keyedRows(float[][] data, int from, int to, long idBase, String category) {
+    List<JsonObject> rows = rows(data, from, to);
+    for (int i = 0; i < rows.size(); i++) {
+      rows.get(i).addProperty("id", idBase + from + i);
+      rows.get(i).addProperty("category", category);
+    }
+    return rows;
+  }
+
   public static List<Float> boxed(float[] v) {
     List<Float> out = new ArrayList<>(v.length);
     for (float x : v) {

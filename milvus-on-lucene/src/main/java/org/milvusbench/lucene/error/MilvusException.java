@@ -13,6 +13,9 @@ public final class MilvusException extends RuntimeException {
   public static final int COLLECTION_NOT_LOADED = 101;
   public static final int INDEX_NOT_FOUND = 700;
   public static final int INDEX_NOT_SUPPORTED = 701;
+  public static final int DATABASE_NOT_FOUND = 800;
+  public static final int DATABASE_NUM_LIMIT_EXCEEDED = 801;
+  public static final int DATABASE_INVALID_NAME = 802;
   public static final int PARAMETER_INVALID = 1100;
   public static final int PARAMETER_MISSING = 1101;
   public static final int METRIC_NOT_FOUND = 1200;
@@ -35,6 +38,10 @@ public final class MilvusException extends RuntimeException {
 
   public static MilvusException collectionNotFound(String name) {
     return new MilvusException(COLLECTION_NOT_FOUND, "collection not found[collection=" + name + "]");
+  }
+
+  public static MilvusException databaseNotFound(String name) {
+    return new MilvusException(DATABASE_NOT_FOUND, "database not found[database=" + name + "]");
   }
 
   public static MilvusException collectionNotLoaded(String name) {

@@ -2,6 +2,8 @@ package org.milvusbench.lucene.expr;
 
 import io.milvus.grpc.DataType;
 import io.milvus.grpc.FieldSchema;
+import io.milvus.grpc.TemplateValue;
+import java.util.Map;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -47,6 +49,16 @@ public final class FilterCompiler {
    *     {@link MilvusException#OPERATION_NOT_SUPPORTED} for a JSON path
    */
   public static Query compile(SchemaView schema, String text) {
+    return compile(schema, text, Map.of());
+  }
+
+  /**
+   * As {@link #compile(SchemaView, String)}, after replacing the expression's {@code {name}} placeholders
+   * with the request's template values ({@link FilterTemplate}); messages quote the substituted text,
+   * whose positions they name.
+   */
+  public static Query compile(SchemaView schema, String template, Map<String, TemplateValue> values) {
+    String text = template == null ? null : FilterTemplate.substitute(template, values);
     if (text == null || text.isBlank()) {
       return new MatchAllDocsQuery();
     }

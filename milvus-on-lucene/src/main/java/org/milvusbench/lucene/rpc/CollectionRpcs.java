@@ -16,18 +16,12 @@ import java.util.Comparator;
 import java.util.List;
 import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.store.Collection;
-import org.milvusbench.lucene.store.CollectionStore;
+import org.milvusbench.lucene.store.Database;
 
 /** Create / drop / has / describe / list collections and their statistics. */
 final class CollectionRpcs {
-  private final CollectionStore store;
-
-  CollectionRpcs(CollectionStore store) {
-    this.store = store;
-  }
-
   /** Field ids are assigned from 100 upward, as Milvus does; the schema is stored as sent otherwise. */
-  Status create(CreateCollectionRequest request) throws Exception {
+  Status create(Database db, CreateCollectionRequest request) throws Exception {
     CollectionSchema schema;
     try {
       schema = CollectionSchema.parseFrom(request.getSchema());
@@ -40,28 +34,28 @@ final class CollectionRpcs {
       b.addFields(f.toBuilder().setFieldID(fieldId++).build());
     }
     ConsistencyLevel level = request.getConsistencyLevel();
-    store.create(request.getCollectionName(), b.build(), level.getNumber());
+    db.create(request.getCollectionName(), b.build(), level.getNumber());
     return Statuses.OK;
   }
 
-  Status drop(String name) throws Exception {
-    store.drop(name);
+  Status drop(Database db, String name) throws Exception {
+    db.drop(name);
     return Statuses.OK;
   }
 
-  BoolResponse has(String name) {
-    return BoolResponse.newBuilder().setStatus(Statuses.OK).setValue(store.find(name) != null).build();
+  BoolResponse has(Database db, String name) {
+    return BoolResponse.newBuilder().setStatus(Statuses.OK).setValue(db.find(name) != null).build();
   }
 
-  DescribeCollectionResponse describe(DescribeCollectionRequest request) {
-    Collection c = store.get(request.getCollectionName());
+  DescribeCollectionResponse describe(Database db, DescribeCollectionRequest request) {
+    Collection c = db.get(request.getCollectionName());
     long createdTs = c.state().createdMillis() << 18;
     return DescribeCollectionResponse.newBuilder()
         .setStatus(Statuses.OK)
         .setSchema(c.schema().proto())
         .setCollectionID(c.state().collectionId())
         .setCollectionName(c.name())
-        .setDbName("default")
+        .setDbName(db.name())
         .setShardsNum(1)
         .addVirtualChannelNames(c.name() + "-dml_0_v0")
         .addPhysicalChannelNames(c.name() + "-dml_0")
@@ -73,8 +67,8 @@ final class CollectionRpcs {
         .build();
   }
 
-  ShowCollectionsResponse show() {
-    List<Collection> all = store.list();
+  ShowCollectionsResponse show(Database db) {
+    List<Collection> all = db.list();
     all.sort(Comparator.comparing(Collection::name));
     ShowCollectionsResponse.Builder b = ShowCollectionsResponse.newBuilder().setStatus(Statuses.OK);
     for (Collection c : all) {
@@ -89,8 +83,8 @@ final class CollectionRpcs {
     return b.build();
   }
 
-  GetCollectionStatisticsResponse statistics(String name) throws Exception {
-    Collection c = store.get(name);
+  GetCollectionStatisticsResponse statistics(Database db, String name) throws Exception {
+    Collection c = db.get(name);
     return GetCollectionStatisticsResponse.newBuilder()
         .setStatus(Statuses.OK)
         .addStats(KeyValuePair.newBuilder().setKey("row_count").setValue(Long.toString(c.rowCount())))
@@ -98,16 +92,16 @@ final class CollectionRpcs {
   }
 
   /** Every collection has exactly Milvus's default partition. */
-  io.milvus.grpc.ShowPartitionsResponse partitions(String name) {
-    Collection c = store.get(name);
+  io.milvus.grpc.ShowPartitionsResponse partitions(Database db, String name) {
+    Collection c = db.get(name);
     return io.milvus.grpc.ShowPartitionsResponse.newBuilder().setStatus(Statuses.OK)
         .addPartitionNames("_default").addPartitionIDs(c.state().collectionId())
         .addCreatedTimestamps(c.state().createdMillis() << 18).addCreatedUtcTimestamps(c.state().createdMillis())
         .build();
   }
 
-  BoolResponse hasPartition(String name, String partition) {
-    store.get(name);
+  BoolResponse hasPartition(Database db, String name, String partition) {
+    db.get(name);
     return BoolResponse.newBuilder().setStatus(Statuses.OK).setValue("_default".equals(partition)).build();
   }
 }

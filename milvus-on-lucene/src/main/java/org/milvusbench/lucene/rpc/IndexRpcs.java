@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.store.Collection;
+import org.milvusbench.lucene.store.Database;
 import org.milvusbench.lucene.store.CollectionState.IndexJson;
 import org.milvusbench.lucene.store.CollectionStore;
 import org.milvusbench.lucene.store.GraphBuild;
@@ -38,8 +39,8 @@ final class IndexRpcs {
     this.store = store;
   }
 
-  Status create(CreateIndexRequest request) throws Exception {
-    Collection c = store.get(request.getCollectionName());
+  Status create(Database db, CreateIndexRequest request) throws Exception {
+    Collection c = db.get(request.getCollectionName());
     String fieldName = request.getFieldName().isEmpty() ? c.schema().vectorName() : request.getFieldName();
     FieldSchema field = c.schema().field(fieldName);
     if (field == null) {
@@ -160,8 +161,8 @@ final class IndexRpcs {
     return new Progress(IndexState.Finished, rows, rows, "");
   }
 
-  DescribeIndexResponse describe(String collection, String indexName) throws Exception {
-    Collection c = store.get(collection);
+  DescribeIndexResponse describe(Database db, String collection, String indexName) throws Exception {
+    Collection c = db.get(collection);
     IndexJson index = visible(c, indexName);
     Progress p = progress(c, index);
     IndexDescription.Builder d = IndexDescription.newBuilder()
@@ -177,23 +178,23 @@ final class IndexRpcs {
     return DescribeIndexResponse.newBuilder().setStatus(Statuses.OK).addIndexDescriptions(d).build();
   }
 
-  GetIndexStateResponse state(String collection, String indexName) throws Exception {
-    Collection c = store.get(collection);
+  GetIndexStateResponse state(Database db, String collection, String indexName) throws Exception {
+    Collection c = db.get(collection);
     Progress p = progress(c, visible(c, indexName));
     return GetIndexStateResponse.newBuilder().setStatus(Statuses.OK).setState(p.state()).setFailReason(p.failReason())
         .build();
   }
 
-  GetIndexBuildProgressResponse buildProgress(String collection, String indexName) throws Exception {
-    Collection c = store.get(collection);
+  GetIndexBuildProgressResponse buildProgress(Database db, String collection, String indexName) throws Exception {
+    Collection c = db.get(collection);
     Progress p = progress(c, visible(c, indexName));
     return GetIndexBuildProgressResponse.newBuilder().setStatus(Statuses.OK).setIndexedRows(p.indexed())
         .setTotalRows(p.total()).build();
   }
 
   /** Like Milvus, only a released collection's index can be dropped. The graph is kept for a later identical index. */
-  Status drop(String collection, String indexName) throws Exception {
-    Collection c = store.get(collection);
+  Status drop(Database db, String collection, String indexName) throws Exception {
+    Collection c = db.get(collection);
     synchronized (c) {
       IndexJson index = visible(c, indexName);
       if (c.loaded()) {

@@ -6,7 +6,7 @@ import io.milvus.grpc.LoadState;
 import io.milvus.grpc.Status;
 import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.store.Collection;
-import org.milvusbench.lucene.store.CollectionStore;
+import org.milvusbench.lucene.store.Database;
 import org.milvusbench.lucene.store.GraphBuild;
 
 /**
@@ -16,21 +16,15 @@ import org.milvusbench.lucene.store.GraphBuild;
  * loaded before a restart is loaded after it.
  */
 final class LoadRpcs {
-  private final CollectionStore store;
-
-  LoadRpcs(CollectionStore store) {
-    this.store = store;
-  }
-
-  Status load(String name) throws Exception {
-    Collection c = store.get(name);
+  Status load(Database db, String name) throws Exception {
+    Collection c = db.get(name);
     c.setLoaded(true);
     c.acquire().close();
     return Statuses.OK;
   }
 
-  Status release(String name) throws Exception {
-    store.get(name).setLoaded(false);
+  Status release(Database db, String name) throws Exception {
+    db.get(name).setLoaded(false);
     return Statuses.OK;
   }
 
@@ -44,15 +38,15 @@ final class LoadRpcs {
     return p.totalRows() <= 0 ? 0 : Math.min(99, p.indexedRows() * 100 / p.totalRows());
   }
 
-  GetLoadStateResponse state(String name) {
-    Collection c = store.get(name);
+  GetLoadStateResponse state(Database db, String name) {
+    Collection c = db.get(name);
     LoadState state = !c.loaded() ? LoadState.LoadStateNotLoad
         : percent(c) < 100 ? LoadState.LoadStateLoading : LoadState.LoadStateLoaded;
     return GetLoadStateResponse.newBuilder().setStatus(Statuses.OK).setState(state).build();
   }
 
-  GetLoadingProgressResponse progress(String name) {
-    Collection c = store.get(name);
+  GetLoadingProgressResponse progress(Database db, String name) {
+    Collection c = db.get(name);
     if (!c.loaded()) {
       throw MilvusException.collectionNotLoaded(name);
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.metrics.ServiceTimes;
 import org.milvusbench.lucene.store.CollectionStore;
+import org.milvusbench.lucene.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
 public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImplBase {
   private static final Logger LOG = LoggerFactory.getLogger(MilvusServiceImpl.class);
 
+  private final CollectionStore store;
   private final SystemRpcs system;
+  private final DatabaseRpcs databases;
   private final CollectionRpcs collections;
   private final DataRpcs data;
   private final IndexRpcs indexes;
@@ -32,13 +35,15 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
 
   /** @param serviceDelayMillis injected delay per search / query (fault tests); 0 for none */
   public MilvusServiceImpl(CollectionStore store, ServiceTimes serviceTimes, long serviceDelayMillis) {
+    this.store = store;
     this.system = new SystemRpcs(serviceTimes);
-    this.collections = new CollectionRpcs(store);
-    this.data = new DataRpcs(store);
+    this.databases = new DatabaseRpcs(store);
+    this.collections = new CollectionRpcs();
+    this.data = new DataRpcs();
     this.indexes = new IndexRpcs(store);
-    this.loads = new LoadRpcs(store);
-    this.searches = new SearchRpcs(store);
-    this.queries = new QueryRpcs(store);
+    this.loads = new LoadRpcs();
+    this.searches = new SearchRpcs();
+    this.queries = new QueryRpcs();
     this.serviceTimes = serviceTimes;
     this.serviceDelayMillis = serviceDelayMillis;
   }
@@ -49,7 +54,7 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
       response = body.call();
     } catch (Throwable t) {
       Status status = Statuses.of(t);
-      if (status.getCode() == MilvusException.UNEXPECTED) {
+      if (!(t instanceof MilvusException) && status.getCode() == MilvusException.UNEXPECTED) {
         LOG.warn("unexpected failure answering {}", defaultInstance.getDescriptorForType().getName(), t);
       }
       response = failure(defaultInstance, status);
@@ -70,6 +75,11 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
     return (T) b.build();
   }
 
+  /** The database the request addresses ({@link DatabaseHeader}); Milvus's 800 when there is none by that name. */
+  private Database db(String requestDbName) {
+    return store.database(DatabaseHeader.resolve(requestDbName));
+  }
+
   private void injectDelay() throws InterruptedException {
     if (serviceDelayMillis > 0) {
       Thread.sleep(serviceDelayMillis);
@@ -79,7 +89,11 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
   // --- system
   @Override
   public void connect(ConnectRequest r, StreamObserver<ConnectResponse> o) {
-    answer(o, ConnectResponse.getDefaultInstance(), () -> system.connect(r));
+    // Milvus refuses a connection whose dbname header names no database (MilvusClientV2 checks it at connect).
+    answer(o, ConnectResponse.getDefaultInstance(), () -> {
+      db("");
+      return system.connect();
+    });
   }
 
   @Override
@@ -94,7 +108,22 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
 
   @Override
   public void listDatabases(ListDatabasesRequest r, StreamObserver<ListDatabasesResponse> o) {
-    answer(o, ListDatabasesResponse.getDefaultInstance(), system::listDatabases);
+    answer(o, ListDatabasesResponse.getDefaultInstance(), databases::list);
+  }
+
+  @Override
+  public void createDatabase(CreateDatabaseRequest r, StreamObserver<Status> o) {
+    answer(o, Status.getDefaultInstance(), () -> databases.create(r));
+  }
+
+  @Override
+  public void dropDatabase(DropDatabaseRequest r, StreamObserver<Status> o) {
+    answer(o, Status.getDefaultInstance(), () -> databases.drop(r.getDbName()));
+  }
+
+  @Override
+  public void describeDatabase(DescribeDatabaseRequest r, StreamObserver<DescribeDatabaseResponse> o) {
+    answer(o, DescribeDatabaseResponse.getDefaultInstance(), () -> databases.describe(DatabaseHeader.resolve(r.getDbName())));
   }
 
   @Override
@@ -110,60 +139,65 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
   // --- collections
   @Override
   public void createCollection(CreateCollectionRequest r, StreamObserver<Status> o) {
-    answer(o, Status.getDefaultInstance(), () -> collections.create(r));
+    answer(o, Status.getDefaultInstance(), () -> collections.create(db(r.getDbName()), r));
   }
 
   @Override
   public void dropCollection(DropCollectionRequest r, StreamObserver<Status> o) {
-    answer(o, Status.getDefaultInstance(), () -> collections.drop(r.getCollectionName()));
+    answer(o, Status.getDefaultInstance(), () -> collections.drop(db(r.getDbName()), r.getCollectionName()));
   }
 
   @Override
   public void hasCollection(HasCollectionRequest r, StreamObserver<BoolResponse> o) {
-    answer(o, BoolResponse.getDefaultInstance(), () -> collections.has(r.getCollectionName()));
+    answer(o, BoolResponse.getDefaultInstance(), () -> collections.has(db(r.getDbName()), r.getCollectionName()));
   }
 
   @Override
   public void describeCollection(DescribeCollectionRequest r, StreamObserver<DescribeCollectionResponse> o) {
-    answer(o, DescribeCollectionResponse.getDefaultInstance(), () -> collections.describe(r));
+    answer(o, DescribeCollectionResponse.getDefaultInstance(), () -> collections.describe(db(r.getDbName()), r));
   }
 
   @Override
   public void showCollections(ShowCollectionsRequest r, StreamObserver<ShowCollectionsResponse> o) {
-    answer(o, ShowCollectionsResponse.getDefaultInstance(), collections::show);
+    answer(o, ShowCollectionsResponse.getDefaultInstance(), () -> collections.show(db(r.getDbName())));
   }
 
   @Override
   public void getCollectionStatistics(GetCollectionStatisticsRequest r,
       StreamObserver<GetCollectionStatisticsResponse> o) {
-    answer(o, GetCollectionStatisticsResponse.getDefaultInstance(), () -> collections.statistics(r.getCollectionName()));
+    answer(o, GetCollectionStatisticsResponse.getDefaultInstance(), () -> collections.statistics(db(r.getDbName()), r.getCollectionName()));
   }
 
   @Override
   public void showPartitions(ShowPartitionsRequest r, StreamObserver<ShowPartitionsResponse> o) {
-    answer(o, ShowPartitionsResponse.getDefaultInstance(), () -> collections.partitions(r.getCollectionName()));
+    answer(o, ShowPartitionsResponse.getDefaultInstance(), () -> collections.partitions(db(r.getDbName()), r.getCollectionName()));
   }
 
   @Override
   public void hasPartition(HasPartitionRequest r, StreamObserver<BoolResponse> o) {
     answer(o, BoolResponse.getDefaultInstance(),
-        () -> collections.hasPartition(r.getCollectionName(), r.getPartitionName()));
+        () -> collections.hasPartition(db(r.getDbName()), r.getCollectionName(), r.getPartitionName()));
   }
 
   // --- data
   @Override
   public void insert(InsertRequest r, StreamObserver<MutationResult> o) {
-    answer(o, MutationResult.getDefaultInstance(), () -> data.insert(r));
+    answer(o, MutationResult.getDefaultInstance(), () -> data.insert(db(r.getDbName()), r));
+  }
+
+  @Override
+  public void upsert(UpsertRequest r, StreamObserver<MutationResult> o) {
+    answer(o, MutationResult.getDefaultInstance(), () -> data.upsert(db(r.getDbName()), r));
   }
 
   @Override
   public void delete(DeleteRequest r, StreamObserver<MutationResult> o) {
-    answer(o, MutationResult.getDefaultInstance(), () -> data.delete(r));
+    answer(o, MutationResult.getDefaultInstance(), () -> data.delete(db(r.getDbName()), r));
   }
 
   @Override
   public void flush(FlushRequest r, StreamObserver<FlushResponse> o) {
-    answer(o, FlushResponse.getDefaultInstance(), () -> data.flush(r));
+    answer(o, FlushResponse.getDefaultInstance(), () -> data.flush(db(r.getDbName()), r));
   }
 
   @Override
@@ -174,49 +208,49 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
   // --- index
   @Override
   public void createIndex(CreateIndexRequest r, StreamObserver<Status> o) {
-    answer(o, Status.getDefaultInstance(), () -> indexes.create(r));
+    answer(o, Status.getDefaultInstance(), () -> indexes.create(db(r.getDbName()), r));
   }
 
   @Override
   public void describeIndex(DescribeIndexRequest r, StreamObserver<DescribeIndexResponse> o) {
-    answer(o, DescribeIndexResponse.getDefaultInstance(), () -> indexes.describe(r.getCollectionName(), r.getIndexName()));
+    answer(o, DescribeIndexResponse.getDefaultInstance(), () -> indexes.describe(db(r.getDbName()), r.getCollectionName(), r.getIndexName()));
   }
 
   @Override
   public void dropIndex(DropIndexRequest r, StreamObserver<Status> o) {
-    answer(o, Status.getDefaultInstance(), () -> indexes.drop(r.getCollectionName(), r.getIndexName()));
+    answer(o, Status.getDefaultInstance(), () -> indexes.drop(db(r.getDbName()), r.getCollectionName(), r.getIndexName()));
   }
 
   @Override
   public void getIndexState(GetIndexStateRequest r, StreamObserver<GetIndexStateResponse> o) {
-    answer(o, GetIndexStateResponse.getDefaultInstance(), () -> indexes.state(r.getCollectionName(), r.getIndexName()));
+    answer(o, GetIndexStateResponse.getDefaultInstance(), () -> indexes.state(db(r.getDbName()), r.getCollectionName(), r.getIndexName()));
   }
 
   @Override
   public void getIndexBuildProgress(GetIndexBuildProgressRequest r, StreamObserver<GetIndexBuildProgressResponse> o) {
     answer(o, GetIndexBuildProgressResponse.getDefaultInstance(),
-        () -> indexes.buildProgress(r.getCollectionName(), r.getIndexName()));
+        () -> indexes.buildProgress(db(r.getDbName()), r.getCollectionName(), r.getIndexName()));
   }
 
   // --- load
   @Override
   public void loadCollection(LoadCollectionRequest r, StreamObserver<Status> o) {
-    answer(o, Status.getDefaultInstance(), () -> loads.load(r.getCollectionName()));
+    answer(o, Status.getDefaultInstance(), () -> loads.load(db(r.getDbName()), r.getCollectionName()));
   }
 
   @Override
   public void releaseCollection(ReleaseCollectionRequest r, StreamObserver<Status> o) {
-    answer(o, Status.getDefaultInstance(), () -> loads.release(r.getCollectionName()));
+    answer(o, Status.getDefaultInstance(), () -> loads.release(db(r.getDbName()), r.getCollectionName()));
   }
 
   @Override
   public void getLoadState(GetLoadStateRequest r, StreamObserver<GetLoadStateResponse> o) {
-    answer(o, GetLoadStateResponse.getDefaultInstance(), () -> loads.state(r.getCollectionName()));
+    answer(o, GetLoadStateResponse.getDefaultInstance(), () -> loads.state(db(r.getDbName()), r.getCollectionName()));
   }
 
   @Override
   public void getLoadingProgress(GetLoadingProgressRequest r, StreamObserver<GetLoadingProgressResponse> o) {
-    answer(o, GetLoadingProgressResponse.getDefaultInstance(), () -> loads.progress(r.getCollectionName()));
+    answer(o, GetLoadingProgressResponse.getDefaultInstance(), () -> loads.progress(db(r.getDbName()), r.getCollectionName()));
   }
 
   // --- search / query
@@ -226,7 +260,7 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
     long start = System.nanoTime();
     answer(o, SearchResults.getDefaultInstance(), () -> {
       injectDelay();
-      return searches.search(r);
+      return searches.search(db(r.getDbName()), r);
     });
     serviceTimes.record(start);
   }
@@ -235,7 +269,7 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
   public void query(QueryRequest r, StreamObserver<QueryResults> o) {
     answer(o, QueryResults.getDefaultInstance(), () -> {
       injectDelay();
-      return queries.query(r);
+      return queries.query(db(r.getDbName()), r);
     });
   }
 }

@@ -77,7 +77,7 @@ final class OutputColumns {
         for (int doc : docs) {
           LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
           LeafValues lv = new LeafValues(leaf.reader(), schema);
-          values.add(f.getIsPrimaryKey() ? (Object) lv.primaryKey(doc - leaf.docBase) : lv.value(f, doc - leaf.docBase));
+          values.add(lv.value(f, doc - leaf.docBase)); // the key too: it is indexed like a scalar of its type
         }
         col.setScalars(scalars(f.getDataType(), values));
       }

@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.milvus.grpc.DataType;
-import io.milvus.grpc.FieldData;
 import io.milvus.grpc.FieldSchema;
-import io.milvus.grpc.ScalarField;
-import io.milvus.grpc.IDs;
 import io.milvus.grpc.KeyValuePair;
-import io.milvus.grpc.LongArray;
 import io.milvus.grpc.PlaceholderGroup;
 import io.milvus.grpc.PlaceholderType;
 import io.milvus.grpc.PlaceholderValue;
@@ -24,9 +19,9 @@ import org.apache.lucene.search.Weight;
 import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.expr.FilterCompiler;
 import org.milvusbench.lucene.store.Collection;
+import org.milvusbench.lucene.store.Database;
 import org.milvusbench.lucene.store.SearcherLease;
 import org.milvusbench.lucene.store.CollectionState.IndexJson;
-import org.milvusbench.lucene.store.CollectionStore;
 import org.milvusbench.lucene.store.SchemaView;
 import org.milvusbench.lucene.store.VectorMetric;
 import org.milvusbench.lucene.store.VectorSearch;
@@ -48,12 +43,6 @@ final class SearchRpcs {
   static final int MIN_DEFAULT_EF = 16;
   static final int MAX_NQ = 16384;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final CollectionStore store;
-
-  SearchRpcs(CollectionStore store) {
-    this.store = store;
-  }
-
   private static final class Params {
     int topK = -1;
     int offset;
@@ -114,8 +103,8 @@ final class SearchRpcs {
     }
   }
 
-  SearchResults search(SearchRequest request) throws Exception {
-    Collection c = store.get(request.getCollectionName());
+  SearchResults search(Database db, SearchRequest request) throws Exception {
+    Collection c = db.get(request.getCollectionName());
     if (!c.loaded()) {
       throw MilvusException.collectionNotLoaded(request.getCollectionName());
     }
@@ -125,24 +114,24 @@ final class SearchRpcs {
     float[][] queries = queries(request.getPlaceholderGroup(), schema);
     List<FieldSchema> outputs = OutputColumns.resolve(schema, request.getOutputFieldsList());
     outputs.removeIf(FieldSchema::getIsPrimaryKey);
-    Query filter = request.getDsl().isBlank() ? null : FilterCompiler.compile(schema, request.getDsl());
+    Query filter = request.getDsl().isBlank() ? null
+        : FilterCompiler.compile(schema, request.getDsl(), request.getExprTemplateValuesMap());
     IndexJson index = c.state().index();
     VectorMetric metric = metric(p, index);
     SearchResultData.Builder data = SearchResultData.newBuilder()
         .setNumQueries(queries.length).setTopK(p.topK).setPrimaryFieldName(schema.primaryName());
-    LongArray.Builder ids = LongArray.newBuilder();
+    KeyColumn ids = new KeyColumn(schema.primary());
     try (SearcherLease lease = c.acquire()) {
       int[] docs = searchAll(c, lease, index, queries, p, filter, metric, data, ids, !outputs.isEmpty());
       // Like Milvus, the primary key is always an output column (the Node SDK reads ids from it).
-      data.addFieldsData(FieldData.newBuilder().setFieldName(schema.primaryName()).setType(DataType.Int64)
-          .setFieldId(schema.primary().getFieldID()).setScalars(ScalarField.newBuilder().setLongData(ids)));
+      data.addFieldsData(ids.column(schema.primary()));
       data.addOutputFields(schema.primaryName());
       if (!outputs.isEmpty()) {
         data.addAllFieldsData(OutputColumns.read(lease.reader(), schema, outputs, docs));
         outputs.forEach(f -> data.addOutputFields(f.getName()));
       }
     }
-    data.setIds(IDs.newBuilder().setIntId(ids));
+    data.setIds(ids.ids());
     return SearchResults.newBuilder().setStatus(Statuses.OK).setResults(data).setCollectionName(c.name()).build();
   }
 
@@ -182,7 +171,7 @@ final class SearchRpcs {
    * (to read output fields), else null.
    */
   private static int[] searchAll(Collection c, SearcherLease lease, IndexJson index, float[][] queries, Params p,
-      Query filter, VectorMetric metric, SearchResultData.Builder data, LongArray.Builder ids, boolean keepDocs)
+      Query filter, VectorMetric metric, SearchResultData.Builder data, KeyColumn ids, boolean keepDocs)
       throws Exception {
     int k = p.topK + p.offset;
     boolean useGraph = lease.graph() != null && index != null && lease.graph().metric() == metric
@@ -201,9 +190,8 @@ final class SearchRpcs {
           : VectorSearch.exact(lease.searcher(), schema, q, k, exactFilter, metric);
       int from = Math.min(p.offset, hits.docs().length);
       int[] docs = java.util.Arrays.copyOfRange(hits.docs(), from, hits.docs().length);
-      long[] pks = c.primaryKeys(lease.reader(), docs);
+      ids.add(c.primaryKeys(lease.reader(), docs));
       for (int i = 0; i < docs.length; i++) {
-        ids.addData(pks[i]);
         data.addScores(round(hits.values()[from + i], p.roundDecimal));
         if (allDocs != null) {
           allDocs[hitsSoFar + i] = docs[i];

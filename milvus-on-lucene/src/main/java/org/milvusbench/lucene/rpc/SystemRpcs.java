@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.milvus.grpc.AllocTimestampResponse;
 import io.milvus.grpc.CheckHealthResponse;
-import io.milvus.grpc.ConnectRequest;
 import io.milvus.grpc.ConnectResponse;
 import io.milvus.grpc.GetMetricsRequest;
 import io.milvus.grpc.GetMetricsResponse;
 import io.milvus.grpc.GetVersionResponse;
-import io.milvus.grpc.ListDatabasesResponse;
 import io.milvus.grpc.ServerInfo;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
@@ -21,7 +19,7 @@ import org.milvusbench.process.ProcessStats;
 import org.milvusbench.lucene.metrics.ServiceTimes;
 
 /**
- * Connect, version, health, databases, timestamps and metrics. {@code GetMetrics} with
+ * Connect, version, health, timestamps and metrics. {@code GetMetrics} with
  * {@code {"metric_type":"milvusbench_stats"}} (optionally {@code "reset": true}) returns the search
  * service-time histogram and process CPU / RSS as JSON.
  */
@@ -39,7 +37,7 @@ final class SystemRpcs {
   }
 
   /** Clients send this first; the identifier they echo later is random, as Milvus's is per session. */
-  ConnectResponse connect(ConnectRequest request) {
+  ConnectResponse connect() {
     return ConnectResponse.newBuilder()
         .setStatus(Statuses.OK)
         .setIdentifier(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE))
@@ -60,11 +58,6 @@ final class SystemRpcs {
 
   CheckHealthResponse health() {
     return CheckHealthResponse.newBuilder().setStatus(Statuses.OK).setIsHealthy(true).build();
-  }
-
-  ListDatabasesResponse listDatabases() {
-    return ListDatabasesResponse.newBuilder().setStatus(Statuses.OK).addDbNames("default").addDbIds(1)
-        .addCreatedTimestamp(Tso.next()).build();
   }
 
   AllocTimestampResponse allocTimestamp() {

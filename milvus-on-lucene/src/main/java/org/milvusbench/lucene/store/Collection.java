@@ -4,13 +4,10 @@ import io.milvus.grpc.CollectionSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
@@ -34,7 +31,9 @@ public final class Collection implements AutoCloseable {
   private final StoreSettings settings;
   /** Shared by inserts/deletes/flush; exclusive for a graph build (which copies a consistent snapshot). */
   final ReentrantReadWriteLock mutationLock = new ReentrantReadWriteLock();
-  private final AtomicLong nextAutoId;
+  /** The next auto id: committed with the data, and never behind the largest key (see {@link RowWriter}). */
+  final AtomicLong nextAutoId;
+  private final RowWriter writer;
   private final PrimaryKeyCache primaryKeys;
   private volatile CollectionState state;
   private volatile LuceneIndex index;
@@ -51,8 +50,9 @@ public final class Collection implements AutoCloseable {
     this.settings = settings;
     this.schema = new SchemaView(CollectionSchema.parseFrom(Base64.getDecoder().decode(state.schemaBase64())));
     this.codec = new DocCodec(schema);
-    this.primaryKeys = new PrimaryKeyCache(schema.primaryName());
+    this.primaryKeys = new PrimaryKeyCache(schema.primary());
     this.nextAutoId = new AtomicLong(Math.max(index.committedNextAutoId(), maxPrimaryKey() + 1));
+    this.writer = new RowWriter(this);
   }
 
   static Collection create(Path dir, CollectionState state, StoreSettings settings) throws IOException {
@@ -68,7 +68,11 @@ public final class Collection implements AutoCloseable {
     return new Collection(dir, state, index, settings);
   }
 
+  /** The largest Int64 key, or 0 (no rows, or VarChar keys: their auto ids live only in the commit data). */
   private long maxPrimaryKey() throws IOException {
+    if (schema.primary().getDataType() == io.milvus.grpc.DataType.VarChar) {
+      return 0;
+    }
     IndexSearcher s = index.searchers.acquire();
     try {
       Sort byPkDesc = new Sort(new SortedNumericSortField(schema.primaryName(), org.apache.lucene.search.SortField.Type.LONG,
@@ -86,8 +90,8 @@ public final class Collection implements AutoCloseable {
     }
   }
 
-  /** Primary keys of global doc ids of a reader of this collection (cached per segment). */
-  public long[] primaryKeys(IndexReader reader, int[] docs) throws IOException {
+  /** Primary keys of global doc ids of a reader of this collection (Int64 ones cached per segment). */
+  public Keys primaryKeys(IndexReader reader, int[] docs) throws IOException {
     return primaryKeys.lookup(reader, docs);
   }
 
@@ -155,75 +159,27 @@ public final class Collection implements AutoCloseable {
 
   void swapIndex(LuceneIndex replacement) {
     index = replacement;
-    writeGeneration.incrementAndGet();
+    markWritten();
   }
 
-  /**
-   * Adds the rows, assigning auto ids (monotonic across batches and restarts: the next id is committed
-   * with the data and re-derived from the largest key on open). Large batches into a graph are split
-   * across the build threads so both cores build HNSW (each thread fills its own segment).
-   */
-  public long[] insert(RowBatch batch) throws Exception {
-    mutationLock.readLock().lock();
-    try {
-      LuceneIndex target = index;
-      int n = batch.numRows();
-      long[] ids = new long[n];
-      long first = schema.autoId() ? nextAutoId.getAndAdd(n) : 0;
-      for (int i = 0; i < n; i++) {
-        ids[i] = schema.autoId() ? first + i : batch.clientIds.get(i);
-      }
-      if (!schema.autoId()) {
-        nextAutoId.accumulateAndGet(java.util.Arrays.stream(ids).max().orElse(-1) + 1, Math::max);
-      }
-      int threads = target.graph != null && n >= 256 ? settings.buildThreads() : 1;
-      if (threads <= 1) {
-        target.writer.addDocuments(documents(batch, ids, 0, n, target.graph));
-      } else {
-        List<Future<?>> parts = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-          int from = (int) ((long) n * t / threads);
-          int to = (int) ((long) n * (t + 1) / threads);
-          parts.add(settings.buildExecutor().submit(() -> {
-            target.writer.addDocuments(documents(batch, ids, from, to, target.graph));
-            return null;
-          }));
-        }
-        for (Future<?> f : parts) {
-          f.get();
-        }
-      }
-      writeGeneration.incrementAndGet();
-      return ids;
-    } finally {
-      mutationLock.readLock().unlock();
-    }
+  /** Adds the rows and returns their primary keys ({@link RowWriter#insert}). */
+  public Keys insert(RowBatch batch) throws Exception {
+    return writer.insert(batch);
   }
 
-  private List<Document> documents(RowBatch batch, long[] ids, int from, int to, GraphSpec graph) {
-    List<Document> docs = new ArrayList<>(to - from);
-    for (int row = from; row < to; row++) {
-      float[] vector = new float[schema.dim()];
-      batch.vector(row, vector);
-      docs.add(codec.document(ids[row], vector, codec.scalarValues(batch, row), graph));
-    }
-    return docs;
+  /** Inserts or replaces the rows by primary key, atomically for readers ({@link RowWriter#upsert}). */
+  public Keys upsert(RowBatch batch) throws IOException {
+    return writer.upsert(batch);
   }
 
   /** Deletes the rows matching {@code query}; returns how many there were. */
   public long delete(Query query) throws IOException {
-    mutationLock.readLock().lock();
-    try {
-      long count;
-      try (SearcherLease lease = acquire()) {
-        count = lease.searcher().count(query);
-      }
-      index.writer.deleteDocuments(query);
-      writeGeneration.incrementAndGet();
-      return count;
-    } finally {
-      mutationLock.readLock().unlock();
-    }
+    return writer.delete(query);
+  }
+
+  /** Called by every write once its change is in the writer: the next {@link #acquire} refreshes to see it. */
+  void markWritten() {
+    writeGeneration.incrementAndGet();
   }
 
   /** Commits (Milvus Flush: rows become durable). During a graph build the build's own commit covers it. */

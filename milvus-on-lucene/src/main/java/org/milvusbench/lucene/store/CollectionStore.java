@@ -1,35 +1,35 @@
 package org.milvusbench.lucene.store;
 
-import io.milvus.grpc.CollectionSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.milvusbench.lucene.error.MilvusException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * All collections under the data directory, one sub-directory each ({@code state.json} plus Lucene
- * directories {@code index-N}). Collections found at start are opened released, as Milvus does after a
- * restart. Index builds run one at a time on a dedicated thread.
+ * Every database under the data directory. The default database is the data directory itself (its
+ * collections are its sub-directories, so data directories written before databases existed open
+ * unchanged); database {@code x} is the sub-directory {@code db.x} (the dot keeps it apart from every
+ * legal collection name). Collections found at start are loaded again if they were loaded, as Milvus
+ * does. Index builds run one at a time on a dedicated thread.
  */
 public final class CollectionStore implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(CollectionStore.class);
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
+  public static final String DEFAULT_DATABASE = "default";
+  /** Milvus's rootCoord.maxDatabaseNum default. */
+  public static final int MAX_DATABASES = 64;
+  private static final String DATABASE_DIR_PREFIX = "db.";
 
   private final Path dataDir;
   private final StoreSettings settings;
-  private final Map<String, Collection> collections = new ConcurrentHashMap<>();
+  private final Map<String, Database> databases = new ConcurrentHashMap<>();
   private final ExecutorService buildCoordinator = Executors.newSingleThreadExecutor(daemon("index-build"));
   private final AtomicLong lastId = new AtomicLong(System.currentTimeMillis() << 8);
 
@@ -37,13 +37,16 @@ public final class CollectionStore implements AutoCloseable {
     this.dataDir = dataDir;
     this.settings = settings;
     Files.createDirectories(dataDir);
+    if (!DatabaseState.existsIn(dataDir)) {
+      new DatabaseState(DEFAULT_DATABASE, 1, System.currentTimeMillis(), Map.of()).write(dataDir);
+    }
+    databases.put(DEFAULT_DATABASE, Database.open(this, dataDir, DatabaseState.read(dataDir)));
     try (Stream<Path> dirs = Files.list(dataDir)) {
-      for (Path d : dirs.filter(p -> Files.exists(p.resolve(CollectionState.FILE))).toList()) {
-        Collection c = Collection.open(d, settings);
-        collections.put(c.name(), c);
-        lastId.accumulateAndGet(c.state().collectionId(), Math::max);
-        LOG.info("opened collection {} ({} rows, index: {}) - {}", c.name(), c.rowCount(),
-            c.state().index() == null ? "none" : c.state().index().params(), c.loaded() ? "loaded" : "released");
+      for (Path d : dirs.filter(p -> p.getFileName().toString().startsWith(DATABASE_DIR_PREFIX)
+          && DatabaseState.existsIn(p)).toList()) {
+        DatabaseState state = DatabaseState.read(d);
+        sawId(state.id());
+        databases.put(state.name(), Database.open(this, d, state));
       }
     }
   }
@@ -63,52 +66,67 @@ public final class CollectionStore implements AutoCloseable {
     return lastId.incrementAndGet();
   }
 
+  /** An id found on disk: later ids are larger. */
+  void sawId(long id) {
+    lastId.accumulateAndGet(id, Math::max);
+  }
+
+  StoreSettings settings() {
+    return settings;
+  }
+
+  /** The database, or Milvus's "database not found[database=x]" (800). */
+  public Database database(String name) {
+    Database db = databases.get(name);
+    if (db == null) {
+      throw MilvusException.databaseNotFound(name);
+    }
+    return db;
+  }
+
+  /** In creation order, the default database first. */
+  public List<Database> databases() {
+    List<Database> all = new ArrayList<>(databases.values());
+    all.sort(Comparator.comparingLong(d -> d.state().id()));
+    return all;
+  }
+
+  /** A collection of the default database (for in-process use: benchmarks compare against direct Lucene). */
   public Collection get(String name) {
-    Collection c = collections.get(name);
-    if (c == null) {
-      throw MilvusException.collectionNotFound(name);
-    }
-    return c;
+    return database(DEFAULT_DATABASE).get(name);
   }
 
-  public Collection find(String name) {
-    return collections.get(name);
+  /** Creates a database; the name must already be valid. Milvus refuses an existing name and a 65th database. */
+  public synchronized Database createDatabase(String name, Map<String, String> properties) throws IOException {
+    if (databases.containsKey(name)) {
+      throw new MilvusException(MilvusException.UNEXPECTED, "database already exist: " + name);
+    }
+    if (databases.size() >= MAX_DATABASES) {
+      throw new MilvusException(MilvusException.DATABASE_NUM_LIMIT_EXCEEDED,
+          "exceeded the limit number of database[limit=" + MAX_DATABASES + "]");
+    }
+    Path dir = dataDir.resolve(DATABASE_DIR_PREFIX + name);
+    GraphBuild.deleteTree(dir); // left by a drop that a crash interrupted
+    Files.createDirectories(dir);
+    DatabaseState state = new DatabaseState(name, newId(), System.currentTimeMillis(), properties);
+    state.write(dir);
+    Database db = Database.open(this, dir, state);
+    databases.put(name, db);
+    return db;
   }
 
-  public List<Collection> list() {
-    return new ArrayList<>(collections.values());
-  }
-
-  /** Creates a collection; creating an identical one again succeeds, as in Milvus. */
-  public synchronized Collection create(String name, CollectionSchema schema, int consistencyLevel) throws IOException {
-    if (!NAME.matcher(name).matches()) {
-      throw MilvusException.invalid("collection name " + name + " is illegal: the first character must be an underscore"
-          + " or a letter, and only underscores, letters and digits are allowed (at most 255)");
+  /** Drops an empty database; a missing one succeeds and the default one is refused, as in Milvus. */
+  public synchronized void dropDatabase(String name) throws IOException {
+    if (name.equals(DEFAULT_DATABASE)) {
+      throw new MilvusException(MilvusException.UNEXPECTED, "can not drop default database");
     }
-    new SchemaView(schema);
-    Collection existing = collections.get(name);
-    if (existing != null) {
-      if (existing.schema().proto().getFieldsList().equals(schema.getFieldsList())) {
-        return existing;
-      }
-      throw MilvusException.invalid("create duplicate collection with different parameters, collection: " + name);
+    Database db = databases.get(name);
+    if (db == null) {
+      return;
     }
-    Path dir = dataDir.resolve(name);
-    GraphBuild.deleteTree(dir);
-    CollectionState state = new CollectionState(name, newId(), System.currentTimeMillis(),
-        Base64.getEncoder().encodeToString(schema.toByteArray()), consistencyLevel, "index-0", null, null, false);
-    Collection c = Collection.create(dir, state, settings);
-    collections.put(name, c);
-    return c;
-  }
-
-  /** Drops the collection and its files; dropping a missing collection succeeds (Milvus examples rely on it). */
-  public synchronized void drop(String name) throws IOException {
-    Collection c = collections.remove(name);
-    if (c != null) {
-      c.close();
-      GraphBuild.deleteTree(c.dir());
-    }
+    db.markDropped();
+    databases.remove(name);
+    GraphBuild.deleteTree(db.dir());
   }
 
   /** Starts building the graph on the build thread. */
@@ -125,15 +143,11 @@ public final class CollectionStore implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() throws IOException {
+  public synchronized void close() {
     buildCoordinator.shutdown();
-    for (Collection c : collections.values()) {
-      try {
-        c.close();
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("closing collection {} failed", c.name(), e);
-      }
+    for (Database db : databases.values()) {
+      db.close();
     }
-    collections.clear();
+    databases.clear();
   }
 }

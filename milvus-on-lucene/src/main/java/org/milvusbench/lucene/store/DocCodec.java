@@ -69,10 +69,18 @@ public final class DocCodec {
     }
   }
 
-  /** A document for one row; {@code graph} null means "no HNSW graph yet": keep the vector raw. */
-  public Document document(long pk, float[] vector, Object[] scalarValues, GraphSpec graph) {
+  /**
+   * A document for one row; {@code graph} null means "no HNSW graph yet": keep the vector raw. The key
+   * is a Long (Int64, a {@link LongField}) or a String (VarChar, a {@link KeywordField}), indexed like any
+   * scalar of its type so that filters on the key compile as on any other field.
+   */
+  public Document document(Object pk, float[] vector, Object[] scalarValues, GraphSpec graph) {
     Document doc = new Document();
-    doc.add(new LongField(schema.primaryName(), pk, Field.Store.NO));
+    if (pk instanceof Long id) {
+      doc.add(new LongField(schema.primaryName(), id, Field.Store.NO));
+    } else {
+      doc.add(new KeywordField(schema.primaryName(), (String) pk, Field.Store.NO));
+    }
     if (graph == null) {
       doc.add(new BinaryDocValuesField(RAW_VECTOR, new BytesRef(encode(vector))));
     } else {

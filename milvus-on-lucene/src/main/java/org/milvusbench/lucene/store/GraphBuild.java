@@ -161,7 +161,8 @@ public final class GraphBuild implements Runnable {
             for (int i = 0; i < scalarValues.length; i++) {
               scalarValues[i] = values.value(scalars.get(i), doc);
             }
-            fresh.writer.addDocument(codec.document(values.primaryKey(doc), vector, scalarValues, spec));
+            fresh.writer.addDocument(codec.document(values.value(collection.schema().primary(), doc), vector,
+                scalarValues, spec));
             indexed.incrementAndGet();
           }
         }

@@ -5,6 +5,8 @@ import io.milvus.grpc.FieldData;
 import io.milvus.grpc.FieldSchema;
 import io.milvus.grpc.ScalarField;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.milvusbench.lucene.error.MilvusException;
@@ -17,13 +19,13 @@ import org.milvusbench.lucene.error.MilvusException;
 public final class RowBatch {
   final int numRows;
   /** Primary keys supplied by the client, or null when auto_id assigns them. */
-  final List<Long> clientIds;
+  final Keys clientKeys;
   final List<Float> vectors;
   final Map<String, ScalarField> scalars = new HashMap<>();
 
-  private RowBatch(int numRows, List<Long> clientIds, List<Float> vectors) {
+  private RowBatch(int numRows, Keys clientKeys, List<Float> vectors) {
     this.numRows = numRows;
-    this.clientIds = clientIds;
+    this.clientKeys = clientKeys;
     this.vectors = vectors;
   }
 
@@ -35,11 +37,44 @@ public final class RowBatch {
   public static RowBatch of(SchemaView schema, List<FieldData> columns, int declaredRows) {
     Map<String, FieldData> byName = columnsByName(schema, columns);
     List<Float> floats = vectorColumn(schema, byName.get(schema.vectorName()));
+    int rows = rows(floats, schema, declaredRows);
+    RowBatch batch = new RowBatch(rows, clientIds(schema, byName.get(schema.primaryName()), rows), floats);
+    return withScalars(batch, schema, byName);
+  }
+
+  /**
+   * The upsert request's columns. Unlike insert the primary key is always required, auto_id or not (the
+   * key names the row to replace), and a key may appear only once per batch; Milvus's wording for both.
+   */
+  public static RowBatch forUpsert(SchemaView schema, List<FieldData> columns, int declaredRows) {
+    Map<String, FieldData> byName = columnsByName(schema, columns);
+    List<Float> floats = vectorColumn(schema, byName.get(schema.vectorName()));
+    int rows = rows(floats, schema, declaredRows);
+    FieldData pk = byName.get(schema.primaryName());
+    if (pk == null) {
+      throw MilvusException.invalid("must assign pk when upsert, primary field: " + schema.primaryName());
+    }
+    Keys keys = keys(schema, pk, rows);
+    Set<Object> distinct = new HashSet<>();
+    for (int i = 0; i < keys.size(); i++) {
+      if (!distinct.add(keys.get(i))) {
+        throw MilvusException.invalid("duplicate primary keys are not allowed in the same batch");
+      }
+    }
+    return withScalars(new RowBatch(rows, keys, floats), schema, byName);
+  }
+
+  private static int rows(List<Float> floats, SchemaView schema, int declaredRows) {
     int rows = floats.size() / schema.dim();
     if (declaredRows != 0 && declaredRows != rows) {
       throw MilvusException.invalid("the num_rows (" + declaredRows + ") does not match the vector rows (" + rows + ")");
     }
-    RowBatch batch = new RowBatch(rows, clientIds(schema, byName.get(schema.primaryName()), rows), floats);
+    return rows;
+  }
+
+  /** Adds the scalar columns, each checked for its row count (and VARCHAR for max_length). */
+  private static RowBatch withScalars(RowBatch batch, SchemaView schema, Map<String, FieldData> byName) {
+    int rows = batch.numRows;
     for (FieldSchema f : schema.scalars()) {
       FieldData fd = byName.get(f.getName());
       if (fd == null) {
@@ -99,7 +134,7 @@ public final class RowBatch {
   }
 
   /** The client's primary keys, or null when auto_id assigns them (then the client must send none). */
-  private static List<Long> clientIds(SchemaView schema, FieldData pk, int rows) {
+  private static Keys clientIds(SchemaView schema, FieldData pk, int rows) {
     if (schema.autoId()) {
       if (pk != null) {
         throw MilvusException.invalid("the primary key field " + schema.primaryName()
@@ -111,9 +146,20 @@ public final class RowBatch {
       throw new MilvusException(MilvusException.PARAMETER_MISSING,
           "missing parameter: insert data does not contain the primary key field " + schema.primaryName());
     }
+    return keys(schema, pk, rows);
+  }
+
+  /** The key column as the schema's key type; VarChar keys are held to max_length like any VarChar. */
+  private static Keys keys(SchemaView schema, FieldData pk, int rows) {
+    if (schema.primary().getDataType() == DataType.VarChar) {
+      List<String> ids = pk.getScalars().getStringData().getDataList();
+      checkRows(schema.primaryName(), ids.size(), rows);
+      checkMaxLength(schema.primary(), ids);
+      return new Keys.Strings(ids.toArray(new String[0]));
+    }
     List<Long> ids = pk.getScalars().getLongData().getDataList();
     checkRows(schema.primaryName(), ids.size(), rows);
-    return ids;
+    return new Keys.Longs(ids.stream().mapToLong(Long::longValue).toArray());
   }
 
   /** Milvus rejects the whole insert when a VARCHAR exceeds max_length (counted in UTF-8 bytes, as Go's len). */

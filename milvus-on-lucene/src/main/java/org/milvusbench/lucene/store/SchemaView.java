@@ -9,7 +9,7 @@ import java.util.Map;
 import org.milvusbench.lucene.error.MilvusException;
 
 /**
- * The parts of a Milvus {@link CollectionSchema} this server supports: one INT64 primary key, one
+ * The parts of a Milvus {@link CollectionSchema} this server supports: one INT64 or VARCHAR primary key, one
  * FLOAT_VECTOR field, and scalar fields (integers, VARCHAR, FLOAT/DOUBLE, BOOL). Validates a schema at
  * create time so that later failures are impossible.
  */
@@ -30,10 +30,7 @@ public final class SchemaView {
       }
       fields.put(f.getName(), f);
       if (f.getIsPrimaryKey()) {
-        if (f.getDataType() != DataType.Int64) {
-          throw MilvusException.invalid("primary key field " + f.getName() + " is " + f.getDataType()
-              + "; this server supports only an Int64 primary key");
-        }
+        checkPrimaryKey(f);
         pk = f;
       } else if (f.getDataType() == DataType.FloatVector) {
         if (vec != null) {
@@ -43,7 +40,7 @@ public final class SchemaView {
         vec = f;
       } else if (!isScalar(f.getDataType()) && f.getDataType() != DataType.JSON) {
         throw MilvusException.invalid("field " + f.getName() + " has data type " + f.getDataType()
-            + "; supported: Int64 primary key, FloatVector, Int8-64, Float, Double, Bool, VarChar");
+            + "; supported: Int64 or VarChar primary key, FloatVector, Int8-64, Float, Double, Bool, VarChar");
       }
     }
     if (pk == null) {
@@ -65,6 +62,30 @@ public final class SchemaView {
     }
     if (dim < 2 || dim > 32768) {
       throw MilvusException.invalid("invalid dimension: " + dim + ". should be in range 2 ~ 32768");
+    }
+  }
+
+  /** Int64 or VarChar, as in Milvus; a VarChar key needs max_length like any VarChar field. */
+  private static void checkPrimaryKey(FieldSchema f) {
+    if (f.getDataType() != DataType.Int64 && f.getDataType() != DataType.VarChar) {
+      throw MilvusException.invalid("primary key field " + f.getName() + " is " + f.getDataType()
+          + "; the data type of a primary key must be Int64 or VarChar");
+    }
+    if (f.getDataType() == DataType.VarChar) {
+      String max = param(f, "max_length");
+      if (max == null) {
+        throw MilvusException.invalid("type param(max_length) should be specified for the field(" + f.getName() + ")");
+      }
+      int length;
+      try {
+        length = Integer.parseInt(max.trim());
+      } catch (NumberFormatException e) {
+        throw MilvusException.invalid("the maximum length specified for the field(" + f.getName() + ") should be an integer, not " + max);
+      }
+      if (length < 1 || length > 65535) {
+        throw MilvusException.invalid("the maximum length specified for the field(" + f.getName()
+            + ") should be in (0, 65535], but got " + length);
+      }
     }
   }
 
