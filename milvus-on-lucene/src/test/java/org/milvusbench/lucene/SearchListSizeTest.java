@@ -31,7 +31,10 @@ class SearchListSizeTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
+    // One segment: Lucene searches several segments concurrently and shares the competitive score
+    // between them, so with more than one the same search can explore a little differently twice.
+    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).buildThreads(1)
+        .segmentsPerBuildThread(1).maxSegmentRows(0).build());
     client = TargetFixture.connect(server, null);
     TargetFixture.createReferenceCollection(client, NAME, DIM);
     float[][] data = TestData.normal(ROWS, DIM, 5);
