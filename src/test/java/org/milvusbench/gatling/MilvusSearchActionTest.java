@@ -179,7 +179,7 @@ class MilvusSearchActionTest {
           outcome.observedLatencyMicros = latencyMicros;
           outcome.observerThread = Thread.currentThread();
           outcome.resumedInsideGrpcListener = Arrays.stream(Thread.currentThread().getStackTrace())
-              .anyMatch(f -> f.getClassName().endsWith("SearchCall") && f.getMethodName().equals("onClose"));
+              .anyMatch(f -> f.getClassName().endsWith("UnaryCall") && f.getMethodName().equals("onClose"));
           outcome.observedQueryIndex = first;
           outcome.observedIds = results == null ? -1 : results.getResults().getIds().getIntId().getDataCount();
         }).wrapped;
