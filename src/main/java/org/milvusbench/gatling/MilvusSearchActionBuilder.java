@@ -4,6 +4,7 @@ import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Session;
 import java.util.List;
 import java.util.function.Function;
+import org.milvusbench.gatling.core.ConsistencyLevel;
 import org.milvusbench.gatling.core.Metric;
 import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.gatling.core.SearchObserver;
@@ -122,6 +123,14 @@ public final class MilvusSearchActionBuilder implements ActionBuilder {
   /** Sets the scalar fields returned with each hit. Default none (ids and distances only). */
   public MilvusSearchActionBuilder outputFields(String... fields) {
     return make(s -> s.withOutputFields(List.of(fields)));
+  }
+
+  /**
+   * Sets the consistency level; null = the collection's. Default: not sent (the collection's, as
+   * MilvusClientV2 sends a search without one).
+   */
+  public MilvusSearchActionBuilder consistencyLevel(ConsistencyLevel level) {
+    return make(s -> s.withConsistency(level));
   }
 
   /**

@@ -39,9 +39,13 @@ public final class SearchRequestTemplate {
       builder.setDsl(spec.filter());
     }
     builder.addAllOutputFields(spec.outputFields());
-    // As MilvusClientV2 does without an explicit consistency level.
-    builder.setUseDefaultConsistency(true).setGuaranteeTimestamp(1L);
-    return builder.build();
+    // As MilvusClientV2 does: the collection's level unless one is set.
+    if (spec.consistency() == null) {
+      builder.setUseDefaultConsistency(true);
+    } else {
+      builder.setConsistencyLevel(spec.consistency().wire());
+    }
+    return builder.setGuaranteeTimestamp(Consistency.guaranteeTimestamp(spec.consistency())).build();
   }
 
   /**

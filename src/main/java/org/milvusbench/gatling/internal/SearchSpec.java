@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.milvusbench.gatling.core.ConsistencyLevel;
 import org.milvusbench.gatling.core.Metric;
 import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.gatling.core.SearchObserver;
@@ -37,6 +38,7 @@ import org.milvusbench.gatling.core.StartSchedule;
  * @param observer told about every completed request
  * @param schedule when each request was meant to start
  * @param silent send, but log nothing to Gatling's statistics
+ * @param consistency the consistency level; null = the collection's (MilvusClientV2's default)
  */
 public record SearchSpec(
     String requestName,
@@ -53,7 +55,8 @@ public record SearchSpec(
     List<String> outputFields,
     SearchObserver observer,
     StartSchedule schedule,
-    boolean silent) {
+    boolean silent,
+    ConsistencyLevel consistency) {
 
   /** Results per query unless set (the reference's {@code limit=10}). */
   public static final int DEFAULT_TOP_K = 10;
@@ -73,42 +76,42 @@ public record SearchSpec(
   /** A search named {@code requestName} with the defaults: nothing set but top-k {@value #DEFAULT_TOP_K}, nq 1. */
   public static SearchSpec named(String requestName) {
     return new SearchSpec(requestName, null, null, null, null, null, DEFAULT_TOP_K, 1, Map.of(), null, null, List.of(),
-        SearchObserver.NONE, StartSchedule.AT_SEND, false);
+        SearchObserver.NONE, StartSchedule.AT_SEND, false, null);
   }
 
   public SearchSpec withCollection(String collection) {
     return new SearchSpec(requestName, Objects.requireNonNull(collection, "collection"), annsField, queries, vectorsKey,
-        vectorsFunction, topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent);
+        vectorsFunction, topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent, consistency);
   }
 
   public SearchSpec withAnnsField(String annsField) {
     return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, outputFields, observer, schedule, silent);
+        searchParams, metric, filter, outputFields, observer, schedule, silent, consistency);
   }
 
   public SearchSpec withQueries(QueryVectors queries) {
     return new SearchSpec(requestName, collection, annsField, Objects.requireNonNull(queries, "queries"), null, null,
-        topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent);
+        topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent, consistency);
   }
 
   public SearchSpec withVectorsKey(String sessionKey) {
     return new SearchSpec(requestName, collection, annsField, null, Objects.requireNonNull(sessionKey, "sessionKey"),
-        null, topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent);
+        null, topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent, consistency);
   }
 
   public SearchSpec withVectorsFunction(Function<Session, float[]> vectors) {
     return new SearchSpec(requestName, collection, annsField, null, null, Objects.requireNonNull(vectors, "vectors"),
-        topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent);
+        topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent, consistency);
   }
 
   public SearchSpec withTopK(int topK) {
     return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, outputFields, observer, schedule, silent);
+        searchParams, metric, filter, outputFields, observer, schedule, silent, consistency);
   }
 
   public SearchSpec withNq(int nq) {
     return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, outputFields, observer, schedule, silent);
+        searchParams, metric, filter, outputFields, observer, schedule, silent, consistency);
   }
 
   /** Adds or replaces one search parameter; earlier ones keep their place. */
@@ -116,7 +119,7 @@ public record SearchSpec(
     Map<String, Object> params = new LinkedHashMap<>(searchParams);
     params.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
     return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        Collections.unmodifiableMap(params), metric, filter, outputFields, observer, schedule, silent);
+        Collections.unmodifiableMap(params), metric, filter, outputFields, observer, schedule, silent, consistency);
   }
 
   /** HNSW search breadth: the search parameter {@code ef}, at least 1. */
@@ -129,34 +132,41 @@ public record SearchSpec(
 
   public SearchSpec withMetric(Metric metric) {
     return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, outputFields, observer, schedule, silent);
+        searchParams, metric, filter, outputFields, observer, schedule, silent, consistency);
   }
 
   /** A blank filter is none. */
   public SearchSpec withFilter(String filter) {
     return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
         searchParams, metric, filter == null || filter.isBlank() ? null : filter, outputFields, observer, schedule,
-        silent);
+        silent, consistency);
   }
 
   public SearchSpec withOutputFields(List<String> outputFields) {
     return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, List.copyOf(outputFields), observer, schedule, silent);
+        searchParams, metric, filter, List.copyOf(outputFields), observer, schedule, silent, consistency);
   }
 
   public SearchSpec withObserver(SearchObserver observer) {
     return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, outputFields, Objects.requireNonNull(observer, "observer"), schedule, silent);
+        searchParams, metric, filter, outputFields, Objects.requireNonNull(observer, "observer"), schedule, silent,
+        consistency);
   }
 
   public SearchSpec withSchedule(StartSchedule schedule) {
     return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, outputFields, observer, Objects.requireNonNull(schedule, "schedule"), silent);
+        searchParams, metric, filter, outputFields, observer, Objects.requireNonNull(schedule, "schedule"), silent,
+        consistency);
   }
 
   public SearchSpec withSilent(boolean silent) {
     return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, outputFields, observer, schedule, silent);
+        searchParams, metric, filter, outputFields, observer, schedule, silent, consistency);
+  }
+
+  public SearchSpec withConsistency(ConsistencyLevel consistency) {
+    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
+        searchParams, metric, filter, outputFields, observer, schedule, silent, consistency);
   }
 
   /**

@@ -16,13 +16,14 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.milvusbench.gatling.core.ConsistencyLevel;
 import org.milvusbench.gatling.core.Metric;
 import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.gatling.core.SearchObserver;
 import org.milvusbench.gatling.core.StartSchedule;
 
 /**
- * The spec's withers are positional copies of a 15-component record: each must change its own
+ * The spec's withers are positional copies of a 16-component record: each must change its own
  * component and nothing else (the vector sources also clear each other).
  */
 class SearchSpecTest {
@@ -34,12 +35,13 @@ class SearchSpecTest {
   /** Every component set, and different from the defaults where it can be. */
   private static final SearchSpec FULL = SearchSpec.named("s").withCollection("c").withAnnsField("v").withQueries(QUERIES)
       .withTopK(5).withNq(2).withSearchParam("nprobe", 8).withMetric(Metric.IP).withFilter("x > 1")
-      .withOutputFields(List.of("f")).withObserver(OBSERVER).withSchedule(SCHEDULE).withSilent(true);
+      .withOutputFields(List.of("f")).withObserver(OBSERVER).withSchedule(SCHEDULE).withSilent(true)
+      .withConsistency(ConsistencyLevel.STRONG);
 
   @Test
   void theFullSpecDiffersFromTheDefaultsEverywhereButNameAndTheUnusedVectorSources() {
     assertEquals(List.of("collection", "annsField", "queries", "topK", "nq", "searchParams", "metric", "filter",
-        "outputFields", "observer", "schedule", "silent"), changed(SearchSpec.named("s"), FULL));
+        "outputFields", "observer", "schedule", "silent", "consistency"), changed(SearchSpec.named("s"), FULL));
   }
 
   @Test
@@ -57,6 +59,7 @@ class SearchSpecTest {
     assertEquals(List.of("observer"), changed(FULL, FULL.withObserver(SearchObserver.NONE)));
     assertEquals(List.of("schedule"), changed(FULL, FULL.withSchedule(StartSchedule.AT_SEND)));
     assertEquals(List.of("silent"), changed(FULL, FULL.withSilent(false)));
+    assertEquals(List.of("consistency"), changed(FULL, FULL.withConsistency(ConsistencyLevel.BOUNDED)));
   }
 
   @Test
@@ -75,7 +78,7 @@ class SearchSpecTest {
         .map(Method::getName).collect(Collectors.toSet());
     assertEquals(Set.of("withCollection", "withAnnsField", "withQueries", "withVectorsKey", "withVectorsFunction",
         "withTopK", "withNq", "withSearchParam", "withEf", "withMetric", "withFilter", "withOutputFields",
-        "withObserver", "withSchedule", "withSilent"), withers, "a new wither needs its line in the tests above");
+        "withObserver", "withSchedule", "withSilent", "withConsistency"), withers, "a new wither needs its line in the tests above");
   }
 
   @Test
