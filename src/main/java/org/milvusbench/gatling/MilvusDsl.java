@@ -21,9 +21,12 @@ import org.milvusbench.gatling.internal.WriteSpec;
  * setUp(scn.injectClosed(constantConcurrentUsers(20).during(30))).protocols(protocol);
  * }</pre>
  *
- * <p>The values a search takes ({@link QueryVectors}, {@link org.milvusbench.gatling.core.Metric},
- * observers, schedules) are in {@code org.milvusbench.gatling.core}; query sets can be made here,
- * as Gatling's {@code CoreDsl} makes its feeders.
+ * <p>Besides {@code search}: {@code insert}, {@code upsert}, {@code delete} and {@code query}, e.g.
+ * {@code insert("load").collection("benchmark_concurrent").rows(datasetRows().startingAt(50_000))}.
+ * The values actions take ({@link QueryVectors}, {@link DatasetRows}, {@link
+ * org.milvusbench.gatling.core.Metric}, observers, schedules) are in {@code
+ * org.milvusbench.gatling.core}; query sets and rows can be made here, as Gatling's {@code CoreDsl}
+ * makes its feeders.
  */
 public final class MilvusDsl {
   private MilvusDsl() {}
@@ -72,7 +75,7 @@ public final class MilvusDsl {
     return DatasetRows.of(DatasetRows.DEFAULT_DIMENSION, DatasetRows.DEFAULT_SEED);
   }
 
-  /** The default dataset's rows in {@code dimension} dimensions under {@code seed}, from row 0: {@link DatasetRows#of}. */
+  /** The default dataset's rows in {@code dimension} dimensions under {@code seed}, from row 0. */
   public static DatasetRows datasetRows(int dimension, long seed) {
     return DatasetRows.of(dimension, seed);
   }

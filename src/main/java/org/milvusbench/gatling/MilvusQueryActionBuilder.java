@@ -1,14 +1,8 @@
 package org.milvusbench.gatling;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.milvusbench.gatling.core.ConsistencyLevel;
-import org.milvusbench.gatling.internal.MilvusProtocol;
-import org.milvusbench.gatling.internal.Operation;
-import org.milvusbench.gatling.internal.OperationRequests;
-import org.milvusbench.gatling.internal.OperationSpec;
 import org.milvusbench.gatling.internal.QuerySpec;
-import org.milvusbench.gatling.internal.RowSelection;
 
 /**
  * DSL for a Milvus query: rows by primary keys or by filter, or their count. Start from {@link
@@ -21,26 +15,11 @@ import org.milvusbench.gatling.internal.RowSelection;
  *
  * <p>Immutable, so every method returns a new builder and leaves this one unmodified.
  */
-public final class MilvusQueryActionBuilder extends MilvusSelectingActionBuilder<MilvusQueryActionBuilder> {
-  // Package-private, as Gatling's builders keep theirs: tests read it, users cannot.
-  final QuerySpec wrapped;
+public final class MilvusQueryActionBuilder
+    extends MilvusSelectingActionBuilder<MilvusQueryActionBuilder, QuerySpec> {
 
   MilvusQueryActionBuilder(QuerySpec wrapped) {
-    this.wrapped = wrapped;
-  }
-
-  private MilvusQueryActionBuilder make(UnaryOperator<QuerySpec> f) {
-    return new MilvusQueryActionBuilder(f.apply(wrapped));
-  }
-
-  @Override
-  MilvusQueryActionBuilder withBase(UnaryOperator<OperationSpec> change) {
-    return make(s -> s.withBase(change.apply(s.base())));
-  }
-
-  @Override
-  MilvusQueryActionBuilder withSelection(UnaryOperator<RowSelection> change) {
-    return make(s -> s.withSelection(change.apply(s.selection())));
+    super(wrapped, MilvusQueryActionBuilder::new);
   }
 
   /** Sets the fields returned per row (the primary key always is). Default none: the primary key only. */
@@ -73,15 +52,5 @@ public final class MilvusQueryActionBuilder extends MilvusSelectingActionBuilder
   /** Sets the consistency level; null = the collection's. Default: not sent (the collection's, as MilvusClientV2). */
   public MilvusQueryActionBuilder consistencyLevel(ConsistencyLevel level) {
     return make(s -> s.withConsistency(level));
-  }
-
-  @Override
-  OperationSpec requireComplete() {
-    return wrapped.requireComplete().base();
-  }
-
-  @Override
-  Operation<?, ?> operation(MilvusProtocol protocol) {
-    return OperationRequests.query(wrapped, protocol);
   }
 }

@@ -4,13 +4,8 @@ import io.gatling.javaapi.core.Session;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import org.milvusbench.gatling.core.DatasetRows;
 import org.milvusbench.gatling.core.RowSource;
-import org.milvusbench.gatling.internal.MilvusProtocol;
-import org.milvusbench.gatling.internal.Operation;
-import org.milvusbench.gatling.internal.OperationRequests;
-import org.milvusbench.gatling.internal.OperationSpec;
 import org.milvusbench.gatling.internal.WriteSpec;
 
 /**
@@ -23,24 +18,12 @@ import org.milvusbench.gatling.internal.WriteSpec;
  *
  * <p>Immutable, so every method returns a new builder and leaves this one unmodified.
  */
-public final class MilvusWriteActionBuilder extends MilvusDataActionBuilder<MilvusWriteActionBuilder> {
+public final class MilvusWriteActionBuilder extends MilvusDataActionBuilder<MilvusWriteActionBuilder, WriteSpec> {
   /** Default rows per request from a {@link RowSource}. */
   public static final int DEFAULT_BATCH_SIZE = WriteSpec.DEFAULT_BATCH_SIZE;
 
-  // Package-private, as Gatling's builders keep theirs: tests read it, users cannot.
-  final WriteSpec wrapped;
-
   MilvusWriteActionBuilder(WriteSpec wrapped) {
-    this.wrapped = wrapped;
-  }
-
-  private MilvusWriteActionBuilder make(UnaryOperator<WriteSpec> f) {
-    return new MilvusWriteActionBuilder(f.apply(wrapped));
-  }
-
-  @Override
-  MilvusWriteActionBuilder withBase(UnaryOperator<OperationSpec> change) {
-    return make(s -> s.withBase(change.apply(s.base())));
+    super(wrapped, MilvusWriteActionBuilder::new);
   }
 
   /**
@@ -68,15 +51,5 @@ public final class MilvusWriteActionBuilder extends MilvusDataActionBuilder<Milv
    */
   public MilvusWriteActionBuilder batchSize(int rows) {
     return make(s -> s.withBatchSize(rows));
-  }
-
-  @Override
-  OperationSpec requireComplete() {
-    return wrapped.requireComplete().base();
-  }
-
-  @Override
-  Operation<?, ?> operation(MilvusProtocol protocol) {
-    return wrapped.upsert() ? OperationRequests.upsert(wrapped, protocol) : OperationRequests.insert(wrapped, protocol);
   }
 }

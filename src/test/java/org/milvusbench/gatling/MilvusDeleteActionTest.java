@@ -6,17 +6,11 @@ import static org.milvusbench.gatling.MilvusDsl.datasetRows;
 import static org.milvusbench.gatling.MilvusDsl.delete;
 import static org.milvusbench.gatling.MilvusDsl.insert;
 
-import io.netty.channel.DefaultEventLoop;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milvusbench.dataprep.DataPrepConfig;
 import org.milvusbench.dataprep.source.Sources;
-import org.milvusbench.gatling.internal.MilvusComponents;
 
 /** Delete against the embedded target over gRPC: by filter and by ids, exactly the rows it should. */
 class MilvusDeleteActionTest {
@@ -24,33 +18,15 @@ class MilvusDeleteActionTest {
   static final int DIM = 8;
   static final long SEED = 42;
 
-  @TempDir
-  static Path dataDir;
-  private static EmbeddedMilvus milvus;
-  private static MilvusComponents components;
-  private static DefaultEventLoop userLoop;
-
-  @BeforeAll
-  static void start() {
-    milvus = new EmbeddedMilvus(dataDir);
-    components = new MilvusComponents(milvus.protocol().protocol());
-    userLoop = new DefaultEventLoop();
-  }
-
-  @AfterAll
-  static void stop() {
-    components.close();
-    milvus.close();
-    userLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final EmbeddedMilvus milvus = new EmbeddedMilvus();
 
   /** A collection of rows 0..299 of the dataset (dimension 8), each with its row index as id, inserted by the DSL. */
-  static void seed(EmbeddedMilvus milvus, MilvusComponents components, DefaultEventLoop loop, String collection)
-      throws Exception {
+  static void seed(EmbeddedMilvus milvus, String collection) throws Exception {
     milvus.createCollection(collection, DIM, false);
     MilvusWriteActionBuilder load = insert("seed").collection(collection).rows(datasetRows(DIM, SEED).withIds());
     for (int batch = 0; batch < ROWS / MilvusWriteActionBuilder.DEFAULT_BATCH_SIZE; batch++) {
-      assertEquals("OK", OperationRun.run(load, components, loop).stats.status());
+      assertEquals("OK", milvus.run(load).stats.status());
     }
   }
 
@@ -62,11 +38,11 @@ class MilvusDeleteActionTest {
 
   @Test
   void deleteByFilterRemovesExactlyTheMatchingRows() throws Exception {
-    seed(milvus, components, userLoop, "byFilter");
+    seed(milvus, "byFilter");
     long a = idsOf("A").length;
     assertTrue(a > 0 && a < ROWS, "both kinds of rows exist: " + a);
-    OperationRun.Outcome outcome = OperationRun.run(
-        delete("expire A").collection("byFilter").filter("category == \"A\""), components, userLoop);
+    OperationRun.Outcome outcome = milvus.run(
+        delete("expire A").collection("byFilter").filter("category == \"A\""));
     assertEquals("OK", outcome.stats.status());
     assertEquals(a, outcome.rows);
     outcome.assertGatlingGotTheObservedLatency();
@@ -76,10 +52,10 @@ class MilvusDeleteActionTest {
 
   @Test
   void deleteByIdsRemovesExactlyThoseRows() throws Exception {
-    seed(milvus, components, userLoop, "byIds");
+    seed(milvus, "byIds");
     long[] firstTenB = java.util.Arrays.copyOf(idsOf("B"), 10);
-    OperationRun.Outcome outcome = OperationRun.run(
-        delete("expire ids").collection("byIds").ids(session -> firstTenB), components, userLoop);
+    OperationRun.Outcome outcome = milvus.run(
+        delete("expire ids").collection("byIds").ids(session -> firstTenB));
     assertEquals("OK", outcome.stats.status());
     assertEquals(10, outcome.rows);
     assertEquals(ROWS - 10, milvus.count("byIds", ""));
@@ -88,19 +64,14 @@ class MilvusDeleteActionTest {
 
   @Test
   void anUnknownCollectionIsKoWithMilvusReason() throws Exception {
-    OperationRun.Outcome outcome = OperationRun.run(
-        delete("lost").collection("nope").filter("id > 0"), components, userLoop);
-    assertEquals("KO", outcome.stats.status());
-    assertEquals("100", outcome.stats.code());
+    OperationRun.Outcome outcome = milvus.run(delete("lost").collection("nope").filter("id > 0"));
+    outcome.assertKo("100");
     assertEquals("collection not found[collection=nope]", outcome.stats.message());
-    assertTrue(outcome.session.isFailed());
-    assertEquals(0, outcome.rows);
   }
 
   @Test
   void idsFunctionReturningNullIsACrash() throws Exception {
-    OperationRun.Outcome outcome = OperationRun.run(
-        delete("none").collection("nope").ids(session -> null), components, userLoop);
+    OperationRun.Outcome outcome = milvus.run(delete("none").collection("nope").ids(session -> null));
     assertEquals("CRASH", outcome.stats.status());
     assertEquals("ids: the function returned null", outcome.stats.message());
     assertTrue(outcome.session.isFailed());

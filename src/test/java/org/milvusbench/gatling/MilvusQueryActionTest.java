@@ -1,46 +1,27 @@
 package org.milvusbench.gatling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.milvusbench.gatling.MilvusDsl.query;
 
-import io.netty.channel.DefaultEventLoop;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milvusbench.gatling.core.ConsistencyLevel;
-import org.milvusbench.gatling.internal.MilvusComponents;
 
 /** Query against the embedded target over gRPC: the rows it reports are exactly those Milvus returned. */
 class MilvusQueryActionTest {
   private static final String COLLECTION = "queried";
 
-  @TempDir
-  static Path dataDir;
-  private static EmbeddedMilvus milvus;
-  private static MilvusComponents components;
-  private static DefaultEventLoop userLoop;
+  @RegisterExtension
+  static final EmbeddedMilvus milvus = new EmbeddedMilvus();
 
   @BeforeAll
-  static void start() throws Exception {
-    milvus = new EmbeddedMilvus(dataDir);
-    components = new MilvusComponents(milvus.protocol().protocol());
-    userLoop = new DefaultEventLoop();
-    MilvusDeleteActionTest.seed(milvus, components, userLoop, COLLECTION);
-  }
-
-  @AfterAll
-  static void stop() {
-    components.close();
-    milvus.close();
-    userLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+  static void seed() throws Exception {
+    MilvusDeleteActionTest.seed(milvus, COLLECTION);
   }
 
   private static long rows(MilvusQueryActionBuilder query) throws Exception {
-    OperationRun.Outcome outcome = OperationRun.run(query.collection(COLLECTION), components, userLoop);
+    OperationRun.Outcome outcome = milvus.run(query.collection(COLLECTION));
     assertEquals("OK", outcome.stats.status(), outcome.stats.message());
     outcome.assertGatlingGotTheObservedLatency();
     return outcome.rows;
@@ -72,11 +53,8 @@ class MilvusQueryActionTest {
 
   @Test
   void anUnknownCollectionIsKoWithMilvusReason() throws Exception {
-    OperationRun.Outcome outcome = OperationRun.run(query("lost").collection("nope").countAll(), components, userLoop);
-    assertEquals("KO", outcome.stats.status());
-    assertEquals("100", outcome.stats.code());
+    OperationRun.Outcome outcome = milvus.run(query("lost").collection("nope").countAll());
+    outcome.assertKo("100");
     assertEquals("collection not found[collection=nope]", outcome.stats.message());
-    assertTrue(outcome.session.isFailed());
-    assertEquals(0, outcome.rows);
   }
 }

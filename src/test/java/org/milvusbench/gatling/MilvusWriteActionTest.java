@@ -2,7 +2,6 @@ package org.milvusbench.gatling;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.milvusbench.gatling.MilvusDsl.datasetRows;
 import static org.milvusbench.gatling.MilvusDsl.insert;
@@ -11,59 +10,36 @@ import static org.milvusbench.gatling.MilvusDsl.upsert;
 
 import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvus.v2.service.vector.response.QueryResp;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.milvusbench.dataprep.DataPrepConfig;
 import org.milvusbench.dataprep.source.RandomNormalSource;
 import org.milvusbench.dataprep.source.Sources;
 import org.milvusbench.gatling.core.ConsistencyLevel;
 import org.milvusbench.gatling.core.DatasetRows;
-import org.milvusbench.gatling.internal.MilvusComponents;
-import io.netty.channel.DefaultEventLoop;
 
 /** Insert and upsert against the embedded target over gRPC: exact row counts, the rows themselves, KOs. */
 class MilvusWriteActionTest {
-  @TempDir
-  static Path dataDir;
-  private static EmbeddedMilvus milvus;
-  private static MilvusComponents components;
-  private static DefaultEventLoop userLoop;
-
-  @BeforeAll
-  static void start() {
-    milvus = new EmbeddedMilvus(dataDir);
-    components = new MilvusComponents(milvus.protocol().protocol());
-    userLoop = new DefaultEventLoop();
-  }
-
-  @AfterAll
-  static void stop() {
-    components.close();
-    milvus.close();
-    userLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final EmbeddedMilvus milvus = new EmbeddedMilvus();
 
   @Test
   void threeBatchesOfTheDefaultDatasetThenCountAllSays300AndTheRowsAreDataPrepRows() throws Exception {
     milvus.createCollection("dataset", DatasetRows.DEFAULT_DIMENSION, true);
     MilvusWriteActionBuilder load = insert("load").collection("dataset").rows(datasetRows());
     for (int batch = 0; batch < 3; batch++) {
-      OperationRun.Outcome outcome = OperationRun.run(load, components, userLoop);
+      OperationRun.Outcome outcome = milvus.run(load);
       assertEquals("OK", outcome.stats.status());
       assertEquals("load", outcome.stats.requestName());
       assertTrue(outcome.ok);
       assertEquals(MilvusWriteActionBuilder.DEFAULT_BATCH_SIZE, outcome.rows);
       outcome.assertGatlingGotTheObservedLatency();
     }
-    OperationRun.Outcome count = OperationRun.run(
-        query("count").collection("dataset").countAll().consistencyLevel(ConsistencyLevel.STRONG), components, userLoop);
+    OperationRun.Outcome count = milvus.run(
+        query("count").collection("dataset").countAll().consistencyLevel(ConsistencyLevel.STRONG));
     assertEquals("OK", count.stats.status());
     assertEquals(300, count.rows);
 
@@ -78,7 +54,8 @@ class MilvusWriteActionTest {
     assertEquals(300, rows.size());
     for (int i = 0; i < rows.size(); i++) {
       Map<String, Object> row = rows.get(i).getEntity();
-      assertEquals(Sources.category(DatasetRows.DEFAULT_SEED, i, DataPrepConfig.DEFAULT_CATEGORIES), row.get("category"));
+      assertEquals(Sources.category(DatasetRows.DEFAULT_SEED, i, DataPrepConfig.DEFAULT_CATEGORIES),
+          row.get("category"));
       assertArrayEquals(expected[i], floats((List<?>) row.get("embedding")), "row " + i);
     }
   }
@@ -88,7 +65,7 @@ class MilvusWriteActionTest {
     milvus.createCollection("given", 4, false);
     MilvusWriteActionBuilder given = insert("given").collection("given").rows(session -> List.of(
         row(7L, new float[] {1, 0, 0, 0}, "A"), row(8L, new float[] {0, 1, 0, 0}, "B")));
-    OperationRun.Outcome outcome = OperationRun.run(given, components, userLoop);
+    OperationRun.Outcome outcome = milvus.run(given);
     assertEquals("OK", outcome.stats.status());
     assertEquals(2, outcome.rows);
     assertEquals(1, milvus.count("given", "id == 8 and category == \"B\""));
@@ -97,34 +74,25 @@ class MilvusWriteActionTest {
 
   @Test
   void anUnknownCollectionIsKoWithMilvusReason() throws Exception {
-    OperationRun.Outcome outcome = OperationRun.run(
-        insert("lost").collection("nope").rows(datasetRows(4, 1)).batchSize(3), components, userLoop);
-    assertEquals("KO", outcome.stats.status());
-    assertEquals("100", outcome.stats.code());
+    OperationRun.Outcome outcome = milvus.run(insert("lost").collection("nope").rows(datasetRows(4, 1)).batchSize(3));
+    outcome.assertKo("100");
     assertEquals("collection not found[collection=nope]", outcome.stats.message());
-    assertTrue(outcome.session.isFailed());
-    assertFalse(outcome.ok);
-    assertEquals(0, outcome.rows);
-    outcome.assertGatlingGotTheObservedLatency();
   }
 
   @Test
   void upsertIsACleanKoWhileTheEmbeddedTargetLacksIt() throws Exception {
     // Today's target answers UNIMPLEMENTED; once it implements Upsert this test becomes an OK test.
     milvus.createCollection("upserted", 4, false);
-    OperationRun.Outcome outcome = OperationRun.run(
-        upsert("upsert").collection("upserted").rows(datasetRows(4, 1).withIds()).batchSize(5), components, userLoop);
-    assertEquals("KO", outcome.stats.status());
-    assertEquals("UNIMPLEMENTED", outcome.stats.code());
+    OperationRun.Outcome outcome = milvus.run(
+        upsert("upsert").collection("upserted").rows(datasetRows(4, 1).withIds()).batchSize(5));
+    outcome.assertKo("UNIMPLEMENTED");
     assertTrue(outcome.stats.message().startsWith("UNIMPLEMENTED"), outcome.stats.message());
-    assertTrue(outcome.session.isFailed());
-    assertEquals(0, outcome.rows);
   }
 
   @Test
   void rowsThatCannotBeEncodedAreACrashNamingRowAndField() throws Exception {
-    OperationRun.Outcome outcome = OperationRun.run(insert("bad").collection("given").rows(session -> List.of(
-        row(1L, new float[] {1, 0, 0, 0}, "A"), row(2L, new float[] {0, 1, 0}, "B"))), components, userLoop);
+    OperationRun.Outcome outcome = milvus.run(insert("bad").collection("given").rows(session -> List.of(
+        row(1L, new float[] {1, 0, 0, 0}, "A"), row(2L, new float[] {0, 1, 0}, "B"))));
     assertEquals("CRASH", outcome.stats.status());
     assertEquals("rows: row 1, field \"embedding\": a vector of 3 components, row 0 has 4", outcome.stats.message());
     assertTrue(outcome.session.isFailed());

@@ -1,14 +1,17 @@
 package org.milvusbench.gatling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatling.core.session.Session;
 import io.netty.channel.EventLoop;
 import org.milvusbench.gatling.core.OperationObserver;
+import org.milvusbench.gatling.internal.ActionSpec;
+import org.milvusbench.gatling.internal.DataSpec;
 import org.milvusbench.gatling.internal.MilvusComponents;
 import org.milvusbench.gatling.internal.Operation;
 import org.milvusbench.gatling.internal.OperationAction;
-import org.milvusbench.gatling.internal.OperationSpec;
 
 /**
  * One request of an insert, upsert, delete or query builder, run as its action outside Gatling
@@ -40,6 +43,19 @@ final class OperationRun {
       this.insideGrpcListener = ActionRun.insideGrpcListener();
     }
 
+    /**
+     * A KO with this code, the user failed, the observer told with no rows; Gatling got its latency.
+     * The message is the caller's to check (exact, or a prefix for gRPC's).
+     */
+    void assertKo(String code) {
+      assertEquals("KO", stats.status());
+      assertEquals(code, stats.code());
+      assertTrue(session.isFailed(), "the user goes on failed");
+      assertFalse(ok);
+      assertEquals(0, rows);
+      assertGatlingGotTheObservedLatency();
+    }
+
     /** Gatling got the observer's latency, converted once: whole ms from the same µs. */
     void assertGatlingGotTheObservedLatency() {
       assertEquals(Math.round(latencyMicros / 1000.0), stats.endMillis() - stats.startMillis());
@@ -48,19 +64,19 @@ final class OperationRun {
   }
 
   /** Runs one request of {@code builder} through {@code components} for a user of {@code userLoop}. */
-  static Outcome run(MilvusDataActionBuilder<?> builder, MilvusComponents components, EventLoop userLoop)
+  static Outcome run(MilvusDataActionBuilder<?, ?> builder, MilvusComponents components, EventLoop userLoop)
       throws Exception {
     Outcome outcome = new Outcome();
-    MilvusDataActionBuilder<?> observed = builder.observer(outcome);
+    DataSpec<?> spec = builder.observer(outcome).wrapped.requireComplete();
     ActionRun run = new ActionRun();
-    outcome.session = run.execute(action(observed.requireComplete(), observed.operation(components.protocol()),
-        components, run), userLoop);
+    OperationAction<?, ?> action = action(spec.base(), spec.operation(components.protocol()), components, run);
+    outcome.session = run.execute(action, userLoop);
     outcome.stats = run.stats.single();
     assertEquals(1, run.resumes.get(), "resumed once");
     return outcome;
   }
 
-  private static <Q, R> OperationAction<Q, R> action(OperationSpec spec, Operation<Q, R> operation,
+  private static <Q, R> OperationAction<Q, R> action(ActionSpec<OperationObserver> spec, Operation<Q, R> operation,
       MilvusComponents components, ActionRun run) {
     return new OperationAction<>(spec, operation, components, run.stats, run.next);
   }

@@ -32,7 +32,8 @@ public final class MilvusMethods {
 
   private MilvusMethods() {}
 
-  private static <Q extends Message, R extends Message> MethodDescriptor<Q, R> unary(String name, Q request, R response) {
+  private static <Q extends Message, R extends Message> MethodDescriptor<Q, R> unary(
+      String name, Q request, R response) {
     return MethodDescriptor.<Q, R>newBuilder()
         .setType(MethodDescriptor.MethodType.UNARY)
         .setFullMethodName(MethodDescriptor.generateFullMethodName(MilvusServiceGrpc.SERVICE_NAME, name))

@@ -29,13 +29,13 @@ public final class MilvusSearchAction extends UnaryAction<SearchRequest, SearchR
 
   public MilvusSearchAction(SearchSpec spec, SearchRequest template, MilvusComponents components,
       StatsEngine statsEngine, Action next) {
-    super(spec.requestName(), MilvusMethods.SEARCH, components, statsEngine, next, spec.schedule(), spec.silent());
+    super(spec.base(), MilvusMethods.SEARCH, components, statsEngine, next);
     this.template = template;
     this.queries = spec.queries();
     this.vectorsKey = spec.vectorsKey();
     this.vectorsFunction = spec.vectorsFunction();
     this.nq = spec.nq();
-    this.observer = spec.observer();
+    this.observer = spec.base().observer();
     if (queries != null && nq == 1) {
       requestOfQuery = new SearchRequest[queries.size()];
       for (int i = 0; i < requestOfQuery.length; i++) {

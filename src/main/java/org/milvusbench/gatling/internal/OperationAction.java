@@ -13,9 +13,9 @@ public final class OperationAction<Req, Resp> extends UnaryAction<Req, Resp> {
   private final Operation<Req, Resp> operation;
   private final OperationObserver observer;
 
-  public OperationAction(OperationSpec spec, Operation<Req, Resp> operation, MilvusComponents components,
-      StatsEngine statsEngine, Action next) {
-    super(spec.requestName(), operation.method(), components, statsEngine, next, spec.schedule(), spec.silent());
+  public OperationAction(ActionSpec<OperationObserver> spec, Operation<Req, Resp> operation,
+      MilvusComponents components, StatsEngine statsEngine, Action next) {
+    super(spec, operation.method(), components, statsEngine, next);
     this.operation = operation;
     this.observer = spec.observer();
   }

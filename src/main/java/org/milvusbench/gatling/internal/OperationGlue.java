@@ -5,17 +5,18 @@ import io.gatling.core.action.builder.ActionBuilder;
 import io.gatling.core.stats.StatsEngine;
 import io.gatling.core.structure.ScenarioContext;
 import java.util.function.Function;
+import org.milvusbench.gatling.core.OperationObserver;
 
 /**
  * Scala-side action builder of the data operations: resolves the protocol components and builds the
  * action once per chain position, its requests made for that protocol (database, collection).
  */
 public final class OperationGlue implements ActionBuilder {
-  private final OperationSpec spec;
+  private final ActionSpec<OperationObserver> spec;
   private final Function<MilvusProtocol, Operation<?, ?>> operation;
 
   /** {@code spec} names the collection; {@code operation} makes the requests for a protocol. */
-  public OperationGlue(OperationSpec spec, Function<MilvusProtocol, Operation<?, ?>> operation) {
+  public OperationGlue(ActionSpec<OperationObserver> spec, Function<MilvusProtocol, Operation<?, ?>> operation) {
     this.spec = spec.requireCollection();
     this.operation = operation;
   }
@@ -26,7 +27,7 @@ public final class OperationGlue implements ActionBuilder {
     return action(spec, operation.apply(components.protocol()), components, ctx.coreComponents().statsEngine(), next);
   }
 
-  private static <Req, Resp> Action action(OperationSpec spec, Operation<Req, Resp> operation,
+  private static <Req, Resp> Action action(ActionSpec<OperationObserver> spec, Operation<Req, Resp> operation,
       MilvusComponents components, StatsEngine statsEngine, Action next) {
     return new OperationAction<>(spec, operation, components, statsEngine, next);
   }

@@ -1,6 +1,7 @@
 package org.milvusbench.gatling.internal;
 
 import io.gatling.core.session.Session;
+import io.grpc.MethodDescriptor;
 import io.milvus.grpc.DeleteRequest;
 import io.milvus.grpc.FieldData;
 import io.milvus.grpc.InsertRequest;
@@ -43,18 +44,20 @@ public final class OperationRequests {
   public static Operation<InsertRequest, MutationResult> insert(WriteSpec spec, MilvusProtocol protocol) {
     InsertRequest template = InsertRequest.newBuilder().setBase(MsgBase.newBuilder().setMsgType(MsgType.Insert))
         .setCollectionName(spec.base().collection()).setDbName(db(protocol)).build();
-    Function<Session, Batch> batches = batches(spec);
-    return new Operation<>(MilvusMethods.INSERT, session -> batches.apply(session).into(template.toBuilder()),
-        MutationResult::getStatus, MutationResult::getInsertCnt);
+    return write(MilvusMethods.INSERT, spec, batch -> batch.into(template.toBuilder()), MutationResult::getInsertCnt);
   }
 
   /** What the upsert {@code spec} sends over {@code protocol}. */
   public static Operation<UpsertRequest, MutationResult> upsert(WriteSpec spec, MilvusProtocol protocol) {
     UpsertRequest template = UpsertRequest.newBuilder().setBase(MsgBase.newBuilder().setMsgType(MsgType.Upsert))
         .setCollectionName(spec.base().collection()).setDbName(db(protocol)).build();
+    return write(MilvusMethods.UPSERT, spec, batch -> batch.into(template.toBuilder()), MutationResult::getUpsertCnt);
+  }
+
+  private static <Req> Operation<Req, MutationResult> write(MethodDescriptor<Req, MutationResult> method,
+      WriteSpec spec, Function<Batch, Req> request, ToLongFunction<MutationResult> rows) {
     Function<Session, Batch> batches = batches(spec);
-    return new Operation<>(MilvusMethods.UPSERT, session -> batches.apply(session).into(template.toBuilder()),
-        MutationResult::getStatus, MutationResult::getUpsertCnt);
+    return new Operation<>(method, session -> request.apply(batches.apply(session)), MutationResult::getStatus, rows);
   }
 
   /** What the delete {@code spec} sends over {@code protocol}. */

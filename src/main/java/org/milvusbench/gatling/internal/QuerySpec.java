@@ -3,11 +3,12 @@ package org.milvusbench.gatling.internal;
 import java.util.List;
 import java.util.Objects;
 import org.milvusbench.gatling.core.ConsistencyLevel;
+import org.milvusbench.gatling.core.OperationObserver;
 
 /**
  * Everything a query action is built from: the value {@code MilvusQueryActionBuilder} wraps.
  *
- * @param base name, collection, observer, schedule; its kind is {@code QUERY}
+ * @param base name, collection, observer, schedule, silence; its kind is {@code QUERY}
  * @param selection the rows each request reads; none = all (then a limit is needed, as in Milvus)
  * @param outputFields fields returned per row; unmodifiable
  * @param limit rows returned at most; 0 = not sent
@@ -16,8 +17,9 @@ import org.milvusbench.gatling.core.ConsistencyLevel;
  * @param consistency the consistency level; null = the collection's (MilvusClientV2's default)
  */
 public record QuerySpec(
-    OperationSpec base, RowSelection selection, List<String> outputFields, long limit, long offset, boolean countAll,
-    ConsistencyLevel consistency) {
+    ActionSpec<OperationObserver> base, RowSelection selection, List<String> outputFields, long limit, long offset,
+    boolean countAll, ConsistencyLevel consistency)
+    implements DataSpec<QuerySpec>, RowSelection.Holder<QuerySpec> {
 
   public QuerySpec {
     Objects.requireNonNull(selection, "selection");
@@ -32,14 +34,16 @@ public record QuerySpec(
 
   /** A query named {@code requestName}: nothing selected, no output fields, limit and offset not sent. */
   public static QuerySpec named(String requestName) {
-    return new QuerySpec(OperationSpec.named(OperationSpec.Kind.QUERY, requestName), RowSelection.NONE, List.of(), 0, 0,
-        false, null);
+    return new QuerySpec(ActionSpec.named(ActionSpec.Kind.QUERY, requestName, OperationObserver.NONE), RowSelection.NONE,
+        List.of(), 0, 0, false, null);
   }
 
-  public QuerySpec withBase(OperationSpec base) {
+  @Override
+  public QuerySpec withBase(ActionSpec<OperationObserver> base) {
     return new QuerySpec(base, selection, outputFields, limit, offset, countAll, consistency);
   }
 
+  @Override
   public QuerySpec withSelection(RowSelection selection) {
     return new QuerySpec(base, selection, outputFields, limit, offset, countAll, consistency);
   }
@@ -73,6 +77,7 @@ public record QuerySpec(
    *
    * @throws IllegalStateException naming the action and what is missing or cannot be combined
    */
+  @Override
   public QuerySpec requireComplete() {
     base.requireCollection();
     if (countAll && (!outputFields.isEmpty() || limit > 0 || offset > 0)) {
@@ -84,5 +89,10 @@ public record QuerySpec(
           base.label() + ": no ids, filter or limit (call .ids(...), .filter(...) or .limit(n))");
     }
     return this;
+  }
+
+  @Override
+  public Operation<?, ?> operation(MilvusProtocol protocol) {
+    return OperationRequests.query(this, protocol);
   }
 }

@@ -1,5 +1,7 @@
 package org.milvusbench.gatling.internal;
 
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
 import io.milvus.grpc.BoolArray;
 import io.milvus.grpc.DataType;
 import io.milvus.grpc.DoubleArray;
@@ -13,6 +15,8 @@ import io.milvus.grpc.VectorField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A user's rows (field name → value) turned into Milvus's columns, one {@link FieldData} per field
@@ -48,43 +52,38 @@ final class RowColumns {
     return columns;
   }
 
+  /** How one Java type is sent: its Milvus type and the typed array of {@link ScalarField} that holds it. */
+  private record Scalar(Class<?> type, DataType wire, Supplier<Message.Builder> array, int scalarField,
+      Function<Object, Object> toWire) {}
+
+  private static final List<Scalar> SCALARS = List.of(
+      new Scalar(Long.class, DataType.Int64, LongArray::newBuilder, ScalarField.LONG_DATA_FIELD_NUMBER, v -> v),
+      new Scalar(Integer.class, DataType.Int32, IntArray::newBuilder, ScalarField.INT_DATA_FIELD_NUMBER, v -> v),
+      new Scalar(Short.class, DataType.Int16, IntArray::newBuilder, ScalarField.INT_DATA_FIELD_NUMBER,
+          v -> (int) (Short) v),
+      new Scalar(Byte.class, DataType.Int8, IntArray::newBuilder, ScalarField.INT_DATA_FIELD_NUMBER, v -> (int) (Byte) v),
+      new Scalar(Boolean.class, DataType.Bool, BoolArray::newBuilder, ScalarField.BOOL_DATA_FIELD_NUMBER, v -> v),
+      new Scalar(Float.class, DataType.Float, FloatArray::newBuilder, ScalarField.FLOAT_DATA_FIELD_NUMBER, v -> v),
+      new Scalar(Double.class, DataType.Double, DoubleArray::newBuilder, ScalarField.DOUBLE_DATA_FIELD_NUMBER, v -> v),
+      new Scalar(String.class, DataType.VarChar, StringArray::newBuilder, ScalarField.STRING_DATA_FIELD_NUMBER, v -> v));
+
   private static FieldData column(List<Map<String, Object>> rows, String name, Object firstValue) {
     FieldData.Builder column = FieldData.newBuilder().setFieldName(name);
     if (firstValue instanceof float[] || firstValue instanceof List<?>) {
       return column.setType(DataType.FloatVector).setVectors(vectors(rows, name)).build();
     }
-    ScalarField.Builder scalars = ScalarField.newBuilder();
-    if (firstValue instanceof Long) {
-      LongArray.Builder values = LongArray.newBuilder();
-      rows.forEach(row -> values.addData(value(row, name, Long.class, rows)));
-      column.setType(DataType.Int64).setScalars(scalars.setLongData(values));
-    } else if (firstValue instanceof Integer || firstValue instanceof Short || firstValue instanceof Byte) {
-      Class<? extends Number> type = ((Number) firstValue).getClass();
-      IntArray.Builder values = IntArray.newBuilder();
-      rows.forEach(row -> values.addData(value(row, name, type, rows).intValue()));
-      DataType wire = firstValue instanceof Integer ? DataType.Int32 : firstValue instanceof Short ? DataType.Int16 : DataType.Int8;
-      column.setType(wire).setScalars(scalars.setIntData(values));
-    } else if (firstValue instanceof Boolean) {
-      BoolArray.Builder values = BoolArray.newBuilder();
-      rows.forEach(row -> values.addData(value(row, name, Boolean.class, rows)));
-      column.setType(DataType.Bool).setScalars(scalars.setBoolData(values));
-    } else if (firstValue instanceof Float) {
-      FloatArray.Builder values = FloatArray.newBuilder();
-      rows.forEach(row -> values.addData(value(row, name, Float.class, rows)));
-      column.setType(DataType.Float).setScalars(scalars.setFloatData(values));
-    } else if (firstValue instanceof Double) {
-      DoubleArray.Builder values = DoubleArray.newBuilder();
-      rows.forEach(row -> values.addData(value(row, name, Double.class, rows)));
-      column.setType(DataType.Double).setScalars(scalars.setDoubleData(values));
-    } else if (firstValue instanceof String) {
-      StringArray.Builder values = StringArray.newBuilder();
-      rows.forEach(row -> values.addData(value(row, name, String.class, rows)));
-      column.setType(DataType.VarChar).setScalars(scalars.setStringData(values));
-    } else {
-      throw new IllegalArgumentException("row 0, field \"" + name + "\": " + describe(firstValue) + " is not one of"
-          + " Long, Integer, Short, Byte, Boolean, Float, Double, String, float[] or a list of numbers");
+    Scalar scalar = SCALARS.stream().filter(s -> s.type().isInstance(firstValue)).findFirst().orElseThrow(() ->
+        new IllegalArgumentException("row 0, field \"" + name + "\": " + describe(firstValue) + " is not one of"
+            + " Long, Integer, Short, Byte, Boolean, Float, Double, String, float[] or a list of numbers"));
+    // Each typed array (LongArray, StringArray, ...) is one repeated field "data": filled the same way for all.
+    Message.Builder values = scalar.array().get();
+    FieldDescriptor data = values.getDescriptorForType().findFieldByName("data");
+    for (int r = 0; r < rows.size(); r++) {
+      values.addRepeatedField(data, scalar.toWire().apply(value(rows.get(r), r, name, scalar.type())));
     }
-    return column.build();
+    ScalarField.Builder scalars = ScalarField.newBuilder();
+    scalars.setField(ScalarField.getDescriptor().findFieldByNumber(scalar.scalarField()), values.build());
+    return column.setType(scalar.wire()).setScalars(scalars).build();
   }
 
   private static VectorField vectors(List<Map<String, Object>> rows, String name) {
@@ -123,17 +122,17 @@ final class RowColumns {
         + ", expected float[] or a list of numbers as in row 0");
   }
 
-  /** The value of {@code name} in {@code row}, of the first row's type. */
-  private static <T> T value(Map<String, Object> row, String name, Class<T> type, List<Map<String, Object>> rows) {
+  /** The value of {@code name} in row {@code r}, of the first row's type. */
+  private static Object value(Map<String, Object> row, int r, String name, Class<?> type) {
     Object value = row.get(name);
     if (!type.isInstance(value)) {
-      throw new IllegalArgumentException("row " + rows.indexOf(row) + ", field \"" + name + "\": " + describe(value)
+      throw new IllegalArgumentException("row " + r + ", field \"" + name + "\": " + describe(value)
           + ", expected " + type.getSimpleName() + " as in row 0");
     }
-    return type.cast(value);
+    return value;
   }
 
   private static String describe(Object value) {
-    return value == null ? "null" : "a " + value.getClass().getSimpleName();
+    return value == null ? "null" : value.getClass().getSimpleName();
   }
 }

@@ -19,6 +19,13 @@ public record RowSelection(Function<Session, long[]> ids, Function<Session, Stri
   /** No rows selected, ids matched on {@code id} (the default dataset's primary key). */
   public static final RowSelection NONE = new RowSelection(null, null, DatasetRows.ID_FIELD);
 
+  /** A spec that selects rows: what the shared selection setters change. */
+  public interface Holder<S> {
+    RowSelection selection();
+
+    S withSelection(RowSelection selection);
+  }
+
   public RowSelection {
     if (primaryKey == null || primaryKey.isBlank()) {
       throw new IllegalArgumentException("primaryKey: the field name is empty");

@@ -40,16 +40,16 @@ abstract class UnaryAction<Req, Resp> implements Action {
   private final StartSchedule schedule;
   private final boolean silent;
 
-  UnaryAction(String requestName, MethodDescriptor<Req, Resp> method, MilvusComponents components,
-      StatsEngine statsEngine, Action next, StartSchedule schedule, boolean silent) {
-    this.requestName = requestName;
+  UnaryAction(ActionSpec<?> spec, MethodDescriptor<Req, Resp> method, MilvusComponents components,
+      StatsEngine statsEngine, Action next) {
+    this.requestName = spec.requestName();
     this.method = method;
     this.components = components;
     this.deadlineMillis = components.protocol().deadlineMillis();
     this.statsEngine = statsEngine;
     this.next = next;
-    this.schedule = schedule;
-    this.silent = silent;
+    this.schedule = spec.schedule();
+    this.silent = spec.silent();
   }
 
   /** The Milvus status inside a reply (success is code 0 and error code 0). */

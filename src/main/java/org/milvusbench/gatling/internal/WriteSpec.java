@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.milvusbench.gatling.core.OperationObserver;
 import org.milvusbench.gatling.core.RowSource;
 
 /**
@@ -12,19 +13,20 @@ import org.milvusbench.gatling.core.RowSource;
  * wraps. Exactly one of {@code rows} and {@code rowsFunction} is set once rows are given: each
  * {@code with} of one clears the other.
  *
- * @param base name, collection, observer, schedule; its kind is {@code INSERT} or {@code UPSERT}
+ * @param base name, collection, observer, schedule, silence; its kind is {@code INSERT} or {@code UPSERT}
  * @param rows a source handing out {@code batchSize} rows per request; or null
  * @param rowsFunction the rows of one request, from the session; or null
  * @param batchSize rows per request from {@code rows}, at least 1
  */
 public record WriteSpec(
-    OperationSpec base, RowSource rows, Function<Session, List<Map<String, Object>>> rowsFunction, int batchSize) {
+    ActionSpec<OperationObserver> base, RowSource rows, Function<Session, List<Map<String, Object>>> rowsFunction,
+    int batchSize) implements DataSpec<WriteSpec> {
 
   /** Rows per request unless set. */
   public static final int DEFAULT_BATCH_SIZE = 100;
 
   public WriteSpec {
-    if (base.kind() != OperationSpec.Kind.INSERT && base.kind() != OperationSpec.Kind.UPSERT) {
+    if (base.kind() != ActionSpec.Kind.INSERT && base.kind() != ActionSpec.Kind.UPSERT) {
       throw new IllegalArgumentException("a write is an insert or an upsert, not a " + base.kind());
     }
     if (batchSize < 1) {
@@ -32,17 +34,18 @@ public record WriteSpec(
     }
   }
 
-  /** An insert ({@code upsert} false) or upsert named {@code requestName}, without rows, {@value #DEFAULT_BATCH_SIZE} per batch. */
+  /** An insert ({@code upsert} false) or upsert named {@code requestName}: no rows, {@value #DEFAULT_BATCH_SIZE} a batch. */
   public static WriteSpec named(boolean upsert, String requestName) {
-    OperationSpec.Kind kind = upsert ? OperationSpec.Kind.UPSERT : OperationSpec.Kind.INSERT;
-    return new WriteSpec(OperationSpec.named(kind, requestName), null, null, DEFAULT_BATCH_SIZE);
+    ActionSpec.Kind kind = upsert ? ActionSpec.Kind.UPSERT : ActionSpec.Kind.INSERT;
+    return new WriteSpec(ActionSpec.named(kind, requestName, OperationObserver.NONE), null, null, DEFAULT_BATCH_SIZE);
   }
 
   public boolean upsert() {
-    return base.kind() == OperationSpec.Kind.UPSERT;
+    return base.kind() == ActionSpec.Kind.UPSERT;
   }
 
-  public WriteSpec withBase(OperationSpec base) {
+  @Override
+  public WriteSpec withBase(ActionSpec<OperationObserver> base) {
     return new WriteSpec(base, rows, rowsFunction, batchSize);
   }
 
@@ -63,11 +66,17 @@ public record WriteSpec(
    *
    * @throws IllegalStateException naming the action and the missing setting
    */
+  @Override
   public WriteSpec requireComplete() {
     base.requireCollection();
     if (rows == null && rowsFunction == null) {
       throw new IllegalStateException(base.label() + ": no rows (call .rows(...))");
     }
     return this;
+  }
+
+  @Override
+  public Operation<?, ?> operation(MilvusProtocol protocol) {
+    return upsert() ? OperationRequests.upsert(this, protocol) : OperationRequests.insert(this, protocol);
   }
 }
