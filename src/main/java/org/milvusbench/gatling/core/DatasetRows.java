@@ -23,7 +23,8 @@ import org.milvusbench.dataprep.source.Sources;
  *
  * <p>A lock-free cursor hands the rows out in order from the first row: concurrent callers get
  * disjoint batches and, in all, every row once. Immutable otherwise; each source has its own
- * cursor.
+ * cursor. Rows are generated as each request is built, on the virtual user's event loop: drawing
+ * the N(0,1) components is most of a generator's cost per insert.
  */
 public final class DatasetRows extends RowSource {
   /** The primary key field (INT64), sent only {@link #withIds()}. */
@@ -78,6 +79,7 @@ public final class DatasetRows extends RowSource {
     return new DatasetRows(dimension, seed, firstRow, true);
   }
 
+  /** The vectors' dimension. */
   public int dimension() {
     return dimension;
   }
