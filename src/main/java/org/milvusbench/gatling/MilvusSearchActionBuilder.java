@@ -1,13 +1,12 @@
 package org.milvusbench.gatling;
 
-import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Session;
 import java.util.List;
 import java.util.function.Function;
+import org.milvusbench.gatling.core.ConsistencyLevel;
 import org.milvusbench.gatling.core.Metric;
 import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.gatling.core.SearchObserver;
-import org.milvusbench.gatling.core.StartSchedule;
 import org.milvusbench.gatling.internal.SearchActionGlue;
 import org.milvusbench.gatling.internal.SearchSpec;
 
@@ -22,24 +21,13 @@ import org.milvusbench.gatling.internal.SearchSpec;
  * <p>Immutable, so every method returns a new builder and leaves this one unmodified. The request
  * is built once per action from these settings; per request only the query vectors change.
  */
-public final class MilvusSearchActionBuilder implements ActionBuilder {
+public final class MilvusSearchActionBuilder
+    extends MilvusActionBuilder<MilvusSearchActionBuilder, SearchSpec, SearchObserver> {
   /** Default number of results per query (the reference's {@code limit=10}). */
   public static final int DEFAULT_TOP_K = SearchSpec.DEFAULT_TOP_K;
 
-  // Package-private, as Gatling's builders keep theirs: SearchRequests reads it, users cannot.
-  final SearchSpec wrapped;
-
   MilvusSearchActionBuilder(SearchSpec wrapped) {
-    this.wrapped = wrapped;
-  }
-
-  private MilvusSearchActionBuilder make(Function<SearchSpec, SearchSpec> f) {
-    return new MilvusSearchActionBuilder(f.apply(wrapped));
-  }
-
-  /** Sets the collection to search. Required: there is no default. */
-  public MilvusSearchActionBuilder collection(String collection) {
-    return make(s -> s.withCollection(collection));
+    super(wrapped, MilvusSearchActionBuilder::new);
   }
 
   /** Sets the vector field to search. Default: not sent (the server uses the collection's only vector field). */
@@ -125,27 +113,11 @@ public final class MilvusSearchActionBuilder implements ActionBuilder {
   }
 
   /**
-   * Sets who is told about every completed request (latency histograms, recall), on the user's
-   * event loop. Default: nobody.
+   * Sets the consistency level; null = the collection's. Default: not sent (the collection's, as
+   * MilvusClientV2 sends a search without one).
    */
-  public MilvusSearchActionBuilder observer(SearchObserver observer) {
-    return make(s -> s.withObserver(observer));
-  }
-
-  /**
-   * Sets when each request was meant to start; latency is measured from there (open model,
-   * coordinated omission). Default {@link StartSchedule#AT_SEND}: from the send time.
-   */
-  public MilvusSearchActionBuilder startSchedule(StartSchedule schedule) {
-    return make(s -> s.withSchedule(schedule));
-  }
-
-  /**
-   * Sends, but logs nothing to Gatling's statistics (warm-up); the observer is still called.
-   * Default: logged.
-   */
-  public MilvusSearchActionBuilder silent() {
-    return make(s -> s.withSilent(true));
+  public MilvusSearchActionBuilder consistencyLevel(ConsistencyLevel level) {
+    return make(s -> s.withConsistency(level));
   }
 
   /**

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Recorder;
 import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.gatling.internal.MilvusComponents;
-import org.milvusbench.gatling.internal.SearchMethod;
+import org.milvusbench.gatling.internal.MilvusMethods;
 
 /**
  * The clients {@link GeneratorCeilingBenchmark} measures the Gatling action against, each keeping
@@ -61,7 +61,7 @@ final class GeneratorContenders {
           .setPlaceholderGroup(queries.placeholderGroup((int) (n % queries.size()), 1)).build();
       long start = System.nanoTime();
       ManagedChannel channel = channels[(int) (n % channels.length)];
-      Futures.addCallback(ClientCalls.futureUnaryCall(channel.newCall(SearchMethod.SEARCH, CallOptions.DEFAULT), request),
+      Futures.addCallback(ClientCalls.futureUnaryCall(channel.newCall(MilvusMethods.SEARCH, CallOptions.DEFAULT), request),
           new FutureCallback<SearchResults>() {
         @Override
         public void onSuccess(SearchResults result) {
@@ -125,7 +125,7 @@ final class GeneratorContenders {
             .setPlaceholderGroup(queries.placeholderGroup((int) (n % queries.size()), 1)).build();
         long start = System.nanoTime();
         // With the action's default deadline: its timer is part of the work.
-        ClientCall<SearchRequest, SearchResults> call = components.channelFor(loop).newCall(SearchMethod.SEARCH,
+        ClientCall<SearchRequest, SearchResults> call = components.channelFor(loop).newCall(MilvusMethods.SEARCH,
             CallOptions.DEFAULT.withDeadlineAfter(MilvusProtocolBuilder.DEFAULT_DEADLINE_MILLIS, TimeUnit.MILLISECONDS));
         call.start(new ClientCall.Listener<>() {
           @Override

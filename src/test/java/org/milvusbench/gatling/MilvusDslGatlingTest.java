@@ -42,6 +42,21 @@ class MilvusDslGatlingTest {
   }
 
   @Test
+  void everyDataOperationIsSentAndObserved() {
+    long[] before = {server.received("Insert"), server.received("Upsert"), server.received("Delete"),
+        server.received("Query")};
+    DslSimulation.ROWS.set(0);
+    assertEquals(0, runGatling(10_000));
+    long requests = 2 * 50;
+    assertEquals(requests, server.received("Insert") - before[0]);
+    assertEquals(requests, server.received("Upsert") - before[1]);
+    assertEquals(requests, server.received("Delete") - before[2]);
+    assertEquals(requests, server.received("Query") - before[3]);
+    // Per round: 10 inserted, 1 upserted, 2 deleted, the no-op's count.
+    assertEquals(requests * (10 + 1 + 2 + NoopDataMethods.COUNT), DslSimulation.ROWS.get());
+  }
+
+  @Test
   void anImpossibleSlaFailsTheRun() {
     assertNotEquals(0, runGatling(0), "p95 < 0 ms cannot hold");
   }

@@ -26,7 +26,7 @@ class MilvusSearchActionBuilderTest {
     assertNotSame(base, top5);
     assertEquals(MilvusSearchActionBuilder.DEFAULT_TOP_K, base.wrapped.topK());
     assertEquals(5, top5.wrapped.topK());
-    assertEquals("c", top5.wrapped.collection());
+    assertEquals("c", top5.wrapped.base().collection());
   }
 
   @Test

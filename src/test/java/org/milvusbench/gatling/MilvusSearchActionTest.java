@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.scalalogging.Logger;
-import io.gatling.commons.stats.OK$;
-import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.milvus.grpc.SearchRequest;
 import io.netty.channel.DefaultEventLoop;
@@ -17,9 +14,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -178,28 +173,18 @@ class MilvusSearchActionTest {
           outcome.observedStartEpochMicros = start;
           outcome.observedLatencyMicros = latencyMicros;
           outcome.observerThread = Thread.currentThread();
-          outcome.resumedInsideGrpcListener = Arrays.stream(Thread.currentThread().getStackTrace())
-              .anyMatch(f -> f.getClassName().endsWith("SearchCall") && f.getMethodName().equals("onClose"));
+          outcome.resumedInsideGrpcListener = ActionRun.insideGrpcListener();
           outcome.observedQueryIndex = first;
           outcome.observedIds = results == null ? -1 : results.getResults().getIds().getIntId().getDataCount();
         }).wrapped;
-    RecordingStatsEngine stats = new RecordingStatsEngine();
-    CompletableFuture<Session> resumed = new CompletableFuture<>();
+    ActionRun run = new ActionRun();
     MilvusSearchAction action = new MilvusSearchAction(spec, SearchRequestTemplate.build(spec, protocol),
-        components, stats, new Resume(resumed, outcome.resumes));
-    Session session = new Session("scn", 1, scala.collection.immutable.Map$.MODULE$.empty(), OK$.MODULE$,
-        emptyBlocks(), Session.NothingOnExit(), userLoop);
-    userLoop.execute(() -> action.execute(session));
-    outcome.session = resumed.get(10, TimeUnit.SECONDS);
-    assertTrue(userLoop.inEventLoop(stats.thread), "logged on the user's event loop");
-    outcome.stats = stats.single();
-    outcome.statsThread = stats.thread;
+        components, run.stats, run.next);
+    outcome.session = run.execute(action, userLoop);
+    outcome.resumes = run.resumes;
+    outcome.stats = run.stats.single();
+    outcome.statsThread = run.stats.thread;
     return outcome;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static scala.collection.immutable.List<io.gatling.core.session.Block> emptyBlocks() {
-    return (scala.collection.immutable.List<io.gatling.core.session.Block>) (Object) scala.collection.immutable.Nil$.MODULE$;
   }
 
   private static final class Outcome {
@@ -212,29 +197,7 @@ class MilvusSearchActionTest {
     volatile long observedLatencyMicros;
     volatile Thread observerThread;
     volatile boolean resumedInsideGrpcListener;
-    final AtomicInteger resumes = new AtomicInteger();
+    AtomicInteger resumes;
     Thread statsThread;
-  }
-
-  /** The next action: completes a future with the session it receives. */
-  private record Resume(CompletableFuture<Session> resumed, AtomicInteger count) implements Action {
-    @Override
-    public String name() {
-      return "resume";
-    }
-
-    @Override
-    public void execute(Session session) {
-      count.incrementAndGet();
-      resumed.complete(session);
-    }
-
-    @Override
-    public Logger logger() {
-      return com.typesafe.scalalogging.Logger$.MODULE$.apply(Resume.class);
-    }
-
-    @Override
-    public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {}
   }
 }

@@ -49,7 +49,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * A "no-op Milvus": speaks the Milvus gRPC protocol on 127.0.0.1 and answers every Search with a
- * canned reply (ids 0..topK-1), or with an error status, or never (to provoke deadlines). Used by
+ * canned reply (ids 0..topK-1), or with an error status, or never (to provoke deadlines); Insert,
+ * Upsert, Delete and Query likewise ({@link NoopDataMethods}). Used by
  * the action tests and as the generator-ceiling benchmark's server: it measures its own service
  * time (µs) so measurement overhead can be computed.
  *
@@ -59,7 +60,7 @@ import org.HdrHistogram.Recorder;
  */
 public final class NoopMilvusServer implements AutoCloseable {
 
-  /** How Search answers. */
+  /** How Search, Insert, Upsert, Delete and Query answer. */
   public enum Behaviour { OK, ERROR_STATUS, NEVER_ANSWER }
 
   public static final int ERROR_CODE = 101;
@@ -75,6 +76,7 @@ public final class NoopMilvusServer implements AutoCloseable {
   private final AtomicReference<Metadata> lastHeaders = new AtomicReference<>();
   private final byte[] canned;
   private final byte[] error;
+  private final NoopDataMethods data;
 
   public NoopMilvusServer(int topK) throws IOException {
     SearchResultData.Builder data = SearchResultData.newBuilder().setNumQueries(1).setTopK(topK).addTopks(topK);
@@ -87,8 +89,9 @@ public final class NoopMilvusServer implements AutoCloseable {
         .setStatus(Status.newBuilder().build())
         .setResults(data.setIds(IDs.newBuilder().setIntId(ids)))
         .build().toByteArray();
-    error = SearchResults.newBuilder()
-        .setStatus(Status.newBuilder().setCode(ERROR_CODE).setReason(ERROR_REASON)).build().toByteArray();
+    Status errorStatus = Status.newBuilder().setCode(ERROR_CODE).setReason(ERROR_REASON).build();
+    error = SearchResults.newBuilder().setStatus(errorStatus).build().toByteArray();
+    this.data = new NoopDataMethods(behaviour::get, errorStatus);
     ServerInterceptor captureHeaders = new ServerInterceptor() {
       @Override
       public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
@@ -113,7 +116,9 @@ public final class NoopMilvusServer implements AutoCloseable {
   }
 
   private ServerServiceDefinition service() {
-    return ServerServiceDefinition.builder(MilvusServiceGrpc.SERVICE_NAME)
+    ServerServiceDefinition.Builder service = ServerServiceDefinition.builder(MilvusServiceGrpc.SERVICE_NAME);
+    data.addTo(service);
+    return service
         .addMethod(method("Search", SKIPPED, RAW), ServerCalls.asyncUnaryCall(this::search))
         .addMethod(
             method("Connect", ProtoUtils.marshaller(ConnectRequest.getDefaultInstance()),
@@ -215,6 +220,16 @@ public final class NoopMilvusServer implements AutoCloseable {
   /** Service time histogram (µs) since the last call. */
   public Histogram serviceMicrosInterval() {
     return serviceMicros.getIntervalHistogram();
+  }
+
+  /** The last request of a data method ({@code Insert}, {@code Upsert}, {@code Delete}, {@code Query}), or null. */
+  public <T extends com.google.protobuf.Message> T lastRequest(String method) {
+    return data.lastRequest(method);
+  }
+
+  /** Requests of a data method received so far. */
+  public long received(String method) {
+    return data.received(method);
   }
 
   /** A header of the most recent call, decoded from base64 when {@code base64}. */

@@ -48,6 +48,7 @@ final class RecordingStatsEngine implements StatsEngine {
 
   @Override
   public void logRequestCrash(String scenario, scala.collection.immutable.List<String> groups, String requestName, String error) {
+    thread = Thread.currentThread();
     responses.add(new Response(requestName, 0, 0, "CRASH", null, error));
   }
 }

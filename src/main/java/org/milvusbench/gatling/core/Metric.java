@@ -1,8 +1,5 @@
 package org.milvusbench.gatling.core;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** The distance a search ranks by, sent as Milvus's {@code metric_type} under these names. */
 public enum Metric {
   /** Euclidean distance: smaller is closer. */
@@ -18,12 +15,6 @@ public enum Metric {
    * @throws IllegalArgumentException naming the allowed values, for any other name (null included)
    */
   public static Metric of(String name) {
-    for (Metric metric : values()) {
-      if (metric.name().equalsIgnoreCase(name)) {
-        return metric;
-      }
-    }
-    throw new IllegalArgumentException("metric: " + (name == null ? "null" : "\"" + name + "\"") + " is not one of "
-        + Arrays.stream(values()).map(Metric::name).collect(Collectors.joining(", ")) + " (any case)");
+    return EnumNames.of(Metric.class, "metric", name);
   }
 }

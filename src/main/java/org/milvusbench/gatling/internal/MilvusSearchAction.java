@@ -1,71 +1,41 @@
 package org.milvusbench.gatling.internal;
 
 import com.google.protobuf.ByteString;
-import com.typesafe.scalalogging.Logger;
-import com.typesafe.scalalogging.Logger$;
-import io.gatling.commons.stats.KO$;
-import io.gatling.commons.stats.OK$;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
-import io.grpc.CallOptions;
-import io.grpc.ClientCall;
-import io.grpc.Metadata;
 import io.milvus.grpc.SearchRequest;
 import io.milvus.grpc.SearchResults;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.gatling.core.SearchObserver;
-import org.milvusbench.gatling.core.StartSchedule;
-import scala.Option;
 
 /**
- * The search action: starts an asynchronous gRPC call (no thread per request, nothing blocks the
- * Gatling thread), and when the answer arrives logs OK/KO to Gatling, tells the observer, and
- * resumes the virtual user on its own event loop.
- *
- * <p>A Java implementation of Gatling's Scala {@code Action} trait (Gatling 3.15: extending {@code
- * ChainableAction} from Java does not work).
+ * The search action: per request only the query vectors change (from a query set, the session or a
+ * function); the call, its completion and the resume are {@link UnaryAction}'s.
  */
-public final class MilvusSearchAction implements Action {
-  private static final Logger LOGGER = Logger$.MODULE$.apply(MilvusSearchAction.class);
-  private static final Option<String> NONE = Option.empty();
-
-  private final String requestName;
+public final class MilvusSearchAction extends UnaryAction<SearchRequest, SearchResults> {
   private final SearchRequest template;
-  private final MilvusComponents components;
-  private final long deadlineMillis;
-  private final StatsEngine statsEngine;
-  private final Action next;
   private final QueryVectors queries;
   private final String vectorsKey;
   private final Function<io.gatling.javaapi.core.Session, float[]> vectorsFunction;
   private final int nq;
   private final SearchObserver observer;
-  private final StartSchedule schedule;
-  private final boolean silent;
   // nq = 1 from a query set: the request of every query, built once (they share the encoded vectors
   // and keep protobuf's cached size), instead of a template copy per request.
   private final SearchRequest[] requestOfQuery;
 
   public MilvusSearchAction(SearchSpec spec, SearchRequest template, MilvusComponents components,
       StatsEngine statsEngine, Action next) {
-    this.requestName = spec.requestName();
+    super(spec.base(), MilvusMethods.SEARCH, components, statsEngine, next);
     this.template = template;
-    this.components = components;
-    this.deadlineMillis = components.protocol().deadlineMillis();
-    this.statsEngine = statsEngine;
-    this.next = next;
     this.queries = spec.queries();
     this.vectorsKey = spec.vectorsKey();
     this.vectorsFunction = spec.vectorsFunction();
     this.nq = spec.nq();
-    this.observer = spec.observer();
-    this.schedule = spec.schedule();
-    this.silent = spec.silent();
+    this.observer = spec.base().observer();
     if (queries != null && nq == 1) {
       requestOfQuery = new SearchRequest[queries.size()];
       for (int i = 0; i < requestOfQuery.length; i++) {
@@ -77,18 +47,13 @@ public final class MilvusSearchAction implements Action {
   }
 
   @Override
-  public String name() {
-    return requestName;
+  io.milvus.grpc.Status status(SearchResults response) {
+    return response.getStatus();
   }
 
   @Override
-  public Logger logger() {
-    return LOGGER;
-  }
-
-  @Override
-  public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {
-    // The logger is static; nothing to initialise per instance.
+  void observe(boolean ok, long startEpochMicros, long latencyMicros, int firstQueryIndex, SearchResults response) {
+    observer.onSearch(ok, startEpochMicros, latencyMicros, firstQueryIndex, response);
   }
 
   @Override
@@ -106,9 +71,7 @@ public final class MilvusSearchAction implements Action {
       try {
         vector = sessionVector(session);
       } catch (RuntimeException e) {
-        // A user's feeder or function failed: Gatling's convention is a crash record, then go on.
-        statsEngine.logRequestCrash(session.scenario(), session.groups(), requestName, "query vector: " + e.getMessage());
-        next.$bang(session.markAsFailed());
+        crash(session, "query vector: " + e.getMessage());
         return;
       }
       ByteString encoded = QueryVectors.encode(vector);
@@ -116,20 +79,7 @@ public final class MilvusSearchAction implements Action {
           .setPlaceholderGroup(QueryVectors.placeholderGroup(nq == 1 ? List.of(encoded) : Collections.nCopies(nq, encoded)))
           .build();
     }
-    ClientCall<SearchRequest, SearchResults> grpcCall = components.channelFor(session.eventLoop())
-        .newCall(SearchMethod.SEARCH, CallOptions.DEFAULT.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS));
-    long sendNanos = System.nanoTime();
-    SearchCall call = new SearchCall(this, session, schedule.intendedStartNanos(sendNanos), firstQueryIndex);
-    // A unary call by hand (as grpc-stub's ClientCalls does), without its adapter objects.
-    grpcCall.start(call, new Metadata());
-    grpcCall.request(1);
-    try {
-      grpcCall.sendMessage(request);
-      grpcCall.halfClose();
-    } catch (RuntimeException e) {
-      // The call then closes with CANCELLED: a KO, and the user resumes through the listener.
-      grpcCall.cancel("sending the search failed", e);
-    }
+    send(session, request, firstQueryIndex);
   }
 
   private float[] sessionVector(Session session) {
@@ -154,41 +104,5 @@ public final class MilvusSearchAction implements Action {
     throw new IllegalArgumentException(
         "session attribute \"" + vectorsKey + "\" is " + (value == null ? "missing" : value.getClass().getSimpleName())
             + ", expected float[] or a list of numbers");
-  }
-
-  /** Finishes a call on the virtual user's event loop. */
-  void complete(SearchCall call) {
-    boolean ok;
-    String code = null;
-    String message = null;
-    if (call.error != null) {
-      ok = false;
-      code = call.error.getCode().name();
-      message = call.error.getDescription() == null ? code : code + ": " + call.error.getDescription();
-    } else {
-      io.milvus.grpc.Status status = call.results.getStatus();
-      ok = status.getCode() == 0 && status.getErrorCodeValue() == 0;
-      if (!ok) {
-        code = Integer.toString(status.getCode() != 0 ? status.getCode() : status.getErrorCodeValue());
-        message = status.getReason().isEmpty() ? status.getErrorCode().name() : status.getReason();
-      }
-    }
-    // Converted once: observers and Gatling get the same latency (Gatling in whole ms). Stamped
-    // when the reply arrived, not after the hand-over to this event loop.
-    long latencyMicros = Math.max(0, (call.endNanos - call.startNanos + 500) / 1000);
-    long endEpochMicros = EpochClock.epochMicros(call.endNanos);
-    observer.onSearch(ok, endEpochMicros - latencyMicros, latencyMicros, call.firstQueryIndex, ok ? call.results : null);
-    Session session = ok ? call.session : call.session.markAsFailed();
-    if (!silent) {
-      long endMillis = Math.round(endEpochMicros / 1000.0);
-      long startMillis = endMillis - Math.round(latencyMicros / 1000.0);
-      statsEngine.logResponse(
-          session.scenario(), session.groups(), requestName, startMillis, endMillis,
-          ok ? OK$.MODULE$ : KO$.MODULE$, ok ? NONE : Option.apply(code), ok ? NONE : Option.apply(message));
-      if (!session.blockStack().isEmpty()) {
-        session = session.logGroupRequestTimings(startMillis, endMillis);
-      }
-    }
-    next.$bang(session);
   }
 }

@@ -18,7 +18,7 @@ public final class SearchRequestTemplate {
   /** What {@code spec} sends over {@code protocol}, without the query vectors (set per request). */
   public static SearchRequest build(SearchSpec spec, MilvusProtocol protocol) {
     SearchRequest.Builder builder =
-        SearchRequest.newBuilder().setCollectionName(spec.collection()).setNq(spec.nq());
+        SearchRequest.newBuilder().setCollectionName(spec.base().collection()).setNq(spec.nq());
     if (protocol.endpoint().db() != null) {
       builder.setDbName(protocol.endpoint().db());
     }
@@ -39,9 +39,13 @@ public final class SearchRequestTemplate {
       builder.setDsl(spec.filter());
     }
     builder.addAllOutputFields(spec.outputFields());
-    // As MilvusClientV2 does without an explicit consistency level.
-    builder.setUseDefaultConsistency(true).setGuaranteeTimestamp(1L);
-    return builder.build();
+    // As MilvusClientV2 does: the collection's level unless one is set.
+    if (spec.consistency() == null) {
+      builder.setUseDefaultConsistency(true);
+    } else {
+      builder.setConsistencyLevel(spec.consistency().wire());
+    }
+    return builder.setGuaranteeTimestamp(Consistency.guaranteeTimestamp(spec.consistency())).build();
   }
 
   /**
@@ -53,7 +57,7 @@ public final class SearchRequestTemplate {
   public static SearchRequest first(SearchSpec spec, MilvusProtocol protocol) {
     if (spec.queries() == null) {
       throw new IllegalArgumentException(
-          "search(\"" + spec.requestName() + "\"): vectors come from the session, so there is no first request");
+          spec.base().label() + ": vectors come from the session, so there is no first request");
     }
     return build(spec, protocol).toBuilder().setPlaceholderGroup(spec.queries().placeholderGroup(0, spec.nq())).build();
   }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.milvusbench.gatling.core.ConsistencyLevel;
 import org.milvusbench.gatling.core.Metric;
 import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.gatling.core.SearchObserver;
-import org.milvusbench.gatling.core.StartSchedule;
 
 /**
  * Everything a search action is built from: the one value the public {@code
@@ -22,8 +22,7 @@ import org.milvusbench.gatling.core.StartSchedule;
  * <p>Exactly one of {@code queries}, {@code vectorsKey}, {@code vectorsFunction} is set once the
  * vectors are given: each {@code with} of one clears the other two.
  *
- * @param requestName the name in Gatling's reports; not blank
- * @param collection the collection to search; null until set
+ * @param base name, collection, observer, schedule, silence; its kind is {@code SEARCH}
  * @param annsField the vector field; null = not sent (the collection's only vector field)
  * @param queries a prepared query set, handed out round-robin; or null
  * @param vectorsKey the session attribute holding the query vector; or null
@@ -34,13 +33,10 @@ import org.milvusbench.gatling.core.StartSchedule;
  * @param metric the metric; null = not sent (the index's metric)
  * @param filter a boolean expression; null = none
  * @param outputFields scalar fields returned with each hit; unmodifiable
- * @param observer told about every completed request
- * @param schedule when each request was meant to start
- * @param silent send, but log nothing to Gatling's statistics
+ * @param consistency the consistency level; null = the collection's (MilvusClientV2's default)
  */
 public record SearchSpec(
-    String requestName,
-    String collection,
+    ActionSpec<SearchObserver> base,
     String annsField,
     QueryVectors queries,
     String vectorsKey,
@@ -51,17 +47,13 @@ public record SearchSpec(
     Metric metric,
     String filter,
     List<String> outputFields,
-    SearchObserver observer,
-    StartSchedule schedule,
-    boolean silent) {
+    ConsistencyLevel consistency) implements ActionSpec.Holder<SearchSpec, SearchObserver> {
 
   /** Results per query unless set (the reference's {@code limit=10}). */
   public static final int DEFAULT_TOP_K = 10;
 
   public SearchSpec {
-    if (requestName == null || requestName.isBlank()) {
-      throw new IllegalArgumentException("search: request name is empty");
-    }
+    Objects.requireNonNull(base, "base");
     if (topK < 1) {
       throw new IllegalArgumentException("topK: " + topK + " is not a positive integer");
     }
@@ -72,51 +64,52 @@ public record SearchSpec(
 
   /** A search named {@code requestName} with the defaults: nothing set but top-k {@value #DEFAULT_TOP_K}, nq 1. */
   public static SearchSpec named(String requestName) {
-    return new SearchSpec(requestName, null, null, null, null, null, DEFAULT_TOP_K, 1, Map.of(), null, null, List.of(),
-        SearchObserver.NONE, StartSchedule.AT_SEND, false);
+    return new SearchSpec(ActionSpec.named(ActionSpec.Kind.SEARCH, requestName, SearchObserver.NONE), null, null, null,
+        null, DEFAULT_TOP_K, 1, Map.of(), null, null, List.of(), null);
   }
 
-  public SearchSpec withCollection(String collection) {
-    return new SearchSpec(requestName, Objects.requireNonNull(collection, "collection"), annsField, queries, vectorsKey,
-        vectorsFunction, topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent);
+  @Override
+  public SearchSpec withBase(ActionSpec<SearchObserver> base) {
+    return new SearchSpec(base, annsField, queries, vectorsKey, vectorsFunction, topK, nq, searchParams, metric, filter,
+        outputFields, consistency);
   }
 
   public SearchSpec withAnnsField(String annsField) {
-    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, outputFields, observer, schedule, silent);
+    return new SearchSpec(base, annsField, queries, vectorsKey, vectorsFunction, topK, nq, searchParams, metric, filter,
+        outputFields, consistency);
   }
 
   public SearchSpec withQueries(QueryVectors queries) {
-    return new SearchSpec(requestName, collection, annsField, Objects.requireNonNull(queries, "queries"), null, null,
-        topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent);
+    return new SearchSpec(base, annsField, Objects.requireNonNull(queries, "queries"), null, null, topK, nq,
+        searchParams, metric, filter, outputFields, consistency);
   }
 
   public SearchSpec withVectorsKey(String sessionKey) {
-    return new SearchSpec(requestName, collection, annsField, null, Objects.requireNonNull(sessionKey, "sessionKey"),
-        null, topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent);
+    return new SearchSpec(base, annsField, null, Objects.requireNonNull(sessionKey, "sessionKey"), null, topK, nq,
+        searchParams, metric, filter, outputFields, consistency);
   }
 
   public SearchSpec withVectorsFunction(Function<Session, float[]> vectors) {
-    return new SearchSpec(requestName, collection, annsField, null, null, Objects.requireNonNull(vectors, "vectors"),
-        topK, nq, searchParams, metric, filter, outputFields, observer, schedule, silent);
+    return new SearchSpec(base, annsField, null, null, Objects.requireNonNull(vectors, "vectors"), topK, nq,
+        searchParams, metric, filter, outputFields, consistency);
   }
 
   public SearchSpec withTopK(int topK) {
-    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, outputFields, observer, schedule, silent);
+    return new SearchSpec(base, annsField, queries, vectorsKey, vectorsFunction, topK, nq, searchParams, metric, filter,
+        outputFields, consistency);
   }
 
   public SearchSpec withNq(int nq) {
-    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, outputFields, observer, schedule, silent);
+    return new SearchSpec(base, annsField, queries, vectorsKey, vectorsFunction, topK, nq, searchParams, metric, filter,
+        outputFields, consistency);
   }
 
   /** Adds or replaces one search parameter; earlier ones keep their place. */
   public SearchSpec withSearchParam(String key, Object value) {
     Map<String, Object> params = new LinkedHashMap<>(searchParams);
     params.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        Collections.unmodifiableMap(params), metric, filter, outputFields, observer, schedule, silent);
+    return new SearchSpec(base, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
+        Collections.unmodifiableMap(params), metric, filter, outputFields, consistency);
   }
 
   /** HNSW search breadth: the search parameter {@code ef}, at least 1. */
@@ -128,35 +121,24 @@ public record SearchSpec(
   }
 
   public SearchSpec withMetric(Metric metric) {
-    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, outputFields, observer, schedule, silent);
+    return new SearchSpec(base, annsField, queries, vectorsKey, vectorsFunction, topK, nq, searchParams, metric, filter,
+        outputFields, consistency);
   }
 
   /** A blank filter is none. */
   public SearchSpec withFilter(String filter) {
-    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter == null || filter.isBlank() ? null : filter, outputFields, observer, schedule,
-        silent);
+    return new SearchSpec(base, annsField, queries, vectorsKey, vectorsFunction, topK, nq, searchParams, metric,
+        filter == null || filter.isBlank() ? null : filter, outputFields, consistency);
   }
 
   public SearchSpec withOutputFields(List<String> outputFields) {
-    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, List.copyOf(outputFields), observer, schedule, silent);
+    return new SearchSpec(base, annsField, queries, vectorsKey, vectorsFunction, topK, nq, searchParams, metric, filter,
+        List.copyOf(outputFields), consistency);
   }
 
-  public SearchSpec withObserver(SearchObserver observer) {
-    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, outputFields, Objects.requireNonNull(observer, "observer"), schedule, silent);
-  }
-
-  public SearchSpec withSchedule(StartSchedule schedule) {
-    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, outputFields, observer, Objects.requireNonNull(schedule, "schedule"), silent);
-  }
-
-  public SearchSpec withSilent(boolean silent) {
-    return new SearchSpec(requestName, collection, annsField, queries, vectorsKey, vectorsFunction, topK, nq,
-        searchParams, metric, filter, outputFields, observer, schedule, silent);
+  public SearchSpec withConsistency(ConsistencyLevel consistency) {
+    return new SearchSpec(base, annsField, queries, vectorsKey, vectorsFunction, topK, nq, searchParams, metric, filter,
+        outputFields, consistency);
   }
 
   /**
@@ -165,11 +147,9 @@ public record SearchSpec(
    * @throws IllegalStateException naming the search and the missing setting
    */
   public SearchSpec requireComplete() {
-    if (collection == null) {
-      throw new IllegalStateException("search(\"" + requestName + "\"): no collection (call .collection(name))");
-    }
+    base.requireCollection();
     if (queries == null && vectorsKey == null && vectorsFunction == null) {
-      throw new IllegalStateException("search(\"" + requestName + "\"): no query vectors (call .vectors(...))");
+      throw new IllegalStateException(base.label() + ": no query vectors (call .vectors(...))");
     }
     return this;
   }

@@ -4,45 +4,48 @@ import io.gatling.core.session.Session;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.Status;
-import io.milvus.grpc.SearchResults;
 import io.netty.channel.EventLoop;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One in-flight search: the gRPC call listener, and the task that finishes it on the virtual user's
- * event loop. One object per request, nothing else allocated on success.
+ * One in-flight request of any action: the gRPC call listener, and the task that finishes it on the
+ * virtual user's event loop. One object per request, nothing else allocated on success.
+ *
+ * @param <Req> the request message
+ * @param <Resp> the reply message
  */
-final class SearchCall extends ClientCall.Listener<SearchResults> implements Runnable {
-  final MilvusSearchAction action;
+final class UnaryCall<Req, Resp> extends ClientCall.Listener<Resp> implements Runnable {
+  final UnaryAction<Req, Resp> action;
   final Session session;
   final long startNanos;
-  final int firstQueryIndex;
+  /** What the action needs back when the call completes (the search: its first query's index), or -1. */
+  final int tag;
   // Written by the transport thread before the hand-over (the user's own loop, or a task queued to it).
   long endNanos;
-  SearchResults results;
+  Resp response;
   Status error;
 
-  SearchCall(MilvusSearchAction action, Session session, long startNanos, int firstQueryIndex) {
+  UnaryCall(UnaryAction<Req, Resp> action, Session session, long startNanos, int tag) {
     this.action = action;
     this.session = session;
     this.startNanos = startNanos;
-    this.firstQueryIndex = firstQueryIndex;
+    this.tag = tag;
   }
 
   @Override
-  public void onMessage(SearchResults value) {
+  public void onMessage(Resp value) {
     // Timestamp on arrival: trailers and the hand-over are not the server's time.
     endNanos = System.nanoTime();
-    results = value;
+    response = value;
   }
 
   @Override
   public void onClose(Status status, Metadata trailers) {
     if (!status.isOk()) {
       endNanos = System.nanoTime();
-      results = null;
+      response = null;
       error = status;
-    } else if (results == null) {
+    } else if (response == null) {
       endNanos = System.nanoTime();
       error = Status.INTERNAL.withDescription("server completed the call without a reply");
     }
