@@ -80,13 +80,22 @@ class MilvusWriteActionTest {
   }
 
   @Test
-  void upsertIsACleanKoWhileTheEmbeddedTargetLacksIt() throws Exception {
-    // Today's target answers UNIMPLEMENTED; once it implements Upsert this test becomes an OK test.
+  void upsertReplacesRowsByPrimaryKey() throws Exception {
     milvus.createCollection("upserted", 4, false);
-    OperationRun.Outcome outcome = milvus.run(
+    OperationRun.Outcome first = milvus.run(
         upsert("upsert").collection("upserted").rows(datasetRows(4, 1).withIds()).batchSize(5));
-    outcome.assertKo("UNIMPLEMENTED");
-    assertTrue(outcome.stats.message().startsWith("UNIMPLEMENTED"), outcome.stats.message());
+    assertEquals("OK", first.stats.status());
+    assertEquals(5, first.rows);
+    first.assertGatlingGotTheObservedLatency();
+    // The same ids 0..4 again, with another seed's rows: replaced, not added.
+    OperationRun.Outcome again = milvus.run(
+        upsert("upsert").collection("upserted").rows(datasetRows(4, 2).withIds()).batchSize(5));
+    assertEquals("OK", again.stats.status());
+    assertEquals(5, milvus.count("upserted", ""));
+    for (long id = 0; id < 5; id++) {
+      String category = Sources.category(2, id, DataPrepConfig.DEFAULT_CATEGORIES);
+      assertEquals(1, milvus.count("upserted", "id == " + id + " and category == \"" + category + "\""), "row " + id);
+    }
   }
 
   @Test
