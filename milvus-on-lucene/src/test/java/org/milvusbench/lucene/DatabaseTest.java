@@ -11,12 +11,10 @@ import io.milvus.v2.exception.MilvusClientException;
 import io.milvus.v2.service.collection.request.DropCollectionReq;
 import io.milvus.v2.service.collection.request.GetLoadStateReq;
 import io.milvus.v2.service.collection.request.HasCollectionReq;
-import io.milvus.v2.service.collection.request.LoadCollectionReq;
 import io.milvus.v2.service.database.request.CreateDatabaseReq;
 import io.milvus.v2.service.database.request.DescribeDatabaseReq;
 import io.milvus.v2.service.database.request.DropDatabaseReq;
 import io.milvus.v2.service.database.response.DescribeDatabaseResp;
-import io.milvus.v2.service.vector.request.InsertReq;
 import io.milvus.v2.service.vector.request.QueryReq;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,9 +41,7 @@ class DatabaseTest {
 
   private static void collectionWithRows(MilvusClientV2 client, String name, int rows) {
     TargetFixture.createReferenceCollection(client, name, DIM);
-    client.insert(InsertReq.builder().collectionName(name).data(TestData.rows(TestData.normal(rows, DIM, rows), 0, rows)).build());
-    TargetFixture.createReferenceIndex(client, name);
-    client.loadCollection(LoadCollectionReq.builder().collectionName(name).build());
+    TargetFixture.insertIndexAndLoad(client, name, TestData.rows(TestData.normal(rows, DIM, rows), 0, rows));
   }
 
   private static long count(MilvusClientV2 client, String db, String name) {

@@ -8,7 +8,6 @@ import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.exception.MilvusClientException;
 import io.milvus.v2.service.collection.request.LoadCollectionReq;
 import io.milvus.v2.service.collection.request.ReleaseCollectionReq;
-import io.milvus.v2.service.vector.request.InsertReq;
 import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
@@ -41,9 +40,7 @@ class ErrorStatusTest {
     server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
     client = TargetFixture.connect(server, null);
     TargetFixture.createReferenceCollection(client, NAME, DIM);
-    client.insert(InsertReq.builder().collectionName(NAME).data(TestData.rows(data, 0, data.length)).build());
-    TargetFixture.createReferenceIndex(client, NAME);
-    client.loadCollection(LoadCollectionReq.builder().collectionName(NAME).build());
+    TargetFixture.insertIndexAndLoad(client, NAME, TestData.rows(data, 0, data.length));
   }
 
   @AfterAll

@@ -11,8 +11,6 @@ import io.milvus.v2.common.DataType;
 import io.milvus.v2.exception.MilvusClientException;
 import io.milvus.v2.service.collection.request.AddFieldReq;
 import io.milvus.v2.service.collection.request.CreateCollectionReq;
-import io.milvus.v2.service.collection.request.LoadCollectionReq;
-import io.milvus.v2.service.vector.request.InsertReq;
 import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
@@ -68,9 +66,7 @@ class FilterOverGrpcTest {
       row.add("meta", meta);
       rows.add(row);
     }
-    client.insert(InsertReq.builder().collectionName(NAME).data(rows).build());
-    TargetFixture.createReferenceIndex(client, NAME);
-    client.loadCollection(LoadCollectionReq.builder().collectionName(NAME).build());
+    TargetFixture.insertIndexAndLoad(client, NAME, rows);
   }
 
   @AfterAll

@@ -10,9 +10,7 @@ import io.milvus.v2.common.DataType;
 import io.milvus.v2.exception.MilvusClientException;
 import io.milvus.v2.service.collection.request.AddFieldReq;
 import io.milvus.v2.service.collection.request.CreateCollectionReq;
-import io.milvus.v2.service.collection.request.LoadCollectionReq;
 import io.milvus.v2.service.vector.request.DeleteReq;
-import io.milvus.v2.service.vector.request.InsertReq;
 import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
@@ -66,9 +64,7 @@ class FilterTemplateTest {
       row.addProperty("flag", i % 2 == 0);
     }
     rows.get(ROWS).addProperty("category", AWKWARD);
-    client.insert(InsertReq.builder().collectionName(NAME).data(rows).build());
-    TargetFixture.createReferenceIndex(client, NAME);
-    client.loadCollection(LoadCollectionReq.builder().collectionName(NAME).build());
+    TargetFixture.insertIndexAndLoad(client, NAME, rows);
   }
 
   @AfterAll

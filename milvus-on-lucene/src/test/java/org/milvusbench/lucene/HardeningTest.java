@@ -32,8 +32,6 @@ import io.milvus.shaded.io.grpc.stub.ClientCalls;
 import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.service.collection.request.GetCollectionStatsReq;
 import io.milvus.v2.service.collection.request.HasCollectionReq;
-import io.milvus.v2.service.collection.request.LoadCollectionReq;
-import io.milvus.v2.service.vector.request.InsertReq;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -150,9 +148,7 @@ class HardeningTest {
       try {
         for (String name : List.of(KEEP, DROPPED)) {
           TargetFixture.createReferenceCollection(client, name, DIM);
-          client.insert(InsertReq.builder().collectionName(name).data(TestData.rows(TestData.normal(ROWS, DIM, 7), 0, ROWS)).build());
-          TargetFixture.createReferenceIndex(client, name);
-          client.loadCollection(LoadCollectionReq.builder().collectionName(name).build());
+          TargetFixture.insertIndexAndLoad(client, name, TestData.rows(TestData.normal(ROWS, DIM, 7), 0, ROWS));
         }
         malformedAndOversizedRequestsGetErrors(channel, stub);
 

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.exception.MilvusClientException;
-import io.milvus.v2.service.collection.request.LoadCollectionReq;
 import io.milvus.v2.service.vector.request.GetReq;
-import io.milvus.v2.service.vector.request.InsertReq;
 import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvus.v2.service.vector.response.QueryResp;
 import java.nio.file.Path;
@@ -49,9 +47,7 @@ class QueryTest {
     for (int i = 0; i < ROWS; i++) {
       rows.get(i).addProperty("id", (long) i);
     }
-    client.insert(InsertReq.builder().collectionName(NAME).data(rows).build());
-    TargetFixture.createReferenceIndex(client, NAME);
-    client.loadCollection(LoadCollectionReq.builder().collectionName(NAME).build());
+    TargetFixture.insertIndexAndLoad(client, NAME, rows);
   }
 
   @AfterAll

@@ -171,9 +171,7 @@ class ReferenceFlowTest {
   void releaseThenDropRemovesTheCollection() {
     String other = "flow_drop";
     TargetFixture.createReferenceCollection(client, other, 8);
-    client.insert(InsertReq.builder().collectionName(other).data(TestData.rows(TestData.normal(10, 8, 1), 0, 10)).build());
-    TargetFixture.createReferenceIndex(client, other);
-    client.loadCollection(LoadCollectionReq.builder().collectionName(other).build());
+    TargetFixture.insertIndexAndLoad(client, other, TestData.rows(TestData.normal(10, 8, 1), 0, 10));
     assertTrue(client.getLoadState(GetLoadStateReq.builder().collectionName(other).build()));
     client.releaseCollection(ReleaseCollectionReq.builder().collectionName(other).build());
     assertFalse(client.getLoadState(GetLoadStateReq.builder().collectionName(other).build()));

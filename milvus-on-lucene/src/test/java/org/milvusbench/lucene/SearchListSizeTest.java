@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.exception.MilvusClientException;
-import io.milvus.v2.service.collection.request.LoadCollectionReq;
-import io.milvus.v2.service.vector.request.InsertReq;
 import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import io.milvus.v2.service.vector.response.SearchResp;
@@ -38,9 +36,7 @@ class SearchListSizeTest {
     client = TargetFixture.connect(server, null);
     TargetFixture.createReferenceCollection(client, NAME, DIM);
     float[][] data = TestData.normal(ROWS, DIM, 5);
-    client.insert(InsertReq.builder().collectionName(NAME).data(TestData.rows(data, 0, ROWS)).build());
-    TargetFixture.createReferenceIndex(client, NAME);
-    client.loadCollection(LoadCollectionReq.builder().collectionName(NAME).build());
+    TargetFixture.insertIndexAndLoad(client, NAME, TestData.rows(data, 0, ROWS));
   }
 
   @AfterAll

@@ -44,6 +44,13 @@ final class TargetFixture {
   }
 
   /** HNSW, L2, M=16, efConstruction=200; waits until built (the client polls DescribeIndex, 60 s at most). */
+  /** Inserts {@code rows}, builds the reference index and loads the collection: ready to search. */
+  static void insertIndexAndLoad(MilvusClientV2 client, String name, List<com.google.gson.JsonObject> rows) {
+    client.insert(io.milvus.v2.service.vector.request.InsertReq.builder().collectionName(name).data(rows).build());
+    createReferenceIndex(client, name);
+    client.loadCollection(io.milvus.v2.service.collection.request.LoadCollectionReq.builder().collectionName(name).build());
+  }
+
   static void createReferenceIndex(MilvusClientV2 client, String name) {
     client.createIndex(CreateIndexReq.builder().collectionName(name).indexParams(List.of(referenceIndex())).build());
   }
