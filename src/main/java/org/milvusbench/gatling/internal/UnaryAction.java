@@ -113,7 +113,7 @@ abstract class UnaryAction<Req, Resp> implements Action {
     if (call.error != null) {
       ok = false;
       code = call.error.getCode().name();
-      message = call.error.getDescription() == null ? code : code + ": " + call.error.getDescription();
+      message = KoMessages.of(call.error, deadlineMillis);
     } else {
       io.milvus.grpc.Status status = status(call.response);
       ok = status.getCode() == 0 && status.getErrorCodeValue() == 0;
