@@ -1,7 +1,9 @@
 package org.milvusbench.gatling.internal;
 
 import io.grpc.Status;
+import java.time.Duration;
 import java.util.regex.Pattern;
+import org.milvusbench.config.DurationText;
 
 /**
  * gRPC failures as Gatling error messages with one row per cause: Gatling groups KOs by their
@@ -20,7 +22,7 @@ final class KoMessages {
   /** The message of a call that failed with {@code status} under a deadline of {@code deadlineMillis}. */
   static String of(Status status, long deadlineMillis) {
     if (status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-      return "DEADLINE_EXCEEDED: no answer within the " + deadline(deadlineMillis) + " deadline";
+      return "DEADLINE_EXCEEDED: no answer within the " + DurationText.format(Duration.ofMillis(deadlineMillis)) + " deadline";
     }
     String description = status.getDescription();
     if (description == null || description.isBlank()) {
@@ -30,9 +32,5 @@ final class KoMessages {
     text = NAME_RESOLUTION.matcher(text).replaceAll("");
     text = ELAPSED.matcher(text).replaceAll("…").replaceAll("\\s+", " ").trim();
     return text.isEmpty() ? status.getCode().name() : status.getCode().name() + ": " + text;
-  }
-
-  private static String deadline(long millis) {
-    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
   }
 }

@@ -18,6 +18,7 @@ import org.milvusbench.config.DurationText;
 import org.milvusbench.expr.FilterException;
 import org.milvusbench.expr.FilterExpr;
 import org.milvusbench.milvus.MilvusEndpoint;
+import org.milvusbench.rundir.RunLayout;
 
 /**
  * Every setting of the sweep ({@code -D} keys, optionally a {@code -Dsweep.config} file under them),
@@ -182,7 +183,7 @@ public record SweepConfig(
   private static String join(List<?> values) {
     List<String> parts = new ArrayList<>();
     for (Object v : values) {
-      parts.add(v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : v.toString());
+      parts.add(v instanceof Double d ? RunLayout.formatRate(d) : v.toString());
     }
     return String.join(",", parts);
   }

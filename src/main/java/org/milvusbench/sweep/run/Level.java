@@ -35,12 +35,21 @@ public final class Level {
 
   /** {@code c=20} (closed) or {@code r=100/s} (open). */
   public String label() {
-    return concurrency > 0 ? "c=" + concurrency : "r=" + RunLayout.formatRate(ratePerSecond) + "/s";
+    return label(concurrency, ratePerSecond);
   }
 
   /** Gatling request name: one line per level in Gatling's report. */
   public String requestName() {
-    return "search " + label();
+    return requestName(concurrency, ratePerSecond);
+  }
+
+  static String label(int concurrency, double ratePerSecond) {
+    return concurrency > 0 ? "c=" + concurrency : "r=" + RunLayout.formatRate(ratePerSecond) + "/s";
+  }
+
+  /** The request name of a level before it exists (its recorder is named so). */
+  static String requestName(int concurrency, double ratePerSecond) {
+    return "search " + label(concurrency, ratePerSecond);
   }
 
   /** File-name stem, e.g. {@code level-03-c10}. */

@@ -117,7 +117,7 @@ public final class SweepRun implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       int c = closed ? config.levels().get(i) : 0;
       double rate = closed ? 0 : config.rates().get(i);
-      String name = "search " + (closed ? "c=" + c : "r=" + RunLayout.formatRate(rate) + "/s");
+      String name = Level.requestName(c, rate);
       // The pool's ground truth is unfiltered: with a filter it is not the right answer, so no recall.
       RecallAccumulator recall = target.queries().hasGroundTruth() && config.filter() == null
           ? new RecallAccumulator(config.topK(), target.queries().size(), target.queries()::groundTruth) : null;
