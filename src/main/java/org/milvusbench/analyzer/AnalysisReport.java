@@ -15,6 +15,7 @@ import java.util.List;
  * @param steps section 5: consecutive-level comparisons
  * @param kneeByReferenceRule the reference's literal rule, always evaluated for comparison
  * @param capacityPlan null when no target QPS was asked or no level qualifies
+ * @param operations the same analysis of each of the run's other operations, by operation
  */
 public record AnalysisReport(
     RunData run,
@@ -31,7 +32,17 @@ public record AnalysisReport(
     List<BottleneckHint> hints,
     Recommendation recommendation,
     CapacityPlan capacityPlan,
-    List<SlaCheck> sla) {
+    List<SlaCheck> sla,
+    java.util.Map<String, AnalysisReport> operations) {
+
+  public AnalysisReport {
+    operations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(operations));
+  }
+
+  /** What this report's rows measured ({@code search}, {@code all}, {@code insert}, …). */
+  public String operation() {
+    return run.operation();
+  }
 
   public List<LevelMetrics> levels() {
     return run.levels();
@@ -47,9 +58,16 @@ public record AnalysisReport(
     return ScalingStep.between(baseline, level).p95IncreasePct();
   }
 
-  /** One line per SLA breach; empty when the gate passes. */
+  /**
+   * One line per SLA breach, the other operations' prefixed with their name ({@code insert: …}),
+   * and one per level whose row count did not add up; empty when the gate passes.
+   */
   public List<String> breaches() {
-    return sla.stream().filter(c -> !c.passed()).map(SlaCheck::message).toList();
+    java.util.List<String> out = new java.util.ArrayList<>();
+    sla.stream().filter(c -> !c.passed()).map(SlaCheck::message).forEach(out::add);
+    operations.forEach((op, r) -> r.breaches().forEach(b -> out.add(op + ": " + b)));
+    run.integrityErrors().forEach(out::add);
+    return out;
   }
 
   /**
@@ -62,6 +80,6 @@ public record AnalysisReport(
 
   /** True when no SLA is breached. */
   public boolean passed() {
-    return sla.stream().allMatch(SlaCheck::passed);
+    return breaches().isEmpty();
   }
 }

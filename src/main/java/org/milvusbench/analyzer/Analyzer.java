@@ -41,8 +41,24 @@ public final class Analyzer {
             + " generator's knee, not the target's)");
   }
 
-  /** Analyses a loaded run. */
+  /**
+   * Analyses a loaded run: its main rows with {@code sla.p95Ms} (or the main operation's own key),
+   * and each other operation's rows as a run of their own, with that operation's {@code
+   * sla.p95Ms.<operation>} and no capacity plan.
+   */
   public static AnalysisReport analyze(RunData run, AnalyzerOptions options) {
+    java.util.Map<String, AnalysisReport> operations = new java.util.LinkedHashMap<>();
+    run.operations().forEach((op, data) -> operations.put(op, analyzeOne(data, options.forOperation(op, false),
+        java.util.Map.of(), false)));
+    return analyzeOne(run, options.forOperation(run.operation(), true), operations, true);
+  }
+
+  /**
+   * @param primary the run's main rows; another operation's users are the level's users, not its
+   *     own, so Little's law (and the hints and caveats drawn from it) does not apply to its rows
+   */
+  private static AnalysisReport analyzeOne(RunData run, AnalyzerOptions options,
+      java.util.Map<String, AnalysisReport> operations, boolean primary) {
     List<LevelMetrics> levels = run.levels();
     LevelMetrics baseline = levels.get(0);
     List<LevelMetrics> measured = levels.stream().filter(LevelMetrics::hasLatency).toList();
@@ -60,7 +76,7 @@ public final class Analyzer {
             ? knee
             : KneeDetector.find(kneeLevels, options.toBuilder().kneeRule(KneeRule.REFERENCE).build());
     UslModel usl = UslFitter.fit(levels, run.openModel());
-    List<LittlesLawCheck> little = LittlesLawCheck.check(levels, run.cpuCores());
+    List<LittlesLawCheck> little = primary ? LittlesLawCheck.check(levels, run.cpuCores()) : List.of();
     knee = caveat(knee, little);
     referenceKnee = options.kneeRule() == KneeRule.REFERENCE ? knee : caveat(referenceKnee, little);
     List<BottleneckHint> hints = BottleneckHints.find(levels, little, run.cpuCores());
@@ -72,6 +88,6 @@ public final class Analyzer {
     }
     List<SlaCheck> sla = SlaGate.evaluate(levels, knee, rec, options);
     return new AnalysisReport(run, options, baseline, bestQps, lowestP95, bestScore,
-        KneeDetector.steps(levels), knee, referenceKnee, usl, little, hints, rec, plan, sla);
+        KneeDetector.steps(levels), knee, referenceKnee, usl, little, hints, rec, plan, sla, operations);
   }
 }

@@ -25,8 +25,10 @@ public final class AnalyzerOptions {
   private final KneeRule kneeRule;
   private final double kneeEfficiencyThreshold;
   private final boolean kneeIncludesUnsteady;
+  private final Map<String, Double> slaP95MsByOperation;
 
   private AnalyzerOptions(Builder b) {
+    this.slaP95MsByOperation = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(b.slaP95MsByOperation));
     this.targetQps = b.targetQps;
     this.redundancy = b.redundancy;
     this.slaP95Ms = b.slaP95Ms;
@@ -76,7 +78,36 @@ public final class AnalyzerOptions {
         .redundancy(config.get(ConfigKeys.CAPACITY_REDUNDANCY))
         .kneeRule(KneeRule.parse(config.get(ConfigKeys.KNEE_RULE)))
         .kneeIncludesUnsteady(config.get(ConfigKeys.KNEE_INCLUDE_UNSTEADY))
+        .slaP95MsByOperation(perOperation(config))
         .build();
+  }
+
+  private static Map<String, Double> perOperation(ConfigReader config) {
+    Map<String, Double> out = new java.util.TreeMap<>();
+    ConfigKeys.SLA_P95_MS_BY_OPERATION.forEach((op, key) -> {
+      Double ms = config.get(key);
+      if (ms != null) {
+        out.put(op, ms);
+      }
+    });
+    return out;
+  }
+
+  /** {@code sla.p95Ms.<operation>} thresholds (ms), by operation; empty when none is set. */
+  public Map<String, Double> slaP95MsByOperation() {
+    return slaP95MsByOperation;
+  }
+
+  /**
+   * The options that gate {@code operation}'s rows: its {@code sla.p95Ms.<operation>} as the P95
+   * SLA. The workload's main rows ({@code primary}) keep {@code sla.p95Ms} unless their own key is
+   * set; another operation has no P95 SLA without its key, and no capacity plan (a plan sizes the
+   * whole load).
+   */
+  public AnalyzerOptions forOperation(String operation, boolean primary) {
+    Double own = slaP95MsByOperation.get(operation);
+    Builder b = toBuilder().slaP95Ms(own != null ? own : primary ? slaP95Ms : null);
+    return primary ? b.build() : b.targetQps(null).build();
   }
 
   /** Throughput the capacity plan must reach (QPS); empty when no plan is wanted. */
@@ -140,6 +171,7 @@ public final class AnalyzerOptions {
     b.kneeRule = kneeRule;
     b.kneeEfficiencyThreshold = kneeEfficiencyThreshold;
     b.kneeIncludesUnsteady = kneeIncludesUnsteady;
+    b.slaP95MsByOperation = new java.util.TreeMap<>(slaP95MsByOperation);
     return b;
   }
 
@@ -164,8 +196,20 @@ public final class AnalyzerOptions {
     private KneeRule kneeRule = DEFAULT_KNEE_RULE;
     private double kneeEfficiencyThreshold = DEFAULT_KNEE_EFFICIENCY;
     private boolean kneeIncludesUnsteady = ConfigKeys.KNEE_INCLUDE_UNSTEADY.defaultValue();
+    private Map<String, Double> slaP95MsByOperation = new java.util.TreeMap<>();
 
     private Builder() {}
+
+    /** SLA: P95 ≤ ms per operation ({@code sla.p95Ms.insert}); each positive. */
+    public Builder slaP95MsByOperation(Map<String, Double> thresholds) {
+      thresholds.forEach((op, ms) -> {
+        if (!(ms > 0)) {
+          throw new IllegalArgumentException("SLA P95 of " + op + ": " + ms + " ms is not a positive number");
+        }
+      });
+      this.slaP95MsByOperation = new java.util.TreeMap<>(thresholds);
+      return this;
+    }
 
     /** Target throughput (QPS) for the capacity plan; null for none. */
     public Builder targetQps(Double qps) {

@@ -18,6 +18,10 @@ import org.HdrHistogram.Histogram;
  * @param cpuCores cores of the generator's machine; 0 when unknown
  * @param warnings things the loader had to work around (a missing histogram file, say)
  * @param intervals each level's intervals and whether it ran steadily, parallel to {@code levels}
+ * @param operation what the levels' rows measured: {@code search}, or {@code all} for a mixed run's
+ *     every-operation rows, or the operation of a per-operation view
+ * @param operations the run's other operations, each as a run of its own rows, by operation
+ * @param integrityErrors levels whose row count did not match their acknowledged writes
  */
 public record RunData(
     Path source,
@@ -30,9 +34,22 @@ public record RunData(
     Path gatlingReport,
     int cpuCores,
     List<String> warnings,
-    List<LevelIntervals> intervals) {
+    List<LevelIntervals> intervals,
+    String operation,
+    java.util.Map<String, RunData> operations,
+    List<String> integrityErrors) {
+
+  /** A run of one operation, search (all runs from before operations, the reference's). */
+  public RunData(Path source, Path runDirectory, String format, String runId, String mode, List<LevelMetrics> levels,
+      List<Histogram> histogramsMicros, Path gatlingReport, int cpuCores, List<String> warnings,
+      List<LevelIntervals> intervals) {
+    this(source, runDirectory, format, runId, mode, levels, histogramsMicros, gatlingReport, cpuCores, warnings,
+        intervals, "search", java.util.Map.of(), List.of());
+  }
 
   public RunData {
+    operations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(operations));
+    integrityErrors = List.copyOf(integrityErrors);
     warnings = List.copyOf(warnings);
     levels = List.copyOf(levels);
     histogramsMicros = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(histogramsMicros));

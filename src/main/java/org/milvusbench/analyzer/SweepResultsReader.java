@@ -20,9 +20,40 @@ import org.milvusbench.rundir.SweepResults;
 final class SweepResultsReader {
   private SweepResultsReader() {}
 
+  /** The run's main rows, and each other operation's rows as a run of its own. */
   static RunData read(Path file, SweepResults results) {
+    java.util.Set<String> operations = new java.util.LinkedHashSet<>();
+    List<String> integrity = new ArrayList<>();
+    String main = LevelResult.SEARCH;
+    for (LevelResult level : results.levels()) {
+      if (level == null) continue;
+      main = level.operationName();
+      if (level.operations() != null) {
+        level.operations().forEach(op -> operations.add(op.operationName()));
+      }
+      if (level.writes() != null && !level.writes().exact()) {
+        LevelResult.Writes w = level.writes();
+        integrity.add(levelName(level) + ": count(*) was " + w.counted() + " after the level's writes, expected "
+            + w.expected() + " (" + w.before() + " + " + w.inserted() + " inserted - " + w.deleted()
+            + " deleted): rows were lost or duplicated");
+      }
+    }
+    java.util.Map<String, RunData> views = new java.util.LinkedHashMap<>();
+    for (String op : operations) {
+      List<LevelResult> rows = new ArrayList<>();
+      for (LevelResult level : results.levels()) {
+        LevelResult row = level == null ? null : level.forOperation(op);
+        if (row != null) rows.add(row);
+      }
+      views.put(op, readOne(file, results, rows, op, java.util.Map.of(), List.of()));
+    }
+    return readOne(file, results, results.levels(), main, views, integrity);
+  }
+
+  private static RunData readOne(Path file, SweepResults results, List<LevelResult> rows, String operation,
+      java.util.Map<String, RunData> operations, List<String> integrity) {
     Path dir = file.toAbsolutePath().getParent();
-    List<LevelResult> sorted = new ArrayList<>(results.levels());
+    List<LevelResult> sorted = new ArrayList<>(rows);
     sorted.removeIf(java.util.Objects::isNull);
     sorted.sort(
         Comparator.comparingDouble(
@@ -62,7 +93,10 @@ final class SweepResultsReader {
         GatlingReportLocator.locate(dir, results.gatlingReportDir(), results.config()),
         results.cpuCores(),
         warnings,
-        steadiness);
+        steadiness,
+        operation,
+        operations,
+        integrity);
   }
 
   /** The level's row, its latencies from the most exact source kept: raw values, the log, results.json. */

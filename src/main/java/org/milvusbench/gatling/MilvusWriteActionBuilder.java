@@ -52,4 +52,14 @@ public final class MilvusWriteActionBuilder extends MilvusDataActionBuilder<Milv
   public MilvusWriteActionBuilder batchSize(int rows) {
     return make(s -> s.withBatchSize(rows));
   }
+
+  /**
+   * After each successful request, saves the primary keys Milvus reports as session attribute
+   * {@code key}: a {@code long[]} for INT64 keys (auto_id ones included), a {@code String[]} for
+   * VARCHAR keys, in row order. For a later delete or upsert of the same rows, as Gatling's {@code
+   * saveAs}. Default: nothing saved.
+   */
+  public MilvusWriteActionBuilder saveIdsAs(String key) {
+    return make(s -> s.withIdsKey(key));
+  }
 }

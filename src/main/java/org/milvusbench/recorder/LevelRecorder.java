@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.milvusbench.gatling.core.OperationObserver;
 import org.milvusbench.gatling.core.SearchObserver;
 
 /**
@@ -14,10 +15,13 @@ import org.milvusbench.gatling.core.SearchObserver;
  * Recorder} of successful latencies in microseconds, every raw latency, success and failure
  * counts, the window (first start to last answer), and recall@k when the queries have ground truth.
  *
+ * <p>The same recorder serves insert, upsert, delete and query actions ({@link OperationObserver}):
+ * there it also counts the rows the replies reported.
+ *
  * <p>The histogram is also cut into intervals ({@link #sampleInterval()}, every second by default),
  * HdrHistogram's intended use of its log: latency and throughput over time inside the level.
  */
-public final class LevelRecorder implements SearchObserver {
+public final class LevelRecorder implements SearchObserver, OperationObserver {
   /** 3 significant digits: ±0.1 % of the value, ~1 µs resolution below 1 ms. */
   public static final int SIGNIFICANT_DIGITS = 3;
 
@@ -26,6 +30,7 @@ public final class LevelRecorder implements SearchObserver {
   private final RawLatencyLog rawMicros;
   private final LongAdder successes = new LongAdder();
   private final LongAdder failures = new LongAdder();
+  private final LongAdder rows = new LongAdder();
   private final LongAccumulator firstStartEpochMicros = new LongAccumulator(Math::min, Long.MAX_VALUE);
   private final LongAccumulator lastEndEpochMicros = new LongAccumulator(Math::max, Long.MIN_VALUE);
   private final RecallAccumulator recall;
@@ -35,7 +40,7 @@ public final class LevelRecorder implements SearchObserver {
   private long intervalStartMillis = -1;
 
   /**
-   * @param name the level's request name, e.g. {@code search c=20}
+   * @param name the level's request name, e.g. {@code search c=20} or {@code insert c=20}
    * @param keepRaw keep every latency (for exact numpy percentiles), not only the histogram
    * @param recall where to score recall; null when the queries have no ground truth
    */
@@ -51,21 +56,33 @@ public final class LevelRecorder implements SearchObserver {
 
   @Override
   public void onSearch(boolean ok, long startEpochMicros, long latencyMicros, int firstQueryIndex, SearchResults results) {
+    if (record(ok, startEpochMicros, latencyMicros) && recall != null && firstQueryIndex >= 0 && results != null) {
+      recall.add(firstQueryIndex, results.getResults());
+    }
+  }
+
+  @Override
+  public void onOperation(boolean ok, long startEpochMicros, long latencyMicros, long rows) {
+    if (record(ok, startEpochMicros, latencyMicros)) {
+      this.rows.add(rows);
+    }
+  }
+
+  /** Counts one completed request into the window, and its latency when it succeeded; returns {@code ok}. */
+  private boolean record(boolean ok, long startEpochMicros, long latencyMicros) {
     firstStartEpochMicros.accumulate(startEpochMicros);
     lastEndEpochMicros.accumulate(startEpochMicros + latencyMicros);
     if (!ok) {
       failures.increment();
       intervalFailures.increment();
-      return;
+      return false;
     }
     histogramMicros.recordValue(latencyMicros);
     if (rawMicros != null) {
       rawMicros.add(latencyMicros);
     }
     successes.increment();
-    if (recall != null && firstQueryIndex >= 0 && results != null) {
-      recall.add(firstQueryIndex, results.getResults());
-    }
+    return true;
   }
 
   /** Starts the first interval now (the level's load is about to begin). */
@@ -124,7 +141,7 @@ public final class LevelRecorder implements SearchObserver {
     histogram.setStartTimeStamp(startMicros / 1000);
     histogram.setEndTimeStamp(endMicros / 1000);
     histogram.setTag(tag());
-    return new LevelSnapshot(name, successes.sum(), failures.sum(), startMicros, endMicros, histogram,
+    return new LevelSnapshot(name, successes.sum(), failures.sum(), rows.sum(), startMicros, endMicros, histogram,
         List.copyOf(intervals), rawMicros == null ? null : rawMicros.toArray(),
         recall == null ? -1 : recall.k(), recall == null ? 0 : recall.samples(), recall == null ? 0 : recall.mean());
   }
@@ -145,12 +162,13 @@ public final class LevelRecorder implements SearchObserver {
   /**
    * One level's measurements.
    *
+   * @param rows rows the successful replies reported (writes, query results); 0 for searches
    * @param histogramMicros the whole level: the sum of its intervals
    * @param intervals the level cut into intervals, in time order
    * @param rawMicros successful latencies in arrival order; null when not kept
    * @param recallK recall depth, -1 when recall was not measured
    */
-  public record LevelSnapshot(String name, long successes, long failures, long windowStartEpochMicros,
+  public record LevelSnapshot(String name, long successes, long failures, long rows, long windowStartEpochMicros,
       long windowEndEpochMicros, Histogram histogramMicros, List<Interval> intervals, long[] rawMicros, int recallK,
       long recallSamples,
       double recallMean) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.milvusbench.analyzer.AnalysisReport;
 import org.milvusbench.analyzer.AnalyzerOptions;
 import org.milvusbench.analyzer.BottleneckHint;
@@ -45,6 +46,7 @@ public final class AnalysisJson {
     root.put("runId", r.run().runId());
     root.put("mode", r.run().mode());
     root.put("cpuCores", r.run().cpuCores());
+    root.put("operation", r.operation());
     root.set("options", options(r.options()));
     ArrayNode levels = root.putArray("levels");
     for (LevelMetrics l : r.levels()) levels.add(level(r, l));
@@ -65,6 +67,16 @@ public final class AnalysisJson {
     root.set("capacityPlan", plan(r.capacityPlan()));
     root.set("sla", sla(r));
     r.run().warnings().forEach(root.putArray("warnings")::add);
+    if (!r.operations().isEmpty()) {
+      // Each other operation analysed as a run of its own rows (same shape, without the run's identity).
+      ObjectNode operations = root.putObject("operations");
+      r.operations().forEach((op, report) -> {
+        ObjectNode one = toJson(report);
+        one.remove(List.of("schema", "source", "format", "runId", "mode", "cpuCores"));
+        operations.set(op, one);
+      });
+      r.run().integrityErrors().forEach(root.putArray("integrityErrors")::add);
+    }
     return root;
   }
 

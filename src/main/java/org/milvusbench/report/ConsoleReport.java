@@ -12,7 +12,7 @@ public final class ConsoleReport {
     String rule = "=".repeat(60) + "\n";
     sb.append(rule).append("Concurrency sweep analysis: ").append(r.run().source()).append('\n').append(rule);
     r.run().warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
-    sb.append("\nPer-level results\n").append(ReportTables.levels(r).render());
+    sb.append("\nPer-level results").append(r.operations().isEmpty() ? "" : " (" + r.operation() + ")").append('\n').append(ReportTables.levels(r).render());
     sb.append("\n1. QPS analysis\n").append(ReportTables.qps(r).render());
     sb.append("\n2. P95 latency analysis\n").append(ReportTables.p95(r).render());
     sb.append("\n3. Stability (std, failure rate)\n").append(ReportTables.stability(r).render());
@@ -36,10 +36,21 @@ public final class ConsoleReport {
     sb.append("\nRecommendation\n  ").append(r.recommendation().reason()).append('\n');
     if (r.capacityPlan() != null) sb.append("  capacity: ").append(r.capacityPlan().message()).append('\n');
     else if (r.options().targetQps().isPresent()) sb.append("  capacity: no plan — no level qualifies\n");
-    if (!r.sla().isEmpty()) {
+    r.operations().forEach((op, report) -> operation(sb, op, report));
+    r.run().integrityErrors().forEach(e -> sb.append("\nROW COUNT MISMATCH: ").append(e).append('\n'));
+    if (!r.sla().isEmpty() || !r.passed()) {
       sb.append("\nSLA gate: ").append(r.passed() ? "PASS" : "FAIL").append('\n');
       for (SlaCheck c : r.sla()) sb.append("  [").append(c.passed() ? "pass" : "FAIL").append("] ").append(c.message()).append('\n');
+      r.operations().forEach((op, report) -> report.sla().forEach(c -> sb.append("  [").append(c.passed() ? "pass" : "FAIL")
+          .append("] ").append(op).append(": ").append(c.message()).append('\n')));
     }
     return sb.toString();
+  }
+
+  /** Another operation of the run: its table, knee and recommendation (its SLA checks go with the gate). */
+  private static void operation(StringBuilder sb, String op, AnalysisReport r) {
+    sb.append("\nOperation: ").append(op).append('\n').append(ReportTables.levels(r).render());
+    sb.append("  ").append(r.knee().found() ? "KNEE: " : "").append(r.knee().message()).append('\n');
+    sb.append("  recommendation: ").append(r.recommendation().reason()).append('\n');
   }
 }

@@ -51,8 +51,15 @@ public final class SummaryHtml {
     img(h, "overview", "QPS, P95, failure rate and score vs concurrency", overviewPng);
     if (percentilesPng != null) img(h, "percentiles", "Latency by percentile per level", percentilesPng);
     if (timelinePng != null) img(h, "timeline", "Inside each level: QPS and latency per interval", timelinePng);
-    h.append("<h2>Per-level results</h2>\n");
+    h.append("<h2>Per-level results").append(r.operations().isEmpty() ? "" : " (" + esc(r.operation()) + ")")
+        .append("</h2>\n");
     table(h, "levels", ReportTables.levels(r));
+    r.operations().forEach((op, report) -> {
+      h.append("<h2>Operation: ").append(esc(op)).append("</h2>\n");
+      table(h, "levels-" + op, ReportTables.levels(report));
+      h.append("<p class=\"note\">").append(esc(report.knee().message())).append(" Recommendation: ")
+          .append(esc(report.recommendation().reason())).append("</p>\n");
+    });
     h.append("<h2>1. QPS analysis</h2>\n");
     table(h, "qps", ReportTables.qps(r));
     h.append("<h2>2. P95 latency analysis</h2>\n");
@@ -86,20 +93,27 @@ public final class SummaryHtml {
 
   private static void verdicts(StringBuilder h, AnalysisReport r) {
     h.append("<h2>Verdict</h2>\n");
-    if (!r.sla().isEmpty()) {
+    if (!r.sla().isEmpty() || !r.passed()) {
       h.append("<p id=\"sla-verdict\" class=\"verdict ").append(r.passed() ? "pass\">SLA gate: PASS" : "fail\">SLA gate: FAIL")
           .append("</p>\n<table id=\"sla\"><tr><th>SLA</th><th>Result</th><th>Detail</th></tr>\n");
       for (SlaCheck c : r.sla()) {
-        h.append("<tr class=\"").append(c.passed() ? "pass" : "fail").append("\"><td>").append(esc(c.description()))
-            .append("</td><td>").append(c.passed() ? "pass" : "FAIL").append("</td><td>").append(esc(c.message()))
-            .append("</td></tr>\n");
+        slaRow(h, "", c);
       }
+      r.operations().forEach((op, report) -> report.sla().forEach(c -> slaRow(h, op + ": ", c)));
       h.append("</table>\n");
+      r.run().integrityErrors().forEach(e -> h.append("<p class=\"verdict fail\">Row count mismatch: ").append(esc(e))
+          .append("</p>\n"));
     }
     h.append("<ul id=\"verdicts\">\n<li>").append(esc(r.knee().message())).append("</li>\n<li>Recommendation: ")
         .append(esc(r.recommendation().reason())).append("</li>\n");
     if (r.capacityPlan() != null) h.append("<li>Capacity: ").append(esc(r.capacityPlan().message())).append("</li>\n");
     h.append("</ul>\n");
+  }
+
+  private static void slaRow(StringBuilder h, String prefix, SlaCheck c) {
+    h.append("<tr class=\"").append(c.passed() ? "pass" : "fail").append("\"><td>").append(esc(prefix + c.description()))
+        .append("</td><td>").append(c.passed() ? "pass" : "FAIL").append("</td><td>").append(esc(c.message()))
+        .append("</td></tr>\n");
   }
 
   private static void img(StringBuilder h, String id, String alt, byte[] png) {

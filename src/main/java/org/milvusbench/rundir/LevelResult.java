@@ -22,6 +22,16 @@ import org.milvusbench.rundir.LatencyStats;
  * @param serverServiceMicros the target's own service time over the window; null if unknown
  * @param intervals the level's intervals in time order (successes are the counts of the histogram
  *     log's interval lines, failures are counted only here); null in runs from before intervals
+ * @param operation what these requests did: {@code search} (null in runs from before operations),
+ *     {@code insert}, {@code upsert}, {@code delete}, {@code query}, {@code search-no-ingest} (a
+ *     streaming level's search before its ingest started), or {@code all} (every operation of a
+ *     mixed level together)
+ * @param rows rows the successful replies reported (written, deleted, returned); null for searches
+ * @param freshness streaming: how long inserted rows took to become searchable; null otherwise
+ * @param operations the level's other operations, each a row of its own (its name, files and
+ *     window), measured at the same load; null when the level ran one operation
+ * @param writes streaming and mixed: the collection's row count checked against the level's
+ *     acknowledged writes; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LevelResult(
@@ -39,7 +49,29 @@ public record LevelResult(
     Recall recall,
     LatencyStats serverServiceMicros,
     Resources resources,
-    List<IntervalCount> intervals) {
+    List<IntervalCount> intervals,
+    String operation,
+    Long rows,
+    Freshness freshness,
+    List<LevelResult> operations,
+    Writes writes) {
+
+  /** The operation of a search workload's levels (and of rows that name none). */
+  public static final String SEARCH = "search";
+  /** The operation of a mixed level's every-operation row. */
+  public static final String ALL = "all";
+  /** A streaming level's search before its background ingest started. */
+  public static final String SEARCH_NO_INGEST = "search-no-ingest";
+
+  /** With intervals, one operation (search). */
+  public LevelResult(String name, int concurrency, double targetRatePerSec, long totalRequests, long successes,
+      long failures, long windowStartEpochMicros, long windowEndEpochMicros, LatencyStats latencyMicros,
+      String histogramFile, String rawLatencyFile, Recall recall, LatencyStats serverServiceMicros,
+      Resources resources, List<IntervalCount> intervals) {
+    this(name, concurrency, targetRatePerSec, totalRequests, successes, failures, windowStartEpochMicros,
+        windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall, serverServiceMicros, resources,
+        intervals, null, null, null, null, null);
+  }
 
   /** Without intervals (runs written before they were recorded, and the tests' synthetic runs). */
   public LevelResult(String name, int concurrency, double targetRatePerSec, long totalRequests, long successes,
@@ -50,12 +82,75 @@ public record LevelResult(
         windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall, serverServiceMicros, resources, null);
   }
 
+  /** What these requests did; {@link #SEARCH} for rows that do not say. */
+  public String operationName() {
+    return operation == null ? SEARCH : operation;
+  }
+
+  /** This row with {@code operations} as the level's other operations. */
+  public LevelResult withOperations(List<LevelResult> operations) {
+    return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
+        windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes);
+  }
+
+  /** This row with its streaming freshness and its write check. */
+  public LevelResult withWriteFacts(Freshness freshness, Writes writes) {
+    return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
+        windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes);
+  }
+
+  /**
+   * The row of {@code operation} at this level: this one when it is that operation, else the one in
+   * {@link #operations}; null when the level did not run it.
+   */
+  public LevelResult forOperation(String operation) {
+    if (operationName().equals(operation)) {
+      return this;
+    }
+    if (operations != null) {
+      for (LevelResult r : operations) {
+        if (r.operationName().equals(operation)) {
+          return r;
+        }
+      }
+    }
+    return null;
+  }
+
   public double windowSeconds() {
     return (windowEndEpochMicros - windowStartEpochMicros) / 1e6;
   }
 
   /** One interval of the level: its wall-clock bounds (epoch ms) and what was answered in it. */
   public record IntervalCount(long startEpochMillis, long endEpochMillis, long successes, long failures) {}
+
+  /**
+   * Time from an insert's acknowledgement until a search with an inserted row's own vector returned
+   * it, over a sample of inserted rows (µs).
+   *
+   * @param consistency the consistency level the probing searches asked for
+   * @param samples rows probed
+   * @param notVisible of those, rows no search returned within {@code timeoutMillis}
+   * @param micros the visible ones' delays; null when none became visible
+   * @param rawFile the visible ones' delays (µs), one per line, relative to the run directory
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Freshness(String consistency, long samples, long notVisible, long timeoutMillis, LatencyStats micros,
+      String rawFile) {}
+
+  /**
+   * The collection's rows around a level that wrote: {@code counted} ({@code count(*)} at Strong
+   * once the level's writes were acknowledged) must equal {@code expected} = {@code before} +
+   * {@code inserted} − {@code deleted}, the rows the replies reported; a difference is a lost or
+   * duplicated row. The level's rows are then deleted again, leaving {@code restored}.
+   */
+  public record Writes(long before, long inserted, long deleted, long expected, long counted, long restored) {
+    public boolean exact() {
+      return counted == expected;
+    }
+  }
 
   /** Recall@k averaged over {@code samples} queries answered during the level. */
   public record Recall(int k, long samples, double mean) {}

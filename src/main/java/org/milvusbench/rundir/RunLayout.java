@@ -21,6 +21,8 @@ public final class RunLayout {
   public static final String CONFIG_FILE = "config.json";
   public static final String HISTOGRAM_SUFFIX = ".hlog";
   public static final String RAW_SUFFIX = ".raw.txt";
+  /** A streaming level's freshness delays (µs, one per line): {@code <level stem>-freshness.txt}. */
+  public static final String FRESHNESS_SUFFIX = "-freshness.txt";
   public static final String TARGET_LOG = "target.log";
 
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -41,6 +43,14 @@ public final class RunLayout {
    */
   public static String levelStem(int index, int concurrency, double ratePerSecond) {
     return String.format("level-%02d-%s", index + 1, concurrency > 0 ? "c" + concurrency : "r" + formatRate(ratePerSecond));
+  }
+
+  /**
+   * The file-name stem of one operation's files at a level: the level's stem for searches (as in
+   * runs from before operations), else {@code <stem>-<operation>}, e.g. {@code level-03-c10-insert}.
+   */
+  public static String operationStem(String levelStem, String operation) {
+    return operation == null || operation.equals(LevelResult.SEARCH) ? levelStem : levelStem + "-" + operation;
   }
 
   /** A rate as users write it: {@code 100}, {@code 12.5}. */

@@ -30,12 +30,28 @@ public final class RunWriter {
    */
   public static LevelResult writeLevel(Path runDir, String stem, String label, int concurrency, double ratePerSecond,
       LevelSnapshot snap, LatencyStats serverService, LevelResult.Resources resources) {
+    return writeLevel(runDir, stem, LevelResult.SEARCH, label, concurrency, ratePerSecond, snap, serverService, resources);
+  }
+
+  /**
+   * Writes one operation's files of a level, named {@code <stem>-<operation>} unless it is a
+   * search workload's search (plain {@code <stem>}, as before operations), and returns its row.
+   */
+  public static LevelResult writeLevel(Path runDir, String stem, String operation, String label, int concurrency,
+      double ratePerSecond, LevelSnapshot snap, LatencyStats serverService, LevelResult.Resources resources) {
+    return write(runDir, RunLayout.operationStem(stem, operation), operation, label, concurrency, ratePerSecond, snap,
+        serverService, resources);
+  }
+
+  private static LevelResult write(Path runDir, String stem, String operation, String label, int concurrency,
+      double ratePerSecond, LevelSnapshot snap, LatencyStats serverService, LevelResult.Resources resources) {
     String histogramFile = stem + RunLayout.HISTOGRAM_SUFFIX;
     String rawFile = snap.rawMicros() == null ? null : stem + RunLayout.RAW_SUFFIX;
     try {
       try (PrintStream out = new PrintStream(Files.newOutputStream(runDir.resolve(histogramFile)), false, StandardCharsets.UTF_8)) {
         HistogramLogWriter writer = new HistogramLogWriter(out);
-        writer.outputComment("milvus-sweep " + snap.name() + ": latency of successful searches, microseconds");
+        writer.outputComment("milvus-sweep " + snap.name() + ": latency of successful " + operation
+            + " requests, microseconds");
         writer.outputLogFormatVersion();
         writer.outputStartTime(snap.windowStartEpochMicros() / 1000);
         writer.setBaseTime(snap.windowStartEpochMicros() / 1000);
@@ -47,12 +63,7 @@ public final class RunWriter {
         }
       }
       if (rawFile != null) {
-        try (Writer out = Files.newBufferedWriter(runDir.resolve(rawFile), StandardCharsets.US_ASCII)) {
-          for (long v : snap.rawMicros()) {
-            out.write(Long.toString(v));
-            out.write('\n');
-          }
-        }
+        writeValues(runDir.resolve(rawFile), snap.rawMicros());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write level files in " + runDir, e);
@@ -61,9 +72,35 @@ public final class RunWriter {
         ? LatencyStats.fromRawMicros(snap.rawMicros()) : LatencyStats.fromHistogram(snap.histogramMicros());
     LevelResult.Recall recall = snap.recallK() < 0 ? null
         : new LevelResult.Recall(snap.recallK(), snap.recallSamples(), snap.recallMean());
+    boolean search = operation.equals(LevelResult.SEARCH) || operation.equals(LevelResult.SEARCH_NO_INGEST);
     return new LevelResult(label, concurrency, ratePerSecond, snap.total(), snap.successes(), snap.failures(),
         snap.windowStartEpochMicros(), snap.windowEndEpochMicros(), latency, histogramFile, rawFile, recall,
-        serverService, resources, intervalCounts(snap));
+        serverService, resources, intervalCounts(snap), operation, search ? null : snap.rows(), null, null, null);
+  }
+
+  private static void writeValues(Path file, long[] values) throws IOException {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+      for (long v : values) {
+        out.write(Long.toString(v));
+        out.write('\n');
+      }
+    }
+  }
+
+  /**
+   * Writes a streaming level's freshness delays (µs, one per line) as {@code <stem>-freshness.txt}
+   * and returns their summary.
+   */
+  public static LevelResult.Freshness writeFreshness(Path runDir, String stem, String consistency, long[] visibleMicros,
+      long notVisible, long timeoutMillis) {
+    String file = stem + RunLayout.FRESHNESS_SUFFIX;
+    try {
+      writeValues(runDir.resolve(file), visibleMicros);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + " in " + runDir, e);
+    }
+    LatencyStats micros = visibleMicros.length == 0 ? null : LatencyStats.fromRawMicros(visibleMicros);
+    return new LevelResult.Freshness(consistency, visibleMicros.length + notVisible, notVisible, timeoutMillis, micros, file);
   }
 
   private static List<LevelResult.IntervalCount> intervalCounts(LevelSnapshot snap) {

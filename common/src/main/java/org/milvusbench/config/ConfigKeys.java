@@ -16,6 +16,7 @@ import static org.milvusbench.config.ValueParsers.positiveNumber;
 import static org.milvusbench.config.ValueParsers.positiveNumbers;
 import static org.milvusbench.config.ValueParsers.text;
 import static org.milvusbench.config.ValueParsers.textList;
+import static org.milvusbench.config.ValueParsers.weights;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,10 @@ public final class ConfigKeys {
   public static final List<String> PROFILES = List.of("smoke", "default", "seed");
   /** The metrics of a float-vector HNSW index and of a search on it. */
   public static final List<String> METRICS = List.of("L2", "IP", "COSINE");
+  /** The workloads: pure search (the reference), search while ingesting, weighted operations. */
+  public static final List<String> WORKLOADS = List.of("search", "streaming", "mixed");
+  /** The operations a workload runs; each has its own recorders, results and SLA keys. */
+  public static final List<String> OPERATIONS = List.of("search", "insert", "upsert", "delete", "query");
 
   public static final ConfigKey<Path> SWEEP_CONFIG = ConfigKey.of("sweep.config", null, path("HOCON file"),
       "a sweep described in a file, keys as these names (see above); `-D` values override it");
@@ -58,6 +63,16 @@ public final class ConfigKeys {
       duration(Duration.ofMillis(100), "duration >= 100ms"),
       "each level's histogram is cut into intervals this long (the .hlog's lines): latency and throughput over time, steady-state check");
 
+  public static final ConfigKey<String> SWEEP_WORKLOAD = ConfigKey.of("sweep.workload", "search", choice(WORKLOADS),
+      "search: the levels' users search; streaming: they search while a background ingest inserts at ingest.rate;"
+          + " mixed: each user picks its next operation by sweep.mix weights");
+  public static final ConfigKey<Map<String, Integer>> SWEEP_MIX = ConfigKey.of("sweep.mix",
+      "search:90,insert:5,upsert:2,delete:1,query:2", weights(OPERATIONS),
+      "mixed workload: operation weights; requests are dealt in this proportion, interleaved (exact per-operation counts)");
+  public static final ConfigKey<Double> INGEST_RATE = ConfigKey.of("ingest.rate", "500", positiveNumber("number > 0 (rows/s)"),
+      "streaming workload: rows per second the background ingest inserts during every level");
+  public static final ConfigKey<Integer> INGEST_BATCH = ConfigKey.of("ingest.batch", "100", integer(1, 16_384),
+      "rows per insert, upsert and delete request of the streaming and mixed workloads");
   public static final ConfigKey<String> MILVUS_URI = ConfigKey.of("milvus.uri", null, text("http(s)://host:port"),
       "target Milvus; empty = start the embedded target (child JVM)");
   public static final ConfigKey<String> MILVUS_TOKEN = ConfigKey.of("milvus.token", null, text("user:password or API key"),
@@ -89,6 +104,9 @@ public final class ConfigKeys {
       "filter, e.g. `category == \"B\"`");
   public static final ConfigKey<List<String>> SEARCH_OUTPUT_FIELDS = ConfigKey.of("search.outputFields", null,
       textList("field names, comma-separated"), "scalar fields returned with each hit");
+  public static final ConfigKey<String> SEARCH_CONSISTENCY = ConfigKey.of("search.consistency", null,
+      choice(List.of("Strong", "Session", "Bounded", "Eventually")),
+      "consistency level of searches, queries and freshness probes; empty = the collection's");
   public static final ConfigKey<String> SEARCH_QUERIES = ConfigKey.of("search.queries", "uniform",
       choice(List.of("uniform", "dataset")), "uniform [0,1) vectors as the reference, or held-out dataset-like queries");
   public static final ConfigKey<Long> SEARCH_SEED = ConfigKey.of("search.seed", "42", anyLong(),
@@ -96,6 +114,11 @@ public final class ConfigKeys {
 
   public static final ConfigKey<Double> SLA_P95_MS = ConfigKey.of("sla.p95Ms", null, positiveNumber("number > 0 (ms)"),
       "SLA: P95 at most this at the operating point (analyzer gate); a sweep also asserts it on the whole run's p95 (whole ms)");
+  public static final ConfigKey<Double> SLA_P95_MS_SEARCH = slaP95For("search");
+  public static final ConfigKey<Double> SLA_P95_MS_INSERT = slaP95For("insert");
+  public static final ConfigKey<Double> SLA_P95_MS_UPSERT = slaP95For("upsert");
+  public static final ConfigKey<Double> SLA_P95_MS_DELETE = slaP95For("delete");
+  public static final ConfigKey<Double> SLA_P95_MS_QUERY = slaP95For("query");
   public static final ConfigKey<Double> SLA_MAX_FAILURE_PCT = ConfigKey.of("sla.maxFailurePct", null, percent(),
       "SLA: failure rate at most this percent at the operating point (analyzer gate); a sweep also asserts it on the whole run");
   public static final ConfigKey<Double> SLA_MIN_RECALL = ConfigKey.of("sla.minRecall", null, fraction("a recall", "0.9"),
@@ -127,11 +150,23 @@ public final class ConfigKeys {
   public static final ConfigKey<Boolean> SWEEP_DEBUG = ConfigKey.of("sweep.debug", "false", bool(),
       "print stack traces of setup errors (otherwise one line, exit 3); `-D` only, as it covers errors in a sweep file");
 
+  private static ConfigKey<Double> slaP95For(String operation) {
+    return ConfigKey.of("sla.p95Ms." + operation, null, positiveNumber("number > 0 (ms)"),
+        "SLA: P95 of " + operation + " requests at most this at every level that ran them (streaming and mixed workloads;"
+            + " in a search workload `sla.p95Ms` is the search's)");
+  }
+
+  /** The per-operation P95 SLA keys, by operation. */
+  public static final Map<String, ConfigKey<Double>> SLA_P95_MS_BY_OPERATION = Map.of("search", SLA_P95_MS_SEARCH,
+      "insert", SLA_P95_MS_INSERT, "upsert", SLA_P95_MS_UPSERT, "delete", SLA_P95_MS_DELETE, "query", SLA_P95_MS_QUERY);
+
   /** Every key, in the README's order. */
   public static final List<ConfigKey<?>> ALL = List.of(SWEEP_CONFIG, SWEEP_MODE, SWEEP_LEVELS, SWEEP_RATES,
-      SWEEP_REQUESTS, SWEEP_DURATION, SWEEP_WARMUP, SWEEP_PAUSE, SWEEP_INTERVAL, MILVUS_URI, MILVUS_TOKEN, MILVUS_DB, MILVUS_DEADLINE,
+      SWEEP_REQUESTS, SWEEP_DURATION, SWEEP_WARMUP, SWEEP_PAUSE, SWEEP_INTERVAL, SWEEP_WORKLOAD, SWEEP_MIX, INGEST_RATE,
+      INGEST_BATCH, MILVUS_URI, MILVUS_TOKEN, MILVUS_DB, MILVUS_DEADLINE,
       MILVUS_CHANNELS, PREPARE, PROFILE, SEARCH_COLLECTION, SEARCH_ANNS_FIELD, SEARCH_METRIC, SEARCH_EF, SEARCH_TOP_K,
-      SEARCH_NQ, SEARCH_FILTER, SEARCH_OUTPUT_FIELDS, SEARCH_QUERIES, SEARCH_SEED, SLA_P95_MS, SLA_MAX_FAILURE_PCT,
+      SEARCH_NQ, SEARCH_FILTER, SEARCH_OUTPUT_FIELDS, SEARCH_CONSISTENCY, SEARCH_QUERIES, SEARCH_SEED, SLA_P95_MS, SLA_P95_MS_SEARCH,
+      SLA_P95_MS_INSERT, SLA_P95_MS_UPSERT, SLA_P95_MS_DELETE, SLA_P95_MS_QUERY, SLA_MAX_FAILURE_PCT,
       SLA_MIN_RECALL, SLA_KNEE_NOT_BEFORE, CAPACITY_TARGET_QPS, CAPACITY_REDUNDANCY, KNEE_RULE, KNEE_INCLUDE_UNSTEADY, EMBEDDED_HEAP,
       EMBEDDED_DATA, EMBEDDED_WARMUP, SWEEP_RUN_DIR, SWEEP_KEEP_RAW, SWEEP_DEBUG);
 
@@ -139,7 +174,8 @@ public final class ConfigKeys {
    * Prefixes that only this table uses: among a JVM's system properties, a key with one of them that
    * is not in the table is a typo ({@code search.topk}).
    */
-  public static final Set<String> PREFIXES = Set.of("sweep.", "milvus.", "search.", "sla.", "embedded.", "capacity.", "knee.");
+  public static final Set<String> PREFIXES = Set.of("sweep.", "milvus.", "search.", "sla.", "embedded.", "capacity.", "knee.",
+      "ingest.");
 
   /** The key named {@code name}, if the table has it. */
   public static Optional<ConfigKey<?>> byName(String name) {

@@ -210,6 +210,43 @@ public final class ValueParsers {
     return List.copyOf(out);
   }
 
+  /**
+   * Comma-separated {@code name:weight} pairs, each name one of {@code names} at most once, each
+   * weight a positive integer; the map keeps the order written.
+   */
+  public static ValueParser<Map<String, Integer>> weights(List<String> names) {
+    return ValueParser.of("name:weight pairs of " + String.join(", ", names), v -> {
+      Map<String, Integer> out = new java.util.LinkedHashMap<>();
+      List<String> complaints = new ArrayList<>();
+      for (String part : plainText(v).split(",")) {
+        String p = part.trim();
+        String[] nw = p.split(":", -1);
+        Integer weight = nw.length == 2 ? positiveInt(nw[1].trim()) : null;
+        String name = nw[0].trim().toLowerCase(Locale.ROOT);
+        if (weight == null) {
+          complaints.add("\"" + p + "\" is not name:weight with a positive integer weight (e.g. search:90)");
+        } else if (!names.contains(name)) {
+          complaints.add("\"" + nw[0].trim() + "\" is not one of " + String.join(", ", names));
+        } else if (out.put(name, weight) != null) {
+          complaints.add(name + " is listed twice");
+        }
+      }
+      if (!complaints.isEmpty()) {
+        throw new InvalidValue(complaints);
+      }
+      return java.util.Collections.unmodifiableMap(out);
+    });
+  }
+
+  private static Integer positiveInt(String p) {
+    try {
+      int n = Integer.parseInt(p);
+      return n > 0 ? n : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   /** A duration ({@link DurationText}) of at least {@code min}; zero only when {@code min} is zero. */
   public static ValueParser<Duration> duration(Duration min, String allowed) {
     return ValueParser.of(allowed, v -> {

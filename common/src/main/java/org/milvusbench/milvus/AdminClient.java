@@ -121,6 +121,53 @@ public final class AdminClient implements AutoCloseable {
     }
   }
 
+  /** One search outside the load (e.g. a freshness probe); fails with the Milvus or gRPC reason. */
+  public io.milvus.grpc.SearchResults search(io.milvus.grpc.SearchRequest request, long deadlineMillis) {
+    io.milvus.grpc.SearchResults results = stub.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS).search(request);
+    requireOk(results.getStatus(), "search");
+    return results;
+  }
+
+  /** {@code count(*)} of {@code collection} at Strong consistency: every acknowledged write counted. */
+  public long count(String collection) {
+    io.milvus.grpc.QueryResults results = stub.withDeadlineAfter(60, TimeUnit.SECONDS).query(io.milvus.grpc.QueryRequest
+        .newBuilder().setCollectionName(collection).addOutputFields("count(*)")
+        .setConsistencyLevel(io.milvus.grpc.ConsistencyLevel.Strong).build());
+    requireOk(results.getStatus(), "count(*) of " + collection);
+    for (io.milvus.grpc.FieldData column : results.getFieldsDataList()) {
+      if (column.getFieldName().equals("count(*)") && column.getScalars().getLongData().getDataCount() > 0) {
+        return column.getScalars().getLongData().getData(0);
+      }
+    }
+    throw new IllegalStateException("count(*) of " + collection + " at " + uri + ": the reply holds no count");
+  }
+
+  /** Deletes the rows of {@code collection} whose INT64 key {@code keyField} is in {@code keys}; returns Milvus's delete count. */
+  public long delete(String collection, String keyField, long[] keys) {
+    StringBuilder expr = new StringBuilder(keyField).append(" in [");
+    for (int i = 0; i < keys.length; i++) {
+      expr.append(i == 0 ? "" : ",").append(keys[i]);
+    }
+    io.milvus.grpc.MutationResult result = stub.withDeadlineAfter(60, TimeUnit.SECONDS).delete(io.milvus.grpc.DeleteRequest
+        .newBuilder().setCollectionName(collection).setExpr(expr.append(']').toString()).build());
+    requireOk(result.getStatus(), "delete from " + collection);
+    return result.getDeleteCnt();
+  }
+
+  /** Inserts {@code rows} rows given as columns into {@code collection}; returns their INT64 keys. */
+  public long[] insert(String collection, java.util.List<io.milvus.grpc.FieldData> columns, int rows) {
+    io.milvus.grpc.MutationResult result = stub.withDeadlineAfter(60, TimeUnit.SECONDS).insert(io.milvus.grpc.InsertRequest
+        .newBuilder().setCollectionName(collection).addAllFieldsData(columns).setNumRows(rows).build());
+    requireOk(result.getStatus(), "insert into " + collection);
+    return result.getIDs().getIntId().getDataList().stream().mapToLong(Long::longValue).toArray();
+  }
+
+  private void requireOk(io.milvus.grpc.Status status, String what) {
+    if (status.getCode() != 0 || status.getErrorCodeValue() != 0) {
+      throw new IllegalStateException(what + " at " + uri + " failed: " + status.getReason() + " (code " + status.getCode() + ")");
+    }
+  }
+
   /** The target's statistics since the previous call (and resets them); null when it does not report them. */
   public ServerStats statsAndReset() {
     try {

@@ -34,6 +34,11 @@ class ConfigKeysTest {
         key("sweep.warmup", "0", 0, "-1", "\"-1\" is not an integer >= 0"),
         key("sweep.pause", "0", Duration.ZERO, "soon", "\"soon\" is not a duration (e.g. 30s, 500ms, 2m)"),
         key("sweep.interval", "250ms", Duration.ofMillis(250), "50ms", "\"50ms\" is shorter than 100ms"),
+        key("sweep.workload", "Streaming", "streaming", "batch", "\"batch\" is not one of search, streaming, mixed"),
+        key("sweep.mix", "search:3, Insert:1", java.util.Map.of("search", 3, "insert", 1), "search:90,scan:10",
+            "\"scan\" is not one of search, insert, upsert, delete, query"),
+        key("ingest.rate", "250.5", 250.5, "0", "\"0\" is not a positive number"),
+        key("ingest.batch", "16384", 16_384, "16385", "\"16385\" is not an integer in 1..16384"),
         key("milvus.uri", "https://h:443", "https://h:443", "http://h\tx", "contains a control character (U+0009)"),
         key("milvus.token", "root:Milvus", "root:Milvus", "root:\u0007x", "contains a control character (U+0007)"),
         key("milvus.db", "bench_1", "bench_1", "my-db", "\"my-db\" " + NAME),
@@ -49,9 +54,15 @@ class ConfigKeysTest {
         key("search.nq", "1024", 1024, "0", "\"0\" is not an integer in 1..1024"),
         key("search.filter", "category == \"B\"", "category == \"B\"", "a\u0001b", "contains a control character (U+0001)"),
         key("search.outputFields", "category, id,", List.of("category", "id"), "a\u0002b", "contains a control character (U+0002)"),
+        key("search.consistency", "strong", "Strong", "Fresh", "\"Fresh\" is not one of Strong, Session, Bounded, Eventually"),
         key("search.queries", "dataset", "dataset", "random", "\"random\" is not one of uniform, dataset"),
         key("search.seed", "-7", -7L, "4.2", "\"4.2\" is not an integer"),
         key("sla.p95Ms", "0.001", 0.001, "-1", "\"-1\" is not a positive number"),
+        key("sla.p95Ms.search", "20", 20.0, "0", "\"0\" is not a positive number"),
+        key("sla.p95Ms.insert", "200", 200.0, "x", "\"x\" is not a positive number"),
+        key("sla.p95Ms.upsert", "1.5", 1.5, "-2", "\"-2\" is not a positive number"),
+        key("sla.p95Ms.delete", "3", 3.0, "0", "\"0\" is not a positive number"),
+        key("sla.p95Ms.query", "4", 4.0, "no", "\"no\" is not a positive number"),
         key("sla.maxFailurePct", "1.5%", 1.5, "150", "\"150\" is not a percentage in [0, 100] (e.g. 1.5)"),
         key("sla.minRecall", "1", 1.0, "2", "\"2\" is not a recall in [0, 1] (e.g. 0.9)"),
         key("sla.kneeNotBefore", "20", 20, "0", "\"0\" is not a positive integer"),
@@ -131,7 +142,8 @@ class ConfigKeysTest {
   void unknownKeysAreToldTheKnownOnes() {
     String complaint = ConfigKeys.unknownKey();
     assertTrue(complaint.startsWith("unknown key (known: capacity.redundancy, capacity.targetQps, embedded.data, "), complaint);
-    assertTrue(complaint.endsWith(", sweep.warmup)"), complaint);
+    assertTrue(complaint.endsWith(", sweep.warmup, sweep.workload)"), complaint);
+    assertTrue(ConfigKeys.hasOurPrefix("ingest.rate"));
     assertTrue(ConfigKeys.hasOurPrefix("search.topk"));
     assertFalse(ConfigKeys.hasOurPrefix("java.home"));
   }

@@ -97,8 +97,35 @@ public final class DatasetRows extends RowSource {
     return rows(cursor.getAndAdd(rows), rows);
   }
 
+  /** The next {@code keys.length} rows from the cursor, with {@code keys} as their primary keys. */
+  public List<FieldData> nextWithKeys(long[] keys) {
+    return rowsWithKeys(cursor.getAndAdd(keys.length), keys);
+  }
+
+  /** Row {@code row}'s vector: the same as in {@link #rows}. */
+  public float[] vector(long row) {
+    float[][] one = new float[1][dimension];
+    vectors.read(row, 1, one);
+    return one[0];
+  }
+
   /** The columns of rows {@code [first, first + count)}, whatever the cursor: always the same values. */
   public List<FieldData> rows(long first, int count) {
+    return columns(first, count, withIds ? null : NO_KEYS);
+  }
+
+  /**
+   * The columns of rows {@code [first, first + keys.length)} with {@code keys} as their primary
+   * keys (e.g. to upsert rows whose keys Milvus assigned).
+   */
+  public List<FieldData> rowsWithKeys(long first, long[] keys) {
+    return columns(first, keys.length, keys);
+  }
+
+  private static final long[] NO_KEYS = new long[0];
+
+  /** {@code keys}: null = the row indices, {@link #NO_KEYS} = no key column, else these keys. */
+  private List<FieldData> columns(long first, int count, long[] keys) {
     float[][] batch = new float[count][dimension];
     vectors.read(first, count, batch);
     FloatArray.Builder floats = FloatArray.newBuilder();
@@ -109,10 +136,10 @@ public final class DatasetRows extends RowSource {
         floats.addData(component);
       }
       categories.addData(Sources.category(seed, first + i, DataPrepConfig.DEFAULT_CATEGORIES));
-      ids.addData(first + i);
+      ids.addData(keys == null ? first + i : keys.length == 0 ? 0 : keys[i]);
     }
     List<FieldData> columns = new ArrayList<>(3);
-    if (withIds) {
+    if (keys != NO_KEYS) {
       columns.add(FieldData.newBuilder().setFieldName(ID_FIELD).setType(DataType.Int64)
           .setScalars(ScalarField.newBuilder().setLongData(ids)).build());
     }

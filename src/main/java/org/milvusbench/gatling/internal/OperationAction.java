@@ -38,6 +38,11 @@ public final class OperationAction<Req, Resp> extends UnaryAction<Req, Resp> {
   }
 
   @Override
+  Session afterSuccess(Session session, Resp response) {
+    return operation.afterSuccess(session, response);
+  }
+
+  @Override
   void observe(boolean ok, long startEpochMicros, long latencyMicros, int tag, Resp response) {
     observer.onOperation(ok, startEpochMicros, latencyMicros, ok ? operation.rows().applyAsLong(response) : 0);
   }

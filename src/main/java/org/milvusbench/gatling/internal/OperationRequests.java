@@ -57,7 +57,8 @@ public final class OperationRequests {
   private static <Req> Operation<Req, MutationResult> write(MethodDescriptor<Req, MutationResult> method,
       WriteSpec spec, Function<Batch, Req> request, ToLongFunction<MutationResult> rows) {
     Function<Session, Batch> batches = batches(spec);
-    return new Operation<>(method, session -> request.apply(batches.apply(session)), MutationResult::getStatus, rows);
+    return new Operation<>(method, session -> request.apply(batches.apply(session)), MutationResult::getStatus, rows,
+        spec.idsKey(), OperationRequests::writtenKeys);
   }
 
   /** What the delete {@code spec} sends over {@code protocol}. */
@@ -113,6 +114,13 @@ public final class OperationRequests {
         throw new IllegalArgumentException("rows: " + e.getMessage(), e);
       }
     };
+  }
+
+  /** The primary keys a write reports: {@code long[]} for INT64 keys, {@code String[]} for VARCHAR ones. */
+  static Object writtenKeys(MutationResult result) {
+    return result.getIDs().hasStrId()
+        ? result.getIDs().getStrId().getDataList().toArray(String[]::new)
+        : result.getIDs().getIntId().getDataList().stream().mapToLong(Long::longValue).toArray();
   }
 
   /** The count a {@code count(*)} query answered. */

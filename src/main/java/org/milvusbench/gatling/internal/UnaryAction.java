@@ -63,6 +63,11 @@ abstract class UnaryAction<Req, Resp> implements Action {
    */
   abstract void observe(boolean ok, long startEpochMicros, long latencyMicros, int tag, Resp response);
 
+  /** The session after a successful reply; the default changes nothing. */
+  Session afterSuccess(Session session, Resp response) {
+    return session;
+  }
+
   @Override
   public final String name() {
     return requestName;
@@ -127,7 +132,7 @@ abstract class UnaryAction<Req, Resp> implements Action {
     long latencyMicros = Math.max(0, (call.endNanos - call.startNanos + 500) / 1000);
     long endEpochMicros = EpochClock.epochMicros(call.endNanos);
     observe(ok, endEpochMicros - latencyMicros, latencyMicros, call.tag, ok ? call.response : null);
-    Session session = ok ? call.session : call.session.markAsFailed();
+    Session session = ok ? afterSuccess(call.session, call.response) : call.session.markAsFailed();
     if (!silent) {
       long endMillis = Math.round(endEpochMicros / 1000.0);
       long startMillis = endMillis - Math.round(latencyMicros / 1000.0);

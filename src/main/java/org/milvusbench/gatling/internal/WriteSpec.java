@@ -17,10 +17,11 @@ import org.milvusbench.gatling.core.RowSource;
  * @param rows a source handing out {@code batchSize} rows per request; or null
  * @param rowsFunction the rows of one request, from the session; or null
  * @param batchSize rows per request from {@code rows}, at least 1
+ * @param idsKey the session attribute a successful request's primary keys are saved as; or null
  */
 public record WriteSpec(
     ActionSpec<OperationObserver> base, RowSource rows, Function<Session, List<Map<String, Object>>> rowsFunction,
-    int batchSize) implements DataSpec<WriteSpec> {
+    int batchSize, String idsKey) implements DataSpec<WriteSpec> {
 
   /** Rows per request unless set. */
   public static final int DEFAULT_BATCH_SIZE = 100;
@@ -32,12 +33,15 @@ public record WriteSpec(
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize: " + batchSize + " is not a positive integer");
     }
+    if (idsKey != null && idsKey.isBlank()) {
+      throw new IllegalArgumentException("saveIdsAs: the attribute name is empty");
+    }
   }
 
   /** An insert ({@code upsert} false) or upsert named {@code requestName}: no rows, {@value #DEFAULT_BATCH_SIZE} a batch. */
   public static WriteSpec named(boolean upsert, String requestName) {
     ActionSpec.Kind kind = upsert ? ActionSpec.Kind.UPSERT : ActionSpec.Kind.INSERT;
-    return new WriteSpec(ActionSpec.named(kind, requestName, OperationObserver.NONE), null, null, DEFAULT_BATCH_SIZE);
+    return new WriteSpec(ActionSpec.named(kind, requestName, OperationObserver.NONE), null, null, DEFAULT_BATCH_SIZE, null);
   }
 
   public boolean upsert() {
@@ -46,19 +50,23 @@ public record WriteSpec(
 
   @Override
   public WriteSpec withBase(ActionSpec<OperationObserver> base) {
-    return new WriteSpec(base, rows, rowsFunction, batchSize);
+    return new WriteSpec(base, rows, rowsFunction, batchSize, idsKey);
   }
 
   public WriteSpec withRows(RowSource rows) {
-    return new WriteSpec(base, Objects.requireNonNull(rows, "rows"), null, batchSize);
+    return new WriteSpec(base, Objects.requireNonNull(rows, "rows"), null, batchSize, idsKey);
   }
 
   public WriteSpec withRowsFunction(Function<Session, List<Map<String, Object>>> rows) {
-    return new WriteSpec(base, null, Objects.requireNonNull(rows, "rows"), batchSize);
+    return new WriteSpec(base, null, Objects.requireNonNull(rows, "rows"), batchSize, idsKey);
   }
 
   public WriteSpec withBatchSize(int batchSize) {
-    return new WriteSpec(base, rows, rowsFunction, batchSize);
+    return new WriteSpec(base, rows, rowsFunction, batchSize, idsKey);
+  }
+
+  public WriteSpec withIdsKey(String idsKey) {
+    return new WriteSpec(base, rows, rowsFunction, batchSize, idsKey);
   }
 
   /**

@@ -34,6 +34,7 @@ public record SweepConfig(
     int warmup,
     Duration pause,
     Duration interval,
+    Workload workload,
     String uri,
     String token,
     String db,
@@ -49,6 +50,7 @@ public record SweepConfig(
     int nq,
     String filter,
     List<String> outputFields,
+    String consistency,
     String queries,
     long seed,
     String embeddedHeap,
@@ -101,13 +103,20 @@ public record SweepConfig(
     // The SLA, knee and capacity keys are the analyzer's; the sweep reads its two Gatling
     // assertions (slaP95Ms, slaMaxFailurePct) back from there.
     AnalyzerOptions analysis = AnalyzerOptions.read(r);
+    Workload workload = new Workload(Workload.Kind.valueOf(r.get(SWEEP_WORKLOAD).toUpperCase(Locale.ROOT)),
+        r.get(SWEEP_MIX), r.get(INGEST_RATE), r.get(INGEST_BATCH));
+    if (workload.kind() == Workload.Kind.MIXED && r.get(SWEEP_MODE).equals("closed")
+        && r.get(SWEEP_DURATION) == null && r.get(SWEEP_REQUESTS) < workload.mix().size()) {
+      r.problem("sweep.requests: " + r.get(SWEEP_REQUESTS) + " is fewer than the " + workload.mix().size()
+          + " operations of sweep.mix; every operation needs a request per level");
+    }
     r.throwIfProblems();
     List<String> outputFields = Objects.requireNonNullElse(r.get(SEARCH_OUTPUT_FIELDS), List.of());
     return new SweepConfig(r.get(SWEEP_MODE).equals("open") ? Mode.OPEN : Mode.CLOSED, r.get(SWEEP_LEVELS),
         r.get(SWEEP_RATES), r.get(SWEEP_REQUESTS), r.get(SWEEP_DURATION), r.get(SWEEP_WARMUP), r.get(SWEEP_PAUSE),
-        r.get(SWEEP_INTERVAL), uri, r.get(MILVUS_TOKEN), r.get(MILVUS_DB), r.get(MILVUS_DEADLINE), r.get(MILVUS_CHANNELS), r.get(PREPARE),
+        r.get(SWEEP_INTERVAL), workload, uri, r.get(MILVUS_TOKEN), r.get(MILVUS_DB), r.get(MILVUS_DEADLINE), r.get(MILVUS_CHANNELS), r.get(PREPARE),
         r.get(PROFILE), r.get(SEARCH_COLLECTION), r.get(SEARCH_ANNS_FIELD), r.get(SEARCH_METRIC), ef, topK,
-        r.get(SEARCH_NQ), filter, outputFields, r.get(SEARCH_QUERIES), r.get(SEARCH_SEED), r.get(EMBEDDED_HEAP),
+        r.get(SEARCH_NQ), filter, outputFields, r.get(SEARCH_CONSISTENCY), r.get(SEARCH_QUERIES), r.get(SEARCH_SEED), r.get(EMBEDDED_HEAP),
         r.get(EMBEDDED_DATA), r.get(EMBEDDED_WARMUP), r.get(SWEEP_RUN_DIR), r.get(SWEEP_KEEP_RAW), analysis);
   }
 
@@ -139,6 +148,18 @@ public record SweepConfig(
     m.put("sweep.warmup", Integer.toString(warmup));
     m.put("sweep.pause", DurationText.format(pause));
     m.put("sweep.interval", DurationText.format(interval));
+    m.put("sweep.workload", workload.name());
+    if (workload.kind() == Workload.Kind.MIXED) {
+      List<String> weights = new ArrayList<>();
+      workload.mix().forEach((op, w) -> weights.add(op + ":" + w));
+      m.put("sweep.mix", String.join(",", weights));
+    }
+    if (workload.kind() == Workload.Kind.STREAMING) {
+      m.put("ingest.rate", RunLayout.formatRate(workload.ingestRate()));
+    }
+    if (workload.writes()) {
+      m.put("ingest.batch", Integer.toString(workload.batch()));
+    }
     m.put("milvus.uri", uri == null ? "embedded" : uri);
     m.put("milvus.token", token == null ? "none" : "<set>");
     if (db != null) {
@@ -162,9 +183,13 @@ public record SweepConfig(
     if (!outputFields.isEmpty()) {
       m.put("search.outputFields", String.join(",", outputFields));
     }
+    if (consistency != null) {
+      m.put("search.consistency", consistency);
+    }
     m.put("search.queries", queries);
     m.put("search.seed", Long.toString(seed));
     analysis.slaP95Ms().ifPresent(v -> m.put("sla.p95Ms", Double.toString(v)));
+    analysis.slaP95MsByOperation().forEach((op, v) -> m.put("sla.p95Ms." + op, Double.toString(v)));
     analysis.slaMaxFailurePct().ifPresent(v -> m.put("sla.maxFailurePct", Double.toString(v)));
     if (embedded()) {
       m.put("embedded.heap", embeddedHeap);

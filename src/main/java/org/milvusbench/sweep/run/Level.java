@@ -1,5 +1,6 @@
 package org.milvusbench.sweep.run;
 
+import java.util.Map;
 import org.milvusbench.gatling.core.StartSchedule;
 import org.milvusbench.recorder.LevelRecorder;
 import org.milvusbench.milvus.AdminClient;
@@ -17,20 +18,61 @@ public final class Level {
   final LevelRecorder recorder;
   final LevelBudget budget;
   final StartSchedule schedule;
+  final Parts parts;
   volatile long beginNanos;
   volatile long generatorCpuBeginNanos;
   volatile AdminClient.ServerStats serverBegin;
   volatile LevelResult result;
   /** The level's interval ticker while it runs (cuts its histogram into intervals); null otherwise. */
   volatile java.util.concurrent.ScheduledFuture<?> intervalTicker;
+  /** Streaming: the no-ingest phase's snapshot, taken when the ingest starts. */
+  volatile LevelRecorder.LevelSnapshot baselineSnapshot;
+  /** Streaming: the background ingest runs; cleared when the level's search load is done. */
+  volatile boolean ingesting;
+  /** Streaming: the ingest user has left its loop (no insert of this level in flight). */
+  volatile boolean ingestStopped;
+
+  /**
+   * What a workload adds to a level.
+   *
+   * @param operations the level's other operations' recorders, by operation, in report order
+   * @param baselineBudget streaming: the no-ingest phase's budget; else null
+   * @param baselineSchedule streaming: the no-ingest phase's start schedule; else null
+   * @param freshness streaming: the probe's samples; else null
+   * @param deal mixed: which operation each request runs; else null
+   */
+  record Parts(Map<String, LevelRecorder> operations, LevelBudget baselineBudget, StartSchedule baselineSchedule,
+      FreshnessRecorder freshness, MixDeal deal) {
+    static final Parts NONE = new Parts(Map.of(), null, null, null, null);
+  }
 
   Level(int index, int concurrency, double ratePerSecond, LevelRecorder recorder, LevelBudget budget, StartSchedule schedule) {
+    this(index, concurrency, ratePerSecond, recorder, budget, schedule, Parts.NONE);
+  }
+
+  Level(int index, int concurrency, double ratePerSecond, LevelRecorder recorder, LevelBudget budget, StartSchedule schedule,
+      Parts parts) {
     this.index = index;
     this.concurrency = concurrency;
     this.ratePerSecond = ratePerSecond;
     this.recorder = recorder;
     this.budget = budget;
     this.schedule = schedule;
+    this.parts = parts;
+  }
+
+  /** What {@link #recorder} records: every operation of a mixed level, else the searches. */
+  String primaryOperation() {
+    return parts.deal() != null ? LevelResult.ALL : LevelResult.SEARCH;
+  }
+
+  /** The recorder of {@code operation} at this level (one of {@link Parts#operations}). */
+  LevelRecorder operation(String operation) {
+    LevelRecorder r = parts.operations().get(operation);
+    if (r == null) {
+      throw new IllegalStateException(label() + " has no " + operation + " recorder");
+    }
+    return r;
   }
 
   /** {@code c=20} (closed) or {@code r=100/s} (open). */
@@ -49,7 +91,17 @@ public final class Level {
 
   /** The request name of a level before it exists (its recorder is named so). */
   static String requestName(int concurrency, double ratePerSecond) {
-    return "search " + label(concurrency, ratePerSecond);
+    return requestName("search", concurrency, ratePerSecond);
+  }
+
+  /** Gatling request name of {@code operation} at a level, e.g. {@code insert c=10}. */
+  static String requestName(String operation, int concurrency, double ratePerSecond) {
+    return operation + " " + label(concurrency, ratePerSecond);
+  }
+
+  /** Gatling request name of {@code operation} at this level. */
+  String requestName(String operation) {
+    return requestName(operation, concurrency, ratePerSecond);
   }
 
   /** File-name stem, e.g. {@code level-03-c10}. */

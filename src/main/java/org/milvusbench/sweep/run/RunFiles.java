@@ -55,11 +55,24 @@ final class RunFiles {
     }
   }
 
+  static String freshnessLine(LevelResult.Freshness f) {
+    String delays = f.micros() == null ? "none visible"
+        : String.format("p50 %.2f ms  p95 %.2f ms  max %.2f ms", f.micros().p50Micros() / 1000,
+            f.micros().p95Micros() / 1000, f.micros().maxMicros() / 1000);
+    return String.format("  freshness (%s consistency): %d rows probed, %d not searchable within %d s; %s",
+        f.consistency(), f.samples(), f.notVisible(), f.timeoutMillis() / 1000, delays);
+  }
+
   static String summaryLine(LevelResult r) {
     double window = r.windowSeconds();
+    String name = r.operation() == null || r.operationName().equals(LevelResult.SEARCH) ? r.name()
+        : r.operationName() + " " + r.name();
     StringBuilder sb = new StringBuilder(String.format("%-10s %6d req %4d KO  %9.1f req/s  p50 %8.2f ms  p95 %8.2f ms  p99 %8.2f ms",
-        r.name(), r.totalRequests(), r.failures(), window > 0 ? r.totalRequests() / window : 0,
+        name, r.totalRequests(), r.failures(), window > 0 ? r.totalRequests() / window : 0,
         r.latencyMicros().p50Micros() / 1000, r.latencyMicros().p95Micros() / 1000, r.latencyMicros().p99Micros() / 1000));
+    if (r.rows() != null) {
+      sb.append(String.format("  %d rows (%.0f rows/s)", r.rows(), window > 0 ? r.rows() / window : 0));
+    }
     if (r.recall() != null && r.recall().samples() > 0) {
       sb.append(String.format("  recall@%d %.3f", r.recall().k(), r.recall().mean()));
     }

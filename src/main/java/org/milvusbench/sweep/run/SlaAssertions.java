@@ -2,6 +2,7 @@ package org.milvusbench.sweep.run;
 
 import org.milvusbench.sweep.config.SweepConfig;
 
+import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.global;
 
 import io.gatling.javaapi.core.Assertion;
@@ -21,9 +22,33 @@ public final class SlaAssertions {
     if (cfg.slaP95Ms() != null) {
       assertions.add(global().responseTime().percentile(95.0).lt((int) Math.floor(cfg.slaP95Ms())));
     }
+    // Per operation: one assertion per level on that level's request name, as Gatling's
+    // assertions address requests ("insert c=10"), not operations.
+    cfg.analysis().slaP95MsByOperation().forEach((op, ms) -> {
+      for (int i = 0; i < levelCount(cfg); i++) {
+        String name = cfg.mode() == SweepConfig.Mode.CLOSED ? Level.requestName(op, cfg.levels().get(i), 0)
+            : Level.requestName(op, 0, cfg.rates().get(i));
+        if (runs(cfg, op)) {
+          assertions.add(details(name).responseTime().percentile(95.0).lt((int) Math.floor(ms)));
+        }
+      }
+    });
     if (cfg.slaMaxFailurePct() != null) {
       assertions.add(global().failedRequests().percent().lte(cfg.slaMaxFailurePct()));
     }
     return assertions;
+  }
+
+  private static int levelCount(SweepConfig cfg) {
+    return cfg.mode() == SweepConfig.Mode.CLOSED ? cfg.levels().size() : cfg.rates().size();
+  }
+
+  /** Whether the workload sends {@code operation} requests under their own name. */
+  private static boolean runs(SweepConfig cfg, String operation) {
+    return switch (cfg.workload().kind()) {
+      case SEARCH -> false; // sla.p95Ms is the search's: the global assertion covers it
+      case STREAMING -> operation.equals("search") || operation.equals("insert");
+      case MIXED -> cfg.workload().mix().containsKey(operation);
+    };
   }
 }

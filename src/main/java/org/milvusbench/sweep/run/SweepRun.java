@@ -14,13 +14,14 @@ import java.util.concurrent.TimeUnit;
 import org.milvusbench.gatling.MilvusDsl;
 import org.milvusbench.gatling.MilvusProtocolBuilder;
 import org.milvusbench.gatling.MilvusSearchActionBuilder;
+import org.milvusbench.gatling.MilvusQueryActionBuilder;
 import org.milvusbench.gatling.SearchRequests;
-import org.milvusbench.gatling.core.StartSchedule;
+import org.milvusbench.gatling.core.ConsistencyLevel;
+import org.milvusbench.sweep.config.Workload;
 import org.milvusbench.milvus.AdminClient;
 import org.milvusbench.process.ProcessStats;
 import org.milvusbench.process.ProcessUsage;
 import org.milvusbench.recorder.LevelRecorder;
-import org.milvusbench.recorder.RecallAccumulator;
 import org.milvusbench.rundir.LatencyStats;
 import org.milvusbench.rundir.LevelResult;
 import org.milvusbench.rundir.RunLayout;
@@ -48,6 +49,10 @@ public final class SweepRun implements AutoCloseable {
     return t;
   });
   private boolean finished;
+  // Writing workloads only: the rows they add (checked and removed after every level) and, when
+  // streaming, the freshness probe. Set once the target answered the probe search.
+  private CollectionWrites writes;
+  private FreshnessProbe freshnessProbe;
 
   private SweepRun(SweepConfig config, Instant startedAt, Path runDir, TargetSetup.Prepared target) {
     this.config = config;
@@ -55,7 +60,7 @@ public final class SweepRun implements AutoCloseable {
     this.runDir = runDir;
     this.target = target;
     this.admin = new AdminClient(target.target().endpoint());
-    this.levels = buildLevels();
+    this.levels = Levels.of(config, target.queries());
   }
 
   /**
@@ -100,6 +105,7 @@ public final class SweepRun implements AutoCloseable {
       SweepRun run = new SweepRun(config, startedAt, runDir, target);
       try {
         run.admin.probeSearch(SearchRequests.first(run.search("probe"), run.protocol()));
+        run.openWrites();
       } catch (RuntimeException e) {
         run.close();
         throw e;
@@ -110,24 +116,43 @@ public final class SweepRun implements AutoCloseable {
     }
   }
 
-  private List<Level> buildLevels() {
-    List<Level> out = new ArrayList<>();
-    boolean closed = config.mode() == SweepConfig.Mode.CLOSED;
-    int count = closed ? config.levels().size() : config.rates().size();
-    for (int i = 0; i < count; i++) {
-      int c = closed ? config.levels().get(i) : 0;
-      double rate = closed ? 0 : config.rates().get(i);
-      String name = Level.requestName(c, rate);
-      // The pool's ground truth is unfiltered: with a filter it is not the right answer, so no recall.
-      RecallAccumulator recall = target.queries().hasGroundTruth() && config.filter() == null
-          ? new RecallAccumulator(config.topK(), target.queries().size(), target.queries()::groundTruth) : null;
-      LevelRecorder recorder = new LevelRecorder(name, config.keepRaw(), recall);
-      LevelBudget budget = config.duration() != null
-          ? LevelBudget.duration(config.duration().toNanos()) : LevelBudget.requests(config.requests());
-      StartSchedule schedule = closed ? StartSchedule.AT_SEND : new OpenModelSchedule(rate);
-      out.add(new Level(i, c, rate, recorder, budget, schedule));
+  private void openWrites() {
+    Workload workload = config.workload();
+    if (!workload.writes()) {
+      return;
     }
-    return List.copyOf(out);
+    writes = CollectionWrites.open(admin, target.collection(), target.queries().dimension());
+    SweepLog.log(workload.name() + " workload: " + target.collection() + " holds " + writes.rows().nextRow()
+        + " rows; new rows continue data-prep's dataset from there, and each level's rows are deleted after it");
+    if (workload.kind() == Workload.Kind.STREAMING) {
+      freshnessProbe = new FreshnessProbe(new AdminClient(target.target().endpoint()), this::freshnessSearch,
+          FRESHNESS_TIMEOUT_MILLIS);
+    }
+  }
+
+  /** How long the freshness probe waits for an inserted row to be searchable. */
+  static final long FRESHNESS_TIMEOUT_MILLIS = 10_000;
+  /** Mixed levels start with this many batches of the run's own rows for upserts and deletes. */
+  static final int RESERVE_BATCHES = 10;
+
+  private io.milvus.grpc.SearchRequest freshnessSearch(float[] vector) {
+    MilvusSearchActionBuilder probe = MilvusDsl.search("freshness probe").collection(target.collection())
+        .annsField(config.annsField()).vectors(MilvusDsl.queryVectors(List.of(vector))).topK(config.topK())
+        .ef(config.ef()).metric(config.metric()).consistencyLevel(consistency());
+    return SearchRequests.first(probe, protocol());
+  }
+
+  CollectionWrites writes() {
+    return writes;
+  }
+
+  FreshnessProbe freshnessProbe() {
+    return freshnessProbe;
+  }
+
+  /** {@code search.consistency}; null = the collection's. */
+  private ConsistencyLevel consistency() {
+    return config.consistency() == null ? null : ConsistencyLevel.valueOf(config.consistency().toUpperCase(java.util.Locale.ROOT));
   }
 
   public SweepConfig config() {
@@ -160,8 +185,18 @@ public final class SweepRun implements AutoCloseable {
   public MilvusSearchActionBuilder search(String requestName) {
     MilvusSearchActionBuilder search = MilvusDsl.search(requestName).collection(target.collection())
         .annsField(config.annsField()).vectors(target.queries()).topK(config.topK()).nq(config.nq())
-        .ef(config.ef()).metric(config.metric()).filter(config.filter());
+        .ef(config.ef()).metric(config.metric()).filter(config.filter()).consistencyLevel(consistency());
     return config.outputFields().isEmpty() ? search : search.outputFields(config.outputFields().toArray(String[]::new));
+  }
+
+  /**
+   * The mixed workload's query, named {@code requestName}: the search filter's rows (else category
+   * A's), {@code search.topK} of them, at the search's consistency level.
+   */
+  MilvusQueryActionBuilder query(String requestName) {
+    return MilvusDsl.query(requestName).collection(target.collection())
+        .filter(config.filter() != null ? config.filter() : "category == \"A\"").limit(config.topK())
+        .consistencyLevel(consistency());
   }
 
   /** Open model: how long a level injects (the duration, else requests / rate, at least 1 s). */
@@ -172,14 +207,46 @@ public final class SweepRun implements AutoCloseable {
     return Duration.ofMillis(Math.max(1000, Math.round(config.requests() * 1000 / level.ratePerSecond())));
   }
 
-  /** Between levels, after the warm-up: zero the target's counters, note CPU. */
+  /**
+   * Between levels, after the warm-up: zero the target's counters, note CPU, start cutting
+   * intervals. A streaming level first runs its no-ingest phase, measured from here too, and its
+   * counters start with the ingest ({@link #startIngest}); a mixed level first gets its reserve.
+   */
   void beginLevel(Level level) {
+    switch (config.workload().kind()) {
+      case STREAMING -> startIntervals(level, List.of(level.operation(LevelResult.SEARCH_NO_INGEST)));
+      case MIXED -> {
+        writes.reserve(RESERVE_BATCHES * config.workload().batch());
+        List<LevelRecorder> all = new ArrayList<>(level.parts.operations().values());
+        all.add(level.recorder());
+        beginMeasured(level, all);
+      }
+      case SEARCH -> beginMeasured(level, List.of(level.recorder()));
+    }
+  }
+
+  /** A streaming level's no-ingest phase is over: snapshot it and start the ingest beside the searches. */
+  void startIngest(Level level) {
+    level.intervalTicker.cancel(false);
+    level.baselineSnapshot = level.operation(LevelResult.SEARCH_NO_INGEST).snapshot();
+    freshnessProbe.recordInto(level.parts.freshness());
+    level.ingestStopped = false;
+    level.ingesting = true;
+    beginMeasured(level, List.of(level.recorder(), level.operation("insert")));
+  }
+
+  private void beginMeasured(Level level, List<LevelRecorder> recorders) {
     level.serverBegin = admin.statsAndReset();
     level.generatorCpuBeginNanos = ProcessStats.cpuNanos();
     level.beginNanos = System.nanoTime();
-    level.recorder().startIntervals();
+    startIntervals(level, recorders);
+  }
+
+  private void startIntervals(Level level, List<LevelRecorder> recorders) {
+    recorders.forEach(LevelRecorder::startIntervals);
     long every = config.interval().toNanos();
-    level.intervalTicker = intervals.scheduleAtFixedRate(level.recorder()::sampleInterval, every, every, TimeUnit.NANOSECONDS);
+    level.intervalTicker = intervals.scheduleAtFixedRate(() -> recorders.forEach(LevelRecorder::sampleInterval),
+        every, every, TimeUnit.NANOSECONDS);
   }
 
   /** Between levels, once all the level's users are done: snapshot and summarise it. */
@@ -207,9 +274,9 @@ public final class SweepRun implements AutoCloseable {
       targetUsage = new LevelResult.ProcessUsage(cpu, server.rssBytes(), server.peakRssBytes());
       serverService = server.serviceMicros() == null ? null : LatencyStats.fromHistogram(server.serviceMicros());
     }
-    level.result = RunWriter.writeLevel(runDir, level.fileStem(), level.label(), level.concurrency(), level.ratePerSecond(),
-        snap, serverService, new LevelResult.Resources(targetUsage, generator));
-    SweepLog.log(RunFiles.summaryLine(level.result));
+    LevelResult main = RunWriter.writeLevel(runDir, level.fileStem(), level.primaryOperation(), level.label(),
+        level.concurrency(), level.ratePerSecond(), snap, serverService, new LevelResult.Resources(targetUsage, generator));
+    level.result = LevelWrites.complete(this, level, main);
   }
 
   /** Writes results.json and config.json (once), stops the embedded target. */
@@ -231,6 +298,9 @@ public final class SweepRun implements AutoCloseable {
   @Override
   public void close() {
     intervals.shutdownNow();
+    if (freshnessProbe != null) {
+      freshnessProbe.close();
+    }
     admin.close();
     target.close();
   }

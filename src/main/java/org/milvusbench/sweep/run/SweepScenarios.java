@@ -6,9 +6,12 @@ import org.milvusbench.sweep.SweepLog;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
+import org.milvusbench.rundir.LevelResult;
 import java.time.Duration;
 import java.util.List;
 import org.milvusbench.gatling.MilvusSearchActionBuilder;
@@ -43,16 +46,20 @@ public final class SweepScenarios {
       if (next != null) {
         boundary = boundary.andThen(next);
       }
-      PopulationBuilder load = load(run, level).andThen(boundary);
       MilvusSearchActionBuilder warmupSearch = run.search("warm-up " + level.label()).silent();
-      next = scenario("warm-up " + level.label())
+      PopulationBuilder warmUp = scenario("warm-up " + level.label())
           .repeat(cfg.warmup()).on(exec(warmupSearch))
           .exec(session -> {
             run.beginLevel(level);
             return session;
           })
-          .injectOpen(atOnceUsers(1))
-          .andThen(load);
+          .injectOpen(atOnceUsers(1));
+      next = switch (cfg.workload().kind()) {
+        case SEARCH -> warmUp.andThen(load(run, level, exec(run.search(level.requestName()).observer(level.recorder())
+            .startSchedule(level.schedule()))).andThen(boundary));
+        case MIXED -> warmUp.andThen(load(run, level, MixedLoad.request(run, level, run.writes())).andThen(boundary));
+        case STREAMING -> warmUp.andThen(streaming(run, level, boundary));
+      };
     }
     return cfg.embedded() && cfg.embeddedWarmup() > 0 ? targetWarmUp(run).andThen(next) : next;
   }
@@ -73,17 +80,49 @@ public final class SweepScenarios {
         .injectOpen(atOnceUsers(1));
   }
 
-  private static PopulationBuilder load(SweepRun run, Level level) {
-    MilvusSearchActionBuilder search = run.search(level.requestName()).observer(level.recorder());
+  /**
+   * A streaming level: its searches without ingest first (the baseline), then the same searches
+   * with the background ingest beside them; the boundary stops the ingest and waits for its last
+   * insert before the level's end bookkeeping.
+   */
+  private static PopulationBuilder streaming(SweepRun run, Level level, PopulationBuilder boundary) {
+    PopulationBuilder baseline = load(run, level, level.parts.baselineBudget(), "no ingest " + level.label(),
+        exec(run.search(level.requestName(LevelResult.SEARCH_NO_INGEST))
+            .observer(level.operation(LevelResult.SEARCH_NO_INGEST)).startSchedule(level.parts.baselineSchedule())));
+    PopulationBuilder startIngest = scenario("start ingest " + level.label())
+        .exec(session -> {
+          run.startIngest(level);
+          return session;
+        })
+        .injectOpen(atOnceUsers(1));
+    PopulationBuilder stopIngest = scenario("stop ingest " + level.label())
+        .exec(session -> {
+          level.ingesting = false;
+          return session;
+        })
+        .asLongAs(session -> !level.ingestStopped).on(pause(Duration.ofMillis(10)))
+        .injectOpen(atOnceUsers(1));
+    PopulationBuilder searches = load(run, level, exec(run.search(level.requestName()).observer(level.recorder())
+        .startSchedule(level.schedule())));
+    return baseline.andThen(startIngest.andThen(searches.andThen(stopIngest.andThen(boundary)),
+        StreamingIngest.population(run, level, run.writes(), run.freshnessProbe())));
+  }
+
+  private static PopulationBuilder load(SweepRun run, Level level, ChainBuilder request) {
+    return load(run, level, level.budget(), level.label(), request);
+  }
+
+  /** The level's users: closed, c users sending {@code request} while the budget lasts; open, one arrival per request. */
+  private static PopulationBuilder load(SweepRun run, Level level, LevelBudget budget, String scenarioName,
+      ChainBuilder request) {
     if (level.concurrency() > 0) {
-      LevelBudget budget = level.budget();
-      return scenario(level.label())
-          .asLongAs(session -> budget.tryAcquire()).on(exec(search))
+      return scenario(scenarioName)
+          .asLongAs(session -> budget.tryAcquire()).on(request)
           .injectOpen(atOnceUsers(level.concurrency()));
     }
     Duration duration = run.openLevelDuration(level);
-    return scenario(level.label())
-        .exec(search.startSchedule(level.schedule()))
+    return scenario(scenarioName)
+        .exec(request)
         .injectOpen(constantUsersPerSec(level.ratePerSecond()).during(duration));
   }
 }

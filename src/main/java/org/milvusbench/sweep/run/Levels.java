@@ -1,0 +1,80 @@
+package org.milvusbench.sweep.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.milvusbench.gatling.core.QueryVectors;
+import org.milvusbench.gatling.core.StartSchedule;
+import org.milvusbench.recorder.LevelRecorder;
+import org.milvusbench.recorder.RecallAccumulator;
+import org.milvusbench.rundir.LevelResult;
+import org.milvusbench.sweep.config.SweepConfig;
+import org.milvusbench.sweep.config.Workload;
+
+/** The sweep's levels as its configuration and workload describe them, each with its recorders. */
+final class Levels {
+  private Levels() {}
+
+  static List<Level> of(SweepConfig config, QueryVectors queries) {
+    List<Level> out = new ArrayList<>();
+    boolean closed = config.mode() == SweepConfig.Mode.CLOSED;
+    int count = closed ? config.levels().size() : config.rates().size();
+    for (int i = 0; i < count; i++) {
+      int c = closed ? config.levels().get(i) : 0;
+      double rate = closed ? 0 : config.rates().get(i);
+      StartSchedule schedule = closed ? StartSchedule.AT_SEND : new OpenModelSchedule(rate);
+      out.add(level(config, queries, i, c, rate, schedule));
+    }
+    return List.copyOf(out);
+  }
+
+  private static Level level(SweepConfig config, QueryVectors queries, int index, int c, double rate,
+      StartSchedule schedule) {
+    Workload workload = config.workload();
+    String label = Level.label(c, rate);
+    LevelBudget budget = budget(config);
+    Map<String, LevelRecorder> operations = new LinkedHashMap<>();
+    switch (workload.kind()) {
+      case SEARCH -> {
+        LevelRecorder search = new LevelRecorder(Level.requestName(c, rate), config.keepRaw(), recall(config, queries));
+        return new Level(index, c, rate, search, budget, schedule);
+      }
+      case STREAMING -> {
+        // Recall is not scored while rows are added: the seeded rows' ground truth is no longer the
+        // right answer once new rows can be nearer.
+        LevelRecorder search = new LevelRecorder(Level.requestName(c, rate), config.keepRaw(), null);
+        operations.put(LevelResult.SEARCH_NO_INGEST, recorder(config, LevelResult.SEARCH_NO_INGEST, label,
+            recall(config, queries)));
+        operations.put("insert", recorder(config, "insert", label, null));
+        return new Level(index, c, rate, search, budget, schedule,
+            new Level.Parts(operations, budget(config), c > 0 ? StartSchedule.AT_SEND : new OpenModelSchedule(rate),
+                new FreshnessRecorder(), null));
+      }
+      case MIXED -> {
+        LevelRecorder all = recorder(config, LevelResult.ALL, label, null);
+        for (String op : workload.mix().keySet()) {
+          operations.put(op, recorder(config, op, label, null));
+        }
+        return new Level(index, c, rate, all, budget, schedule,
+            new Level.Parts(operations, null, null, null, new MixDeal(workload.mix())));
+      }
+      default -> throw new IllegalStateException(workload.kind().name());
+    }
+  }
+
+  private static LevelRecorder recorder(SweepConfig config, String operation, String label, RecallAccumulator recall) {
+    return new LevelRecorder(operation + " " + label, config.keepRaw(), recall);
+  }
+
+  private static LevelBudget budget(SweepConfig config) {
+    return config.duration() != null
+        ? LevelBudget.duration(config.duration().toNanos()) : LevelBudget.requests(config.requests());
+  }
+
+  /** The pool's ground truth is unfiltered: with a filter it is not the right answer, so no recall. */
+  private static RecallAccumulator recall(SweepConfig config, QueryVectors queries) {
+    return queries.hasGroundTruth() && config.filter() == null
+        ? new RecallAccumulator(config.topK(), queries.size(), queries::groundTruth) : null;
+  }
+}

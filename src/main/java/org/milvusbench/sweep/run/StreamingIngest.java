@@ -1,0 +1,59 @@
+package org.milvusbench.sweep.run;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.pace;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Session;
+import java.time.Duration;
+import org.milvusbench.gatling.MilvusDsl;
+import org.milvusbench.gatling.core.DatasetRows;
+
+/**
+ * A streaming level's background ingest: one virtual user inserting {@code ingest.batch} rows
+ * every batch / rate seconds (Gatling's {@code pace}) while the level's searches run, recorded as
+ * the level's {@code insert} operation. One user, so batches go in order: the row a batch starts
+ * at is known before it is sent, and its first row is offered to the freshness probe once the
+ * insert is acknowledged. If an insert takes longer than the pace, the achieved rate falls short of
+ * {@code ingest.rate}, and the results say so.
+ */
+final class StreamingIngest {
+  private static final String KEYS = "milvus.sweep.ingestedKeys";
+  private static final String FIRST_ROW = "milvus.sweep.ingestFirstRow";
+
+  private StreamingIngest() {}
+
+  static PopulationBuilder population(SweepRun run, Level level, CollectionWrites writes, FreshnessProbe probe) {
+    int batch = run.config().workload().batch();
+    Duration every = Duration.ofNanos(Math.round(batch * 1e9 / run.config().workload().ingestRate()));
+    DatasetRows rows = writes.rows();
+    return scenario("ingest " + level.label())
+        .asLongAs(session -> level.ingesting).on(
+            pace(every).doIf(session -> level.ingesting).then(
+                exec(session -> session.set(FIRST_ROW, rows.nextRow()))
+                    .exec(MilvusDsl.insert(level.requestName("insert")).collection(run.target().collection())
+                        .rows(rows).batchSize(batch).saveIdsAs(KEYS).observer(level.operation("insert")))
+                    .exec(session -> acknowledged(session, rows, writes, probe))))
+        .exec(session -> {
+          level.ingestStopped = true;
+          return session;
+        })
+        .injectOpen(atOnceUsers(1));
+  }
+
+  private static Session acknowledged(Session session, DatasetRows rows, CollectionWrites writes, FreshnessProbe probe) {
+    if (!session.contains(KEYS)) {
+      return session; // the insert failed: nothing was written
+    }
+    long ack = System.nanoTime();
+    long[] keys = session.get(KEYS);
+    writes.keys().add(keys);
+    if (keys.length > 0) {
+      long firstRow = session.getLong(FIRST_ROW);
+      probe.offer(keys[0], rows.vector(firstRow), ack);
+    }
+    return session.remove(KEYS);
+  }
+}
