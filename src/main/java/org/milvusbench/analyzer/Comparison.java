@@ -14,6 +14,7 @@ import java.util.Locale;
  *
  * @param rows one per concurrency both runs measured
  * @param onlyInA levels A measured and B did not (and {@link #onlyInB} the reverse)
+ * @param operations the same comparison of every other operation both runs measured
  */
 public record Comparison(
     RunData a,
@@ -24,7 +25,8 @@ public record Comparison(
     Double qpsChangePct,
     Double p95ChangePct,
     Double recallChange,
-    String verdict) {
+    String verdict,
+    java.util.Map<String, Comparison> operations) {
 
   /** Differences smaller than this (percent) are treated as noise. */
   public static final double NOISE_PCT = 5.0;
@@ -34,7 +36,19 @@ public record Comparison(
       double load, double qpsA, double qpsB, Double qpsDeltaPct, Double p95MsA, Double p95MsB,
       Double p95DeltaPct, Double recallA, Double recallB, Double recallDelta) {}
 
+  /** B against A, the runs' main rows and then each operation both measured (streaming, mixed). */
   public static Comparison compare(RunData a, RunData b) {
+    java.util.Map<String, Comparison> operations = new java.util.LinkedHashMap<>();
+    a.operations().forEach((op, opA) -> {
+      RunData opB = b.operations().get(op);
+      if (opB != null) {
+        operations.put(op, compareOne(opA, opB, java.util.Map.of()));
+      }
+    });
+    return compareOne(a, b, operations);
+  }
+
+  private static Comparison compareOne(RunData a, RunData b, java.util.Map<String, Comparison> operations) {
     List<Row> rows = new ArrayList<>();
     List<Double> onlyA = new ArrayList<>();
     List<Double> onlyB = new ArrayList<>();
@@ -79,7 +93,8 @@ public record Comparison(
     Double qps = nQps > 0 ? (Math.exp(logQps / nQps) - 1) * 100 : null;
     Double p95 = nP95 > 0 ? (Math.exp(logP95 / nP95) - 1) * 100 : null;
     Double recall = nRecall > 0 ? recallSum / nRecall : null;
-    return new Comparison(a, b, rows, onlyA, onlyB, qps, p95, recall, verdict(qps, p95, recall, rows.size()));
+    return new Comparison(a, b, rows, onlyA, onlyB, qps, p95, recall, verdict(qps, p95, recall, rows.size()),
+        operations);
   }
 
   private static String verdict(Double qps, Double p95, Double recall, int levels) {
@@ -102,10 +117,22 @@ public record Comparison(
     return String.format(Locale.ROOT, "%+.1f %%", pct).replace('-', '−');
   }
 
-  /** Console rendering: the per-level table and the verdict line. */
+  /** Console rendering: the per-level table and the verdict line, then each other operation's. */
   public String render() {
     StringBuilder sb = new StringBuilder();
     sb.append("A: ").append(a.source()).append('\n').append("B: ").append(b.source()).append("\n\n");
+    if (!operations.isEmpty()) {
+      sb.append("Operation: ").append(a.operation()).append('\n');
+    }
+    table(sb);
+    operations.forEach((op, c) -> {
+      sb.append("\nOperation: ").append(op).append('\n');
+      c.table(sb);
+    });
+    return sb.toString();
+  }
+
+  private void table(StringBuilder sb) {
     sb.append(String.format(Locale.ROOT, "%-12s %12s %12s %10s %10s %10s %10s %9s %9s %9s%n",
         "Concurrency", "QPS A", "QPS B", "QPS Δ", "P95 A ms", "P95 B ms", "P95 Δ", "Recall A", "Recall B", "Recall Δ"));
     for (Row r : rows) {
@@ -118,6 +145,5 @@ public record Comparison(
     if (!onlyInA.isEmpty()) sb.append("only in A: ").append(onlyInA.stream().map(Format::load).toList()).append('\n');
     if (!onlyInB.isEmpty()) sb.append("only in B: ").append(onlyInB.stream().map(Format::load).toList()).append('\n');
     sb.append('\n').append(verdict).append('\n');
-    return sb.toString();
   }
 }

@@ -98,6 +98,21 @@ public final class AnalyzerMain implements Runnable {
     @Option(names = "--sla-p95-ms", paramLabel = "X", descriptionKey = "sla.p95Ms")
     String slaP95Ms;
 
+    @Option(names = "--sla-p95-ms-search", paramLabel = "X", descriptionKey = "sla.p95Ms.search")
+    String slaP95MsSearch;
+
+    @Option(names = "--sla-p95-ms-insert", paramLabel = "X", descriptionKey = "sla.p95Ms.insert")
+    String slaP95MsInsert;
+
+    @Option(names = "--sla-p95-ms-upsert", paramLabel = "X", descriptionKey = "sla.p95Ms.upsert")
+    String slaP95MsUpsert;
+
+    @Option(names = "--sla-p95-ms-delete", paramLabel = "X", descriptionKey = "sla.p95Ms.delete")
+    String slaP95MsDelete;
+
+    @Option(names = "--sla-p95-ms-query", paramLabel = "X", descriptionKey = "sla.p95Ms.query")
+    String slaP95MsQuery;
+
     @Option(names = "--sla-max-failure-pct", paramLabel = "Y", descriptionKey = "sla.maxFailurePct")
     String slaMaxFailurePct;
 

@@ -146,7 +146,7 @@ public final class ChartRenderer {
     return chart;
   }
 
-  private static void style(XYPlot plot, Color color) {
+  static void style(XYPlot plot, Color color) {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0, 0, 0, 70));
     plot.setRangeGridlinePaint(new Color(0, 0, 0, 70));

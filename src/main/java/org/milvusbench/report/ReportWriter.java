@@ -20,6 +20,7 @@ public final class ReportWriter {
   public static final String OVERVIEW_PNG = "concurrency-overview.png";
   public static final String PERCENTILES_PNG = "latency-percentiles.png";
   public static final String TIMELINE_PNG = "levels-over-time.png";
+  public static final String OPERATIONS_PNG = "operations.png";
   public static final String SUMMARY_HTML = "summary.html";
 
   private ReportWriter() {}
@@ -51,8 +52,15 @@ public final class ReportWriter {
         Files.write(p, timeline);
         written.add(p);
       }
+      byte[] operations = OperationsChart.png(report);
+      if (operations != null) {
+        Path p = dir.resolve(OPERATIONS_PNG);
+        Files.write(p, operations);
+        written.add(p);
+      }
       Path html = dir.resolve(SUMMARY_HTML);
-      Files.writeString(html, SummaryHtml.render(report, dir, overview, percentiles, timeline), StandardCharsets.UTF_8);
+      Files.writeString(html, SummaryHtml.render(report, dir, overview, percentiles, timeline, operations),
+          StandardCharsets.UTF_8);
       written.add(html);
       Path junit = dir.resolve(JUnitSlaXml.FILE_NAME);
       JUnitSlaXml.write(report, junit);

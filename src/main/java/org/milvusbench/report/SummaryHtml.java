@@ -33,6 +33,12 @@ public final class SummaryHtml {
    */
   public static String render(AnalysisReport r, Path outDir, byte[] overviewPng, byte[] percentilesPng,
       byte[] timelinePng) {
+    return render(r, outDir, overviewPng, percentilesPng, timelinePng, null);
+  }
+
+  /** The page with the per-operation chart too ({@code operationsPng} may be null). */
+  public static String render(AnalysisReport r, Path outDir, byte[] overviewPng, byte[] percentilesPng,
+      byte[] timelinePng, byte[] operationsPng) {
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
         .append("<title>Concurrency sweep summary</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
@@ -50,6 +56,7 @@ public final class SummaryHtml {
     h.append("<h2>Charts</h2>\n");
     img(h, "overview", "QPS, P95, failure rate and score vs concurrency", overviewPng);
     if (percentilesPng != null) img(h, "percentiles", "Latency by percentile per level", percentilesPng);
+    if (operationsPng != null) img(h, "operations", "Throughput and P95 of every operation vs load", operationsPng);
     if (timelinePng != null) img(h, "timeline", "Inside each level: QPS and latency per interval", timelinePng);
     h.append("<h2>Per-level results").append(r.operations().isEmpty() ? "" : " (" + esc(r.operation()) + ")")
         .append("</h2>\n");

@@ -23,6 +23,8 @@ class SameKeysTest {
   static Stream<Arguments> badValues() {
     return Stream.of(
         Arguments.of("--sla-p95-ms", "sla.p95Ms", "-1", "\"-1\" is not a positive number"),
+        Arguments.of("--sla-p95-ms-insert", "sla.p95Ms.insert", "0", "\"0\" is not a positive number"),
+        Arguments.of("--sla-p95-ms-query", "sla.p95Ms.query", "fast", "\"fast\" is not a positive number"),
         Arguments.of("--sla-max-failure-pct", "sla.maxFailurePct", "150%", "\"150%\" is not a percentage in [0, 100] (e.g. 1.5)"),
         Arguments.of("--min-recall", "sla.minRecall", "2", "\"2\" is not a recall in [0, 1] (e.g. 0.9)"),
         Arguments.of("--knee-not-before", "sla.kneeNotBefore", "0", "\"0\" is not a positive integer"),

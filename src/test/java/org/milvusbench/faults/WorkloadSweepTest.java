@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.milvusbench.analyzer.Comparison;
+import org.milvusbench.analyzer.RunDirectory;
 import org.milvusbench.rundir.ResultsJson;
 
 /**
@@ -73,6 +75,12 @@ class WorkloadSweepTest {
       assertEquals(2, analysis.get("operations").get(op).get("levels").size(), op);
     }
     assertTrue(analysis.get("operations").get("insert").get("sla").get("passed").asBoolean());
+    assertTrue(Files.size(runDir().resolve("operations.png")) > 1000);
+
+    Comparison self = Comparison.compare(RunDirectory.load(runDir()), RunDirectory.load(runDir()));
+    assertEquals(java.util.List.of("search", "insert", "upsert", "delete"), java.util.List.copyOf(self.operations().keySet()));
+    assertEquals(0.0, self.operations().get("insert").qpsChangePct(), 1e-9);
+    assertTrue(self.render().contains("Operation: delete"), self.render());
   }
 
   @Test

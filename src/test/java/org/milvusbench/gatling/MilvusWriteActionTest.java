@@ -61,6 +61,30 @@ class MilvusWriteActionTest {
   }
 
   @Test
+  void savedIdsAreTheKeysMilvusAssignedAndDeleteThoseRows() throws Exception {
+    milvus.createCollection("saved", 4, true);
+    OperationRun.Outcome written = milvus.run(insert("write").collection("saved").rows(datasetRows(4, 3)).batchSize(5)
+        .saveIdsAs("keys"));
+    assertEquals("OK", written.stats.status());
+    long[] keys = new io.gatling.javaapi.core.Session(written.session).get("keys");
+    assertEquals(5, keys.length);
+    for (long key : keys) {
+      assertEquals(1, milvus.count("saved", "id == " + key), "key " + key + " is a stored row's");
+    }
+    OperationRun.Outcome deleted = milvus.run(MilvusDsl.delete("undo").collection("saved").ids(session -> keys));
+    assertEquals(5, deleted.rows);
+    assertEquals(0, milvus.count("saved", ""));
+  }
+
+  @Test
+  void aFailedWriteSavesNoIds() throws Exception {
+    OperationRun.Outcome outcome = milvus.run(insert("lost").collection("nope").rows(datasetRows(4, 1)).batchSize(3)
+        .saveIdsAs("keys"));
+    outcome.assertKo("100");
+    assertTrue(!new io.gatling.javaapi.core.Session(outcome.session).contains("keys"));
+  }
+
+  @Test
   void rowsFromAFunctionAreInsertedAsGiven() throws Exception {
     milvus.createCollection("given", 4, false);
     MilvusWriteActionBuilder given = insert("given").collection("given").rows(session -> List.of(

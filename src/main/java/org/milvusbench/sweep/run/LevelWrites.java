@@ -23,7 +23,7 @@ final class LevelWrites {
       LevelRecorder.LevelSnapshot snap = baseline ? level.baselineSnapshot : op.getValue().snapshot();
       LevelResult row = RunWriter.writeLevel(run.runDir(), level.fileStem(), op.getKey(), level.label(),
           level.concurrency(), level.ratePerSecond(), snap, null, null);
-      SweepLog.log("  " + RunFiles.summaryLine(row));
+      SweepLog.log("  " + RunFiles.summaryLine(row, true));
       operations.add(row);
     }
     if (operations.isEmpty()) {

@@ -63,10 +63,15 @@ final class RunFiles {
         f.consistency(), f.samples(), f.notVisible(), f.timeoutMillis() / 1000, delays);
   }
 
+  /** A level's main row's line: its name, and the operation unless it is the search. */
   static String summaryLine(LevelResult r) {
+    return summaryLine(r, !r.operationName().equals(LevelResult.SEARCH));
+  }
+
+  /** A row's line, e.g. {@code insert c=10   40 req  0 KO …}. */
+  static String summaryLine(LevelResult r, boolean withOperation) {
     double window = r.windowSeconds();
-    String name = r.operation() == null || r.operationName().equals(LevelResult.SEARCH) ? r.name()
-        : r.operationName() + " " + r.name();
+    String name = withOperation ? r.operationName() + " " + r.name() : r.name();
     StringBuilder sb = new StringBuilder(String.format("%-10s %6d req %4d KO  %9.1f req/s  p50 %8.2f ms  p95 %8.2f ms  p99 %8.2f ms",
         name, r.totalRequests(), r.failures(), window > 0 ? r.totalRequests() / window : 0,
         r.latencyMicros().p50Micros() / 1000, r.latencyMicros().p95Micros() / 1000, r.latencyMicros().p99Micros() / 1000));
