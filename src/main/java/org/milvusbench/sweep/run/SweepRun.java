@@ -118,8 +118,8 @@ public final class SweepRun implements AutoCloseable {
       int c = closed ? config.levels().get(i) : 0;
       double rate = closed ? 0 : config.rates().get(i);
       String name = Level.requestName(c, rate);
-      // The pool's ground truth is unfiltered: with a filter it is not the right answer, so no recall.
-      RecallAccumulator recall = target.queries().hasGroundTruth() && config.filter() == null
+      // With a filter, TargetSetup loads the filter's own ground truth, or none when it cannot be computed.
+      RecallAccumulator recall = target.queries().hasGroundTruth()
           ? new RecallAccumulator(config.topK(), target.queries().size(), target.queries()::groundTruth) : null;
       LevelRecorder recorder = new LevelRecorder(name, config.keepRaw(), recall);
       LevelBudget budget = config.duration() != null
