@@ -22,6 +22,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.milvusbench.gatling.core.DatasetRows;
 import org.milvusbench.gatling.internal.MilvusComponents;
+import org.milvusbench.gatling.internal.MilvusSearchAction;
+import org.milvusbench.gatling.internal.SearchRequestTemplate;
+import org.milvusbench.gatling.internal.SearchSpec;
 import org.milvusbench.milvus.InProcessTargets;
 import org.milvusbench.milvus.MilvusTarget;
 
@@ -52,6 +55,15 @@ final class EmbeddedMilvus implements BeforeAllCallback, AfterAllCallback {
   /** One request of {@code action} by a user of {@link #userLoop}. */
   OperationRun.Outcome run(MilvusDataActionBuilder<?, ?> action) throws Exception {
     return OperationRun.run(action, components, userLoop);
+  }
+
+  /** One request of {@code search} by a user of {@link #userLoop}; the search's observer sees the reply. */
+  RecordingStatsEngine.Response run(MilvusSearchActionBuilder search) throws Exception {
+    SearchSpec spec = search.wrapped;
+    ActionRun run = new ActionRun();
+    run.execute(new MilvusSearchAction(spec, SearchRequestTemplate.build(spec, components.protocol()), components,
+        run.stats, run.next), userLoop);
+    return run.stats.single();
   }
 
   /**

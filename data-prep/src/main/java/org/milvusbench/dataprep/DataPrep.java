@@ -40,10 +40,7 @@ public final class DataPrep {
     long t0 = System.nanoTime();
     ServerOps ops = new ServerOps(client, cfg);
     try (VectorSource source = VectorSources.open(cfg)) {
-      // Categories are drawn per row too, so they are part of what the rows are (named only when not
-      // the default A–D, which keeps earlier fingerprints valid).
-      String data = source.fingerprint() + (cfg.categories().equals(DataPrepConfig.DEFAULT_CATEGORIES) ? ""
-          : " categories=" + String.join(",", cfg.categories()));
+      String data = dataFingerprint(cfg, source);
       // Read the held-out queries first: a file without enough of them fails before hours of seeding.
       float[][] heldOut = source.heldOutQueries(cfg.datasetQueries());
       if (cfg.recreate()) {
@@ -58,6 +55,14 @@ public final class DataPrep {
           : create(client, cfg, ops, ledger, listener, data);
       return complete(client, cfg, ops, ledger, seeder, listener, opened, source, data, heldOut, t0);
     }
+  }
+
+  /** What the rows are: the source's fingerprint, and the categories when not the default. */
+  static String dataFingerprint(DataPrepConfig cfg, VectorSource source) {
+    // Categories are drawn per row too, so they are part of what the rows are (named only when not
+    // the default A–D, which keeps earlier fingerprints valid).
+    return source.fingerprint() + (cfg.categories().equals(DataPrepConfig.DEFAULT_CATEGORIES) ? ""
+        : " categories=" + String.join(",", cfg.categories()));
   }
 
   /** The collection as this run found it: its id, whether its index exists, rows repaired on the way. */

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
 import org.milvusbench.dataprep.source.RowRandom;
 import org.milvusbench.dataprep.source.VectorSource;
 
@@ -39,24 +40,25 @@ public final class GroundTruth {
    */
   public static Result compute(VectorSource source, long rows, float[][] queries, int k, String metric, int threads,
       LongConsumer progressRows) {
+    return compute(source, rows, null, queries, k, metric, threads, progressRows);
+  }
+
+  /**
+   * As {@link #compute(VectorSource, long, float[][], int, String, int, LongConsumer)} among only the
+   * rows {@code keep} accepts (a filter's matches; null keeps all): fewer than {@code k} per query
+   * when fewer match. Each chunk's kept rows are packed into full blocks, so scoring costs the
+   * matching share; row indices stay the dataset's.
+   */
+  public static Result compute(VectorSource source, long rows, LongPredicate keep, float[][] queries, int k,
+      String metric, int threads, LongConsumer progressRows) {
     boolean l2 = metric.equals("L2");
     boolean cosine = metric.equals("COSINE");
-    int dim = source.dim();
-    int kk = (int) Math.min(k, rows);
-    float[][] q = queries;
-    if (cosine) {
-      q = new float[queries.length][];
-      for (int i = 0; i < queries.length; i++) {
-        q[i] = queries[i].clone();
-        RowRandom.normalize(q[i]);
-      }
-    }
+    float[][] q = cosine ? normalized(queries) : queries;
     TopK[] tops = new TopK[q.length];
     for (int i = 0; i < q.length; i++) {
-      tops[i] = new TopK(kk);
+      tops[i] = new TopK((int) Math.min(k, rows));
     }
-    float[][] chunk = new float[CHUNK_ROWS][dim];
-    float[][] blocks = new float[CHUNK_ROWS / BLOCK_ROWS][dim * BLOCK_ROWS];
+    Chunk chunk = new Chunk(source.dim());
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "ground-truth");
       t.setDaemon(true);
@@ -65,54 +67,11 @@ public final class GroundTruth {
     try {
       for (long start = 0; start < rows; start += CHUNK_ROWS) {
         int n = (int) Math.min(CHUNK_ROWS, rows - start);
-        int nBlocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
-        long chunkStart = start;
-        // 1. regenerate (or read) the chunk and transpose it, block by block, in parallel
-        runAll(pool, threads, nBlocks, (from, to) -> {
-          for (int b = from; b < to; b++) {
-            int r0 = b * BLOCK_ROWS;
-            int bn = Math.min(BLOCK_ROWS, n - r0);
-            float[][] rowsOut = Arrays.copyOfRange(chunk, r0, r0 + bn);
-            source.read(chunkStart + r0, bn, rowsOut);
-            float[] t = blocks[b];
-            Arrays.fill(t, 0f);
-            for (int j = 0; j < bn; j++) {
-              float[] v = rowsOut[j];
-              if (cosine) {
-                RowRandom.normalize(v);
-              }
-              for (int d = 0; d < dim; d++) {
-                t[d * BLOCK_ROWS + j] = v[d];
-              }
-            }
-          }
-        });
+        chunk.select(start, n, keep);
+        // 1. regenerate (or read) the kept rows and transpose them, block by block, in parallel
+        runAll(pool, threads, chunk.blocks(), (from, to) -> chunk.fill(source, from, to, cosine));
         // 2. score every query against every block; queries are split between threads
-        float[][] qq = q;
-        runAll(pool, threads, q.length, (from, to) -> {
-          float[][] acc = new float[4][BLOCK_ROWS];
-          for (int b = 0; b < nBlocks; b++) {
-            int r0 = b * BLOCK_ROWS;
-            int bn = Math.min(BLOCK_ROWS, n - r0);
-            float[] t = blocks[b];
-            for (int qi = from; qi < to; qi += 4) {
-              int nq = Math.min(4, to - qi);
-              if (nq == 4) {
-                score4(t, qq[qi], qq[qi + 1], qq[qi + 2], qq[qi + 3], acc, dim, l2);
-              } else {
-                for (int i = 0; i < nq; i++) {
-                  score1(t, qq[qi + i], acc[i], dim, l2);
-                }
-              }
-              for (int i = 0; i < nq; i++) {
-                for (int j = 0; j < bn; j++) {
-                  // larger similarity = smaller cost
-                  tops[qi + i].offer(l2 ? acc[i][j] : -acc[i][j], chunkStart + r0 + j);
-                }
-              }
-            }
-          }
-        });
+        runAll(pool, threads, q.length, (from, to) -> chunk.score(q, from, to, tops, l2));
         progressRows.accept(start + n);
       }
     } finally {
@@ -124,6 +83,95 @@ public final class GroundTruth {
       tops[i].sortedInto(i, outRows, outScores, l2);
     }
     return new Result(outRows, outScores);
+  }
+
+  private static float[][] normalized(float[][] queries) {
+    float[][] q = new float[queries.length][];
+    for (int i = 0; i < queries.length; i++) {
+      q[i] = queries[i].clone();
+      RowRandom.normalize(q[i]);
+    }
+    return q;
+  }
+
+  /** One chunk of the dataset: the offsets of its kept rows, their vectors, and those transposed in blocks. */
+  private static final class Chunk {
+    final int dim;
+    final int[] kept = new int[CHUNK_ROWS];
+    final float[][] vectors;
+    final float[][] blocks;
+    long start;
+    int size;
+
+    Chunk(int dim) {
+      this.dim = dim;
+      vectors = new float[CHUNK_ROWS][dim];
+      blocks = new float[CHUNK_ROWS / BLOCK_ROWS][dim * BLOCK_ROWS];
+    }
+
+    void select(long first, int n, LongPredicate keep) {
+      start = first;
+      size = 0;
+      for (int i = 0; i < n; i++) {
+        if (keep == null || keep.test(first + i)) {
+          kept[size++] = i;
+        }
+      }
+    }
+
+    int blocks() {
+      return (size + BLOCK_ROWS - 1) / BLOCK_ROWS;
+    }
+
+    void fill(VectorSource source, int fromBlock, int toBlock, boolean cosine) {
+      for (int b = fromBlock; b < toBlock; b++) {
+        int r0 = b * BLOCK_ROWS;
+        int bn = Math.min(BLOCK_ROWS, size - r0);
+        for (int j = 0, run; j < bn; j += run) { // consecutive rows in one read: all of them without a filter
+          run = 1;
+          while (j + run < bn && kept[r0 + j + run] == kept[r0 + j] + run) {
+            run++;
+          }
+          source.read(start + kept[r0 + j], run, Arrays.copyOfRange(vectors, r0 + j, r0 + j + run));
+        }
+        float[] t = blocks[b];
+        Arrays.fill(t, 0f);
+        for (int j = 0; j < bn; j++) {
+          float[] v = vectors[r0 + j];
+          if (cosine) {
+            RowRandom.normalize(v);
+          }
+          for (int d = 0; d < dim; d++) {
+            t[d * BLOCK_ROWS + j] = v[d];
+          }
+        }
+      }
+    }
+
+    void score(float[][] q, int from, int to, TopK[] tops, boolean l2) {
+      float[][] acc = new float[4][BLOCK_ROWS];
+      for (int b = 0; b < blocks(); b++) {
+        int r0 = b * BLOCK_ROWS;
+        int bn = Math.min(BLOCK_ROWS, size - r0);
+        float[] t = blocks[b];
+        for (int qi = from; qi < to; qi += 4) {
+          int nq = Math.min(4, to - qi);
+          if (nq == 4) {
+            score4(t, q[qi], q[qi + 1], q[qi + 2], q[qi + 3], acc, dim, l2);
+          } else {
+            for (int i = 0; i < nq; i++) {
+              score1(t, q[qi + i], acc[i], dim, l2);
+            }
+          }
+          for (int i = 0; i < nq; i++) {
+            for (int j = 0; j < bn; j++) {
+              // larger similarity = smaller cost
+              tops[qi + i].offer(l2 ? acc[i][j] : -acc[i][j], start + kept[r0 + j]);
+            }
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -213,80 +261,6 @@ public final class GroundTruth {
         throw (RuntimeException) e.getCause();
       }
       throw new DataPrepException("ground truth failed: " + e.getCause(), e.getCause());
-    }
-  }
-
-  /** Bounded max-heap on (cost, row): the root is the worst kept candidate. */
-  private static final class TopK {
-    final float[] cost;
-    final long[] row;
-    int size;
-
-    TopK(int k) {
-      cost = new float[k];
-      row = new long[k];
-    }
-
-    void offer(float c, long r) {
-      if (size < cost.length) {
-        int i = size++;
-        cost[i] = c;
-        row[i] = r;
-        while (i > 0) { // sift up
-          int parent = (i - 1) / 2;
-          if (!worse(i, parent)) {
-            break;
-          }
-          swap(i, parent);
-          i = parent;
-        }
-      } else if (c < cost[0]) { // rows arrive in ascending order, so an equal cost keeps the lower row
-        cost[0] = c;
-        row[0] = r;
-        int i = 0;
-        while (true) { // sift down
-          int l = 2 * i + 1;
-          int w = i;
-          if (l < size && worse(l, w)) {
-            w = l;
-          }
-          if (l + 1 < size && worse(l + 1, w)) {
-            w = l + 1;
-          }
-          if (w == i) {
-            break;
-          }
-          swap(i, w);
-          i = w;
-        }
-      }
-    }
-
-    private boolean worse(int a, int b) {
-      return cost[a] > cost[b] || (cost[a] == cost[b] && row[a] > row[b]);
-    }
-
-    private void swap(int a, int b) {
-      float c = cost[a];
-      cost[a] = cost[b];
-      cost[b] = c;
-      long r = row[a];
-      row[a] = row[b];
-      row[b] = r;
-    }
-
-    void sortedInto(int qi, long[][] outRows, float[][] outScores, boolean l2) {
-      Integer[] order = new Integer[size];
-      for (int i = 0; i < size; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (a, b) -> cost[a] != cost[b] ? Float.compare(cost[a], cost[b]) : Long.compare(row[a], row[b]));
-      outRows[qi] = new long[size];
-      outScores[qi] = new float[size];
-      for (int i = 0; i < size; i++) {
-        outRows[qi][i] = row[order[i]];
-        outScores[qi][i] = l2 ? cost[order[i]] : -cost[order[i]];
-      }
     }
   }
 }

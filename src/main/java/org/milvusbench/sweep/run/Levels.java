@@ -72,9 +72,9 @@ final class Levels {
         ? LevelBudget.duration(config.duration().toNanos()) : LevelBudget.requests(config.requests());
   }
 
-  /** The pool's ground truth is unfiltered: with a filter it is not the right answer, so no recall. */
+  /** With a filter the queries carry the filter's own ground truth, or none when it cannot be computed. */
   private static RecallAccumulator recall(SweepConfig config, QueryVectors queries) {
-    return queries.hasGroundTruth() && config.filter() == null
+    return queries.hasGroundTruth()
         ? new RecallAccumulator(config.topK(), queries.size(), queries::groundTruth) : null;
   }
 }

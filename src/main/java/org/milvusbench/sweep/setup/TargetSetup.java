@@ -3,13 +3,10 @@ package org.milvusbench.sweep.setup;
 import io.milvus.v2.client.MilvusClientV2;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.milvusbench.dataprep.DataPrep;
 import org.milvusbench.dataprep.DataPrepConfig;
 import org.milvusbench.dataprep.MilvusConnect;
 import org.milvusbench.dataprep.PrepSummary;
-import org.milvusbench.dataprep.ProgressListener;
-import org.milvusbench.dataprep.QueryPool;
 import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.milvus.AdminClient;
 import org.milvusbench.milvus.EmbeddedTarget;
@@ -23,11 +20,10 @@ import org.milvusbench.sweep.config.SweepConfig;
 /**
  * Gets a target ready before any load: starts the embedded one (child JVM) or checks that {@code
  * milvus.uri} answers within 5 s, seeds it through data-prep when allowed (always on the embedded
- * target, on a remote one only with {@code -Dprepare=true}), and loads the query vectors.
+ * target, on a remote one only with {@code -Dprepare=true}), and loads the query vectors
+ * ({@link SweepQueries}: with a filter, the filter's ground truth).
  */
 public final class TargetSetup {
-  /** Uniform queries generated when no query pool exists (remote target, not prepared). */
-  static final int GENERATED_QUERIES = 4096;
   /** Connect deadline: with JVM and Gatling start-up, an unreachable target is reported within ~10 s. */
   static final int REACH_SECONDS = 5;
 
@@ -72,26 +68,14 @@ public final class TargetSetup {
         target.close();
         target = startEmbedded(cfg, runDir.resolve("target-restarted.log"));
       }
-      Path poolDir = QueryPool.dir(dataCfg);
-      QueryVectors queries;
-      String source;
-      if (QueryPool.readInfo(poolDir).isPresent() && collection.equals(dataCfg.collection())) {
-        QueryPool.QuerySet set = QueryPool.load(poolDir).get(cfg.queries());
-        queries = QueryVectors.of(List.of(set.queries()), List.of(set.truthIds()));
-        source = "query pool " + poolDir + " (" + cfg.queries() + ", " + set.size() + " queries with ground truth)";
-      } else if (cfg.queries().equals("dataset")) {
-        throw new IllegalArgumentException("search.queries: \"dataset\" needs the query pool " + poolDir
-            + ", which does not exist; run with -Dprepare=true or run data-prep for this collection first");
-      } else {
-        queries = QueryVectors.uniform(GENERATED_QUERIES, dimension, cfg.seed());
-        source = GENERATED_QUERIES + " uniform [0,1) queries from seed " + cfg.seed() + " (no ground truth: recall not measured)";
-      }
+      SweepQueries loaded = SweepQueries.load(cfg, dataCfg, collection, dimension);
+      QueryVectors queries = loaded.queries();
       if (queries.dimension() != dimension) {
         throw new IllegalArgumentException("search.collection: " + collection + "." + cfg.annsField() + " has dimension "
             + dimension + " but the queries have " + queries.dimension());
       }
-      SweepLog.log("queries: " + source);
-      return new Prepared(target, version, collection, queries, source, prep);
+      SweepLog.log("queries: " + loaded.source());
+      return new Prepared(target, version, collection, queries, loaded.source(), prep);
     } catch (IOException | RuntimeException | Error e) {
       if (target != null) {
         target.close();
@@ -120,32 +104,7 @@ public final class TargetSetup {
     SweepLog.log("preparing collection " + dataCfg.collection() + " (profile " + cfg.profile() + ", " + dataCfg.rows() + " rows); an existing complete one is reused");
     MilvusClientV2 client = MilvusConnect.connect(endpoint);
     try {
-      PrepSummary summary = DataPrep.prepare(client, dataCfg, new ProgressListener() {
-        private final long[] totals = new long[ProgressListener.Phase.values().length];
-        private final int[] lastDecile = new int[ProgressListener.Phase.values().length];
-
-        @Override
-        public void phaseStarted(Phase phase, long total, long done) {
-          totals[phase.ordinal()] = total;
-          lastDecile[phase.ordinal()] = -1;
-          SweepLog.log("data-prep " + phase.name().toLowerCase() + ": " + done + "/" + total);
-        }
-
-        @Override
-        public void progress(Phase phase, long done) {
-          long total = totals[phase.ordinal()];
-          int decile = total <= 0 ? 0 : (int) (10 * done / total);
-          if (decile > lastDecile[phase.ordinal()]) {
-            lastDecile[phase.ordinal()] = decile;
-            SweepLog.log("data-prep " + phase.name().toLowerCase() + ": " + done + "/" + total);
-          }
-        }
-
-        @Override
-        public void info(String message) {
-          SweepLog.log("data-prep: " + message);
-        }
-      });
+      PrepSummary summary = DataPrep.prepare(client, dataCfg, new SweepLogProgress());
       SweepLog.log(String.format("data-prep done in %.1f s (%s, %d rows%s)", summary.totalSeconds(), summary.index(),
           summary.rows(), summary.reused() ? ", reused" : ""));
       return summary;
