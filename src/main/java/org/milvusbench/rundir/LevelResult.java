@@ -94,6 +94,13 @@ public record LevelResult(
         serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes);
   }
 
+  /** This row with {@code recall} (e.g. scored after the level against the rows then present). */
+  public LevelResult withRecall(Recall recall) {
+    return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
+        windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes);
+  }
+
   /** This row with its streaming freshness and its write check. */
   public LevelResult withWriteFacts(Freshness freshness, Writes writes) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,

@@ -93,6 +93,7 @@ class WorkloadSweepTest {
     for (JsonNode level : results.get("levels")) {
       assertEquals("search", level.get("operation").asText());
       assertEquals(100, level.get("successes").asLong());
+      assertEquals(20, level.get("recall").get("samples").asLong(), "every 5th search beside the ingest is scored");
       Map<String, JsonNode> ops = byOperation(level);
       assertEquals(100, ops.get("search-no-ingest").get("successes").asLong());
       assertNotNull(ops.get("search-no-ingest").get("recall"), "the baseline searches the seeded rows: recall scored");

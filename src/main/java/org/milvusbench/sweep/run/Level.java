@@ -40,10 +40,11 @@ public final class Level {
    * @param baselineSchedule streaming: the no-ingest phase's start schedule; else null
    * @param freshness streaming: the probe's samples; else null
    * @param deal mixed: which operation each request runs; else null
+   * @param recall streaming: recall of the searches beside the ingest; null without ground truth
    */
   record Parts(Map<String, LevelRecorder> operations, LevelBudget baselineBudget, StartSchedule baselineSchedule,
-      FreshnessRecorder freshness, MixDeal deal) {
-    static final Parts NONE = new Parts(Map.of(), null, null, null, null);
+      FreshnessRecorder freshness, MixDeal deal, StreamingRecall recall) {
+    static final Parts NONE = new Parts(Map.of(), null, null, null, null, null);
   }
 
   Level(int index, int concurrency, double ratePerSecond, LevelRecorder recorder, LevelBudget budget, StartSchedule schedule) {

@@ -16,6 +16,9 @@ final class LevelWrites {
   private LevelWrites() {}
 
   static LevelResult complete(SweepRun run, Level level, LevelResult main) {
+    if (level.parts.recall() != null) {
+      main = main.withRecall(level.parts.recall().score(run.writes().rows()));
+    }
     SweepLog.log(RunFiles.summaryLine(main));
     List<LevelResult> operations = new ArrayList<>();
     for (Map.Entry<String, LevelRecorder> op : level.parts.operations().entrySet()) {

@@ -11,12 +11,13 @@ import org.milvusbench.recorder.RecallAccumulator;
 import org.milvusbench.rundir.LevelResult;
 import org.milvusbench.sweep.config.SweepConfig;
 import org.milvusbench.sweep.config.Workload;
+import org.milvusbench.sweep.setup.SeededTruth;
 
 /** The sweep's levels as its configuration and workload describe them, each with its recorders. */
 final class Levels {
   private Levels() {}
 
-  static List<Level> of(SweepConfig config, QueryVectors queries) {
+  static List<Level> of(SweepConfig config, QueryVectors queries, SeededTruth seeded) {
     List<Level> out = new ArrayList<>();
     boolean closed = config.mode() == SweepConfig.Mode.CLOSED;
     int count = closed ? config.levels().size() : config.rates().size();
@@ -24,13 +25,13 @@ final class Levels {
       int c = closed ? config.levels().get(i) : 0;
       double rate = closed ? 0 : config.rates().get(i);
       StartSchedule schedule = closed ? StartSchedule.AT_SEND : new OpenModelSchedule(rate);
-      out.add(level(config, queries, i, c, rate, schedule));
+      out.add(level(config, queries, seeded, i, c, rate, schedule));
     }
     return List.copyOf(out);
   }
 
-  private static Level level(SweepConfig config, QueryVectors queries, int index, int c, double rate,
-      StartSchedule schedule) {
+  private static Level level(SweepConfig config, QueryVectors queries, SeededTruth seeded, int index, int c,
+      double rate, StartSchedule schedule) {
     Workload workload = config.workload();
     String label = Level.label(c, rate);
     LevelBudget budget = budget(config);
@@ -41,15 +42,16 @@ final class Levels {
         return new Level(index, c, rate, search, budget, schedule);
       }
       case STREAMING -> {
-        // Recall is not scored while rows are added: the seeded rows' ground truth is no longer the
-        // right answer once new rows can be nearer.
+        // Beside the ingest the seeded rows' ground truth is no longer the right answer (new rows can
+        // be nearer): StreamingRecall scores against the rows present instead.
         LevelRecorder search = new LevelRecorder(Level.requestName(c, rate), config.keepRaw(), null);
         operations.put(LevelResult.SEARCH_NO_INGEST, recorder(config, LevelResult.SEARCH_NO_INGEST, label,
             recall(config, queries)));
         operations.put("insert", recorder(config, "insert", label, null));
         return new Level(index, c, rate, search, budget, schedule,
             new Level.Parts(operations, budget(config), c > 0 ? StartSchedule.AT_SEND : new OpenModelSchedule(rate),
-                new FreshnessRecorder(), null));
+                new FreshnessRecorder(), null,
+                seeded != null && config.filter() == null ? new StreamingRecall(seeded, config.topK(), config.metric()) : null));
       }
       case MIXED -> {
         LevelRecorder all = recorder(config, LevelResult.ALL, label, null);
@@ -57,7 +59,7 @@ final class Levels {
           operations.put(op, recorder(config, op, label, null));
         }
         return new Level(index, c, rate, all, budget, schedule,
-            new Level.Parts(operations, null, null, null, new MixDeal(workload.mix())));
+            new Level.Parts(operations, null, null, null, new MixDeal(workload.mix()), null));
       }
       default -> throw new IllegalStateException(workload.kind().name());
     }

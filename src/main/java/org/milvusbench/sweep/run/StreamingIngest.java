@@ -10,6 +10,7 @@ import io.gatling.javaapi.core.Session;
 import java.time.Duration;
 import org.milvusbench.gatling.MilvusDsl;
 import org.milvusbench.gatling.core.DatasetRows;
+import org.milvusbench.gatling.internal.EpochClock;
 
 /**
  * A streaming level's background ingest: one virtual user inserting {@code ingest.batch} rows
@@ -35,7 +36,7 @@ final class StreamingIngest {
                 exec(session -> session.set(FIRST_ROW, rows.nextRow()))
                     .exec(MilvusDsl.insert(level.requestName("insert")).collection(run.target().collection())
                         .rows(rows).batchSize(batch).saveIdsAs(KEYS).observer(level.operation("insert")))
-                    .exec(session -> acknowledged(session, rows, writes, probe))))
+                    .exec(session -> acknowledged(session, rows, writes, probe, level.parts.recall()))))
         .exec(session -> {
           level.ingestStopped = true;
           return session;
@@ -43,15 +44,19 @@ final class StreamingIngest {
         .injectOpen(atOnceUsers(1));
   }
 
-  private static Session acknowledged(Session session, DatasetRows rows, CollectionWrites writes, FreshnessProbe probe) {
+  private static Session acknowledged(Session session, DatasetRows rows, CollectionWrites writes, FreshnessProbe probe,
+      StreamingRecall recall) {
     if (!session.contains(KEYS)) {
       return session; // the insert failed: nothing was written
     }
     long ack = System.nanoTime();
     long[] keys = session.get(KEYS);
     writes.keys().add(keys);
+    long firstRow = session.getLong(FIRST_ROW);
+    if (recall != null) {
+      recall.acknowledged(firstRow, keys, EpochClock.epochMicros(ack));
+    }
     if (keys.length > 0) {
-      long firstRow = session.getLong(FIRST_ROW);
       probe.offer(keys[0], rows.vector(firstRow), ack);
     }
     return session.remove(KEYS);

@@ -60,7 +60,7 @@ public final class SweepRun implements AutoCloseable {
     this.runDir = runDir;
     this.target = target;
     this.admin = new AdminClient(target.target().endpoint());
-    this.levels = Levels.of(config, target.queries());
+    this.levels = Levels.of(config, target.queries(), target.seeded());
   }
 
   /**

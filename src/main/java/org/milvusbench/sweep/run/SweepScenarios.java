@@ -11,6 +11,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
+import org.milvusbench.gatling.core.SearchObserver;
 import org.milvusbench.rundir.LevelResult;
 import java.time.Duration;
 import java.util.List;
@@ -102,7 +103,12 @@ public final class SweepScenarios {
         })
         .asLongAs(session -> !level.ingestStopped).on(pause(Duration.ofMillis(10)))
         .injectOpen(atOnceUsers(1));
-    PopulationBuilder searches = load(run, level, exec(run.search(level.requestName()).observer(level.recorder())
+    StreamingRecall recall = level.parts.recall();
+    SearchObserver observer = recall == null ? level.recorder() : (ok, start, latency, first, results) -> {
+      level.recorder().onSearch(ok, start, latency, first, results);
+      recall.onSearch(ok, start, latency, first, results);
+    };
+    PopulationBuilder searches = load(run, level, exec(run.search(level.requestName()).observer(observer)
         .startSchedule(level.schedule())));
     return baseline.andThen(startIngest.andThen(searches.andThen(stopIngest.andThen(boundary)),
         StreamingIngest.population(run, level, run.writes(), run.freshnessProbe())));

@@ -16,7 +16,11 @@ import org.milvusbench.sweep.config.SweepConfig;
  * @param queries the vectors, with or without ground truth
  * @param source where they come from and which ground truth they carry, for the log
  */
-record SweepQueries(QueryVectors queries, String source) {
+record SweepQueries(QueryVectors queries, String source, SeededTruth seeded) {
+  SweepQueries(QueryVectors queries, String source) {
+    this(queries, source, null);
+  }
+
   /** Uniform queries generated when no query pool exists (remote target, not prepared). */
   static final int GENERATED_QUERIES = 4096;
 
@@ -27,7 +31,8 @@ record SweepQueries(QueryVectors queries, String source) {
       List<float[]> vectors = List.of(set.queries());
       String pool = "query pool " + poolDir + " (" + cfg.queries() + ", " + set.size() + " queries";
       if (cfg.filter() == null) {
-        return new SweepQueries(QueryVectors.of(vectors, List.of(set.truthIds())), pool + " with ground truth)");
+        return new SweepQueries(QueryVectors.of(vectors, List.of(set.truthIds())), pool + " with ground truth)",
+            new SeededTruth(set.queries(), set.truthIds(), set.truthScores()));
       }
       FilteredGroundTruth.Outcome truth = FilteredGroundTruth.ensure(dataCfg, cfg.queries(), cfg.filter(),
           new SweepLogProgress());

@@ -34,9 +34,11 @@ public final class TargetSetup {
    *
    * @param target the embedded target (stopped by {@link #close()}) or the remote one
    * @param prep what data-prep did, null when it did not run
+   * @param seeded the queries' unfiltered ground truth with its scores, for recall while rows are
+   *     added; null without a query pool or with a filter
    */
   public record Prepared(MilvusTarget target, String serverVersion, String collection, QueryVectors queries,
-      String queriesSource, PrepSummary prep) implements AutoCloseable {
+      String queriesSource, PrepSummary prep, SeededTruth seeded) implements AutoCloseable {
     @Override
     public void close() {
       target.close();
@@ -75,7 +77,7 @@ public final class TargetSetup {
             + dimension + " but the queries have " + queries.dimension());
       }
       SweepLog.log("queries: " + loaded.source());
-      return new Prepared(target, version, collection, queries, loaded.source(), prep);
+      return new Prepared(target, version, collection, queries, loaded.source(), prep, loaded.seeded());
     } catch (IOException | RuntimeException | Error e) {
       if (target != null) {
         target.close();
