@@ -52,6 +52,11 @@ final class EmbeddedMilvus implements BeforeAllCallback, AfterAllCallback {
     userLoop = new DefaultEventLoop();
   }
 
+  /** The target's port on 127.0.0.1 (for other clients: the Node SDK). */
+  int port() {
+    return target.endpoint().port();
+  }
+
   /** One request of {@code action} by a user of {@link #userLoop}. */
   OperationRun.Outcome run(MilvusDataActionBuilder<?, ?> action) throws Exception {
     return OperationRun.run(action, components, userLoop);
