@@ -47,10 +47,19 @@ public final class Analyzer {
    * sla.p95Ms.<operation>} and no capacity plan.
    */
   public static AnalysisReport analyze(RunData run, AnalyzerOptions options) {
+    RunData baseline = options.baseline().map(Analyzer::loadBaseline).orElse(null);
     java.util.Map<String, AnalysisReport> operations = new java.util.LinkedHashMap<>();
     run.operations().forEach((op, data) -> operations.put(op, analyzeOne(data, options.forOperation(op, false),
-        java.util.Map.of(), false)));
-    return analyzeOne(run, options.forOperation(run.operation(), true), operations, true);
+        java.util.Map.of(), false, baseline == null ? null : baseline.operations().get(op))));
+    return analyzeOne(run, options.forOperation(run.operation(), true), operations, true, baseline);
+  }
+
+  private static RunData loadBaseline(java.nio.file.Path dir) {
+    try {
+      return RunDirectory.load(dir);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("baseline: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -58,7 +67,7 @@ public final class Analyzer {
    *     own, so Little's law (and the hints and caveats drawn from it) does not apply to its rows
    */
   private static AnalysisReport analyzeOne(RunData run, AnalyzerOptions options,
-      java.util.Map<String, AnalysisReport> operations, boolean primary) {
+      java.util.Map<String, AnalysisReport> operations, boolean primary, RunData baselineRun) {
     List<LevelMetrics> levels = run.levels();
     LevelMetrics baseline = levels.get(0);
     List<LevelMetrics> measured = levels.stream().filter(LevelMetrics::hasLatency).toList();
@@ -86,7 +95,10 @@ public final class Analyzer {
       String sla = options.hasLevelSla() ? Recommendation.slaText(options) : "";
       plan = CapacityPlan.of(options.targetQps().getAsDouble(), rec.level(), options.redundancy(), sla);
     }
-    List<SlaCheck> sla = SlaGate.evaluate(levels, knee, rec, options);
+    List<SlaCheck> sla = new java.util.ArrayList<>(SlaGate.evaluate(levels, knee, rec, options));
+    if (baselineRun != null) {
+      sla.addAll(BaselineGate.evaluate(run, baselineRun, options.maxRegressionPct()));
+    }
     return new AnalysisReport(run, options, baseline, bestQps, lowestP95, bestScore,
         KneeDetector.steps(levels), knee, referenceKnee, usl, little, hints, rec, plan, sla, operations);
   }

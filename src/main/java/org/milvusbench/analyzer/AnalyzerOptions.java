@@ -26,8 +26,12 @@ public final class AnalyzerOptions {
   private final double kneeEfficiencyThreshold;
   private final boolean kneeIncludesUnsteady;
   private final Map<String, Double> slaP95MsByOperation;
+  private final java.nio.file.Path baseline;
+  private final double maxRegressionPct;
 
   private AnalyzerOptions(Builder b) {
+    this.baseline = b.baseline;
+    this.maxRegressionPct = b.maxRegressionPct;
     this.slaP95MsByOperation = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(b.slaP95MsByOperation));
     this.targetQps = b.targetQps;
     this.redundancy = b.redundancy;
@@ -79,6 +83,8 @@ public final class AnalyzerOptions {
         .kneeRule(KneeRule.parse(config.get(ConfigKeys.KNEE_RULE)))
         .kneeIncludesUnsteady(config.get(ConfigKeys.KNEE_INCLUDE_UNSTEADY))
         .slaP95MsByOperation(perOperation(config))
+        .baseline(config.get(ConfigKeys.BASELINE))
+        .maxRegressionPct(config.get(ConfigKeys.SLA_MAX_REGRESSION_PCT))
         .build();
   }
 
@@ -91,6 +97,16 @@ public final class AnalyzerOptions {
       }
     });
     return out;
+  }
+
+  /** The run to compare with ({@code baseline}); empty when there is none. */
+  public java.util.Optional<java.nio.file.Path> baseline() {
+    return java.util.Optional.ofNullable(baseline);
+  }
+
+  /** The baseline gate's largest allowed change, percent ({@code sla.maxRegressionPct}). */
+  public double maxRegressionPct() {
+    return maxRegressionPct;
   }
 
   /** {@code sla.p95Ms.<operation>} thresholds (ms), by operation; empty when none is set. */
@@ -172,6 +188,8 @@ public final class AnalyzerOptions {
     b.kneeEfficiencyThreshold = kneeEfficiencyThreshold;
     b.kneeIncludesUnsteady = kneeIncludesUnsteady;
     b.slaP95MsByOperation = new java.util.TreeMap<>(slaP95MsByOperation);
+    b.baseline = baseline;
+    b.maxRegressionPct = maxRegressionPct;
     return b;
   }
 
@@ -197,8 +215,25 @@ public final class AnalyzerOptions {
     private double kneeEfficiencyThreshold = DEFAULT_KNEE_EFFICIENCY;
     private boolean kneeIncludesUnsteady = ConfigKeys.KNEE_INCLUDE_UNSTEADY.defaultValue();
     private Map<String, Double> slaP95MsByOperation = new java.util.TreeMap<>();
+    private java.nio.file.Path baseline;
+    private double maxRegressionPct = ConfigKeys.SLA_MAX_REGRESSION_PCT.defaultValue();
 
     private Builder() {}
+
+    /** The run to compare with; null for none. */
+    public Builder baseline(java.nio.file.Path runDirectory) {
+      this.baseline = runDirectory;
+      return this;
+    }
+
+    /** The baseline gate's largest allowed change in percent; null keeps the default (10). */
+    public Builder maxRegressionPct(Double pct) {
+      if (pct != null && !(pct >= 0 && pct <= 100)) {
+        throw new IllegalArgumentException("max regression: " + pct + " % is not a percentage in [0, 100]");
+      }
+      this.maxRegressionPct = pct == null ? ConfigKeys.SLA_MAX_REGRESSION_PCT.defaultValue() : pct;
+      return this;
+    }
 
     /** SLA: P95 ≤ ms per operation ({@code sla.p95Ms.insert}); each positive. */
     public Builder slaP95MsByOperation(Map<String, Double> thresholds) {

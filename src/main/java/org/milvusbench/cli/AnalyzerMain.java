@@ -122,6 +122,12 @@ public final class AnalyzerMain implements Runnable {
     @Option(names = "--knee-not-before", paramLabel = "C", descriptionKey = "sla.kneeNotBefore")
     String kneeNotBefore;
 
+    @Option(names = "--baseline", paramLabel = "RUN", descriptionKey = "baseline")
+    String baseline;
+
+    @Option(names = "--sla-max-regression-pct", paramLabel = "P", descriptionKey = "sla.maxRegressionPct")
+    String maxRegressionPct;
+
     @Option(names = "--knee-rule", paramLabel = "marginal|reference", descriptionKey = "knee.rule")
     String kneeRule;
 

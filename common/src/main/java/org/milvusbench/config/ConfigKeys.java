@@ -125,6 +125,11 @@ public final class ConfigKeys {
       "SLA: recall@k at least this at every level that measured it");
   public static final ConfigKey<Integer> SLA_KNEE_NOT_BEFORE = ConfigKey.of("sla.kneeNotBefore", null,
       integer(1, Integer.MAX_VALUE), "SLA: the knee must not come before this concurrency");
+  public static final ConfigKey<Path> BASELINE = ConfigKey.of("baseline", null, path("run directory"),
+      "compare every level and operation with this run and fail a regression beyond sla.maxRegressionPct that is also"
+          + " significant (95 %, Welch's t over the levels' intervals)");
+  public static final ConfigKey<Double> SLA_MAX_REGRESSION_PCT = ConfigKey.of("sla.maxRegressionPct", "10", percent(),
+      "baseline gate: the largest allowed change, percent (QPS down, P95 or P99 up)");
   public static final ConfigKey<Double> CAPACITY_TARGET_QPS = ConfigKey.of("capacity.targetQps", null,
       positiveNumber("number > 0"), "capacity plan: machines needed for this QPS at the recommended level");
   public static final ConfigKey<Integer> CAPACITY_REDUNDANCY = ConfigKey.of("capacity.redundancy", "2",
@@ -167,7 +172,7 @@ public final class ConfigKeys {
       MILVUS_CHANNELS, PREPARE, PROFILE, SEARCH_COLLECTION, SEARCH_ANNS_FIELD, SEARCH_METRIC, SEARCH_EF, SEARCH_TOP_K,
       SEARCH_NQ, SEARCH_FILTER, SEARCH_OUTPUT_FIELDS, SEARCH_CONSISTENCY, SEARCH_QUERIES, SEARCH_SEED, SLA_P95_MS, SLA_P95_MS_SEARCH,
       SLA_P95_MS_INSERT, SLA_P95_MS_UPSERT, SLA_P95_MS_DELETE, SLA_P95_MS_QUERY, SLA_MAX_FAILURE_PCT,
-      SLA_MIN_RECALL, SLA_KNEE_NOT_BEFORE, CAPACITY_TARGET_QPS, CAPACITY_REDUNDANCY, KNEE_RULE, KNEE_INCLUDE_UNSTEADY, EMBEDDED_HEAP,
+      SLA_MIN_RECALL, SLA_KNEE_NOT_BEFORE, BASELINE, SLA_MAX_REGRESSION_PCT, CAPACITY_TARGET_QPS, CAPACITY_REDUNDANCY, KNEE_RULE, KNEE_INCLUDE_UNSTEADY, EMBEDDED_HEAP,
       EMBEDDED_DATA, EMBEDDED_WARMUP, SWEEP_RUN_DIR, SWEEP_KEEP_RAW, SWEEP_DEBUG);
 
   /**

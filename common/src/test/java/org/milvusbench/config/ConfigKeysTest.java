@@ -66,6 +66,9 @@ class ConfigKeysTest {
         key("sla.maxFailurePct", "1.5%", 1.5, "150", "\"150\" is not a percentage in [0, 100] (e.g. 1.5)"),
         key("sla.minRecall", "1", 1.0, "2", "\"2\" is not a recall in [0, 1] (e.g. 0.9)"),
         key("sla.kneeNotBefore", "20", 20, "0", "\"0\" is not a positive integer"),
+        key("baseline", "target/milvus-sweep/run-1", java.nio.file.Path.of("target/milvus-sweep/run-1"), "a\u0001b",
+            "contains a control character (U+0001)"),
+        key("sla.maxRegressionPct", "5%", 5.0, "200", "\"200\" is not a percentage in [0, 100] (e.g. 1.5)"),
         key("capacity.targetQps", "1e4", 10_000.0, "lots", "\"lots\" is not a positive number"),
         key("capacity.redundancy", "3", 3, "0", "\"0\" is not a positive integer"),
         key("knee.includeUnsteady", "true", true, "yes", "\"yes\" is not true or false"),
@@ -141,7 +144,7 @@ class ConfigKeysTest {
   @Test
   void unknownKeysAreToldTheKnownOnes() {
     String complaint = ConfigKeys.unknownKey();
-    assertTrue(complaint.startsWith("unknown key (known: capacity.redundancy, capacity.targetQps, embedded.data, "), complaint);
+    assertTrue(complaint.startsWith("unknown key (known: baseline, capacity.redundancy, capacity.targetQps, embedded.data, "), complaint);
     assertTrue(complaint.endsWith(", sweep.warmup, sweep.workload)"), complaint);
     assertTrue(ConfigKeys.hasOurPrefix("ingest.rate"));
     assertTrue(ConfigKeys.hasOurPrefix("search.topk"));
