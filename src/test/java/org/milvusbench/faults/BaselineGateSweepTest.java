@@ -1,0 +1,68 @@
+package org.milvusbench.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The baseline gate end to end: a second sweep of the same target against the first passes; after a
+ * restart of the target with {@code --service-delay-ms} (each search several times slower on the
+ * smoke collection) the same sweep fails the build, on the baseline's P95 checks.
+ */
+@Tag("faults")
+class BaselineGateSweepTest {
+  @TempDir
+  Path work;
+
+  private Map<String, String> sweep(TargetChild target, String runs) {
+    Map<String, String> p = new HashMap<>(Map.of("milvus.uri", target.uri(), "prepare", "true", "profile", "smoke",
+        "sweep.levels", "2", "sweep.duration", "4s", "sweep.pause", "0s", "sweep.runDir", work.resolve(runs).toString()));
+    return p;
+  }
+
+  private String run(Map<String, String> props, String name, int expectedStatus) throws Exception {
+    try (JavaChild sweep = JavaChild.start(work.resolve(name + ".txt"), props, "io.gatling.app.Gatling", "-s",
+        "org.milvusbench.simulations.ConcurrencySweepSimulation", "-rf", work.resolve("gatling-" + name).toString())) {
+      int status = sweep.waitFor(240);
+      String out = sweep.output();
+      if (expectedStatus == 0) {
+        assertEquals(0, status, out);
+      } else {
+        assertNotEquals(-1, status, out);
+        assertNotEquals(0, status, out);
+      }
+      return out;
+    }
+  }
+
+  @Test
+  void theSameTargetPassesItsBaselineAndADelayedOneFailsIt() throws Exception {
+    Path baseline;
+    try (TargetChild target = TargetChild.start(work.resolve("target.txt"), work.resolve("data"), 0)) {
+      run(sweep(target, "baseline"), "baseline", 0);
+      baseline = RunDirs.only(work.resolve("baseline"));
+      Map<String, String> again = sweep(target, "again");
+      again.put("baseline", baseline.toString());
+      String out = run(again, "again", 0);
+      assertTrue(out.contains("[pass] P95 at 2: "), out);
+    }
+    try (TargetChild slow = TargetChild.start(work.resolve("slow.txt"), work.resolve("data"), 0, "--service-delay-ms", "8")) {
+      Map<String, String> delayed = sweep(slow, "delayed");
+      delayed.put("baseline", baseline.toString());
+      String out = run(delayed, "delayed", 1);
+      assertTrue(out.contains("SLA breach: P95 at 2: ") && out.contains("REGRESSION"), out);
+      Path junit = RunDirs.only(work.resolve("delayed")).resolve("junit-sla.xml");
+      String xml = Files.readString(junit);
+      assertTrue(xml.contains("baseline.p95.2") && xml.contains("<failure"), xml);
+    }
+  }
+}
