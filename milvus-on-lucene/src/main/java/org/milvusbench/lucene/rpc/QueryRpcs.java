@@ -37,6 +37,7 @@ final class QueryRpcs {
     if (!c.loaded()) {
       throw MilvusException.collectionNotLoaded(request.getCollectionName());
     }
+    RequestSupport.checkQuery(request);
     SchemaView schema = c.schema();
     QueryWindow window = QueryWindow.of(request.getQueryParamsList());
     Query filter = FilterCompiler.compile(schema, request.getExpr(), request.getExprTemplateValuesMap());

@@ -107,6 +107,7 @@ final class SearchRpcs {
     if (!c.loaded()) {
       throw MilvusException.collectionNotLoaded(request.getCollectionName());
     }
+    RequestSupport.checkSearch(request);
     SchemaView schema = c.schema();
     Params p = params(request.getSearchParamsList());
     checkLimits(p, schema);
