@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Schema features this server does not implement are refused at CreateCollection with Milvus's
  * "unsupported operation" (3000) naming the feature, and no collection is left behind: before, each was
  * accepted and then answered wrongly (every insert failing, an analyzer never applied, rows never expiring).
+ * (Default values are supported: {@link DefaultValueTest}.)
  */
 class UnsupportedSchemaTest {
   private static final String NAME = "refused";
@@ -73,10 +74,10 @@ class UnsupportedSchemaTest {
   }
 
   @Test
-  void nullableAndDefaultValues() {
+  void nullableFields() {
     assertRefused("nullable fields (field note)", s -> s.addField(varchar("note").isNullable(true).build()));
-    assertRefused("default values (field year)", s -> s.addField(AddFieldReq.builder().fieldName("year")
-        .dataType(DataType.Int64).defaultValue(1990L).build()));
+    assertRefused("nullable fields (field year)", s -> s.addField(AddFieldReq.builder().fieldName("year")
+        .dataType(DataType.Int64).isNullable(true).defaultValue(1990L).build()));
   }
 
   @Test

@@ -30,10 +30,13 @@ public final class DocCodec {
 
   private final SchemaView schema;
   private final List<FieldSchema> scalars = new ArrayList<>();
+  /** Each field's default value in {@link #scalarFields()} order, null for none. */
+  private final Object[] defaults;
 
   public DocCodec(SchemaView schema) {
     this.schema = schema;
     scalars.addAll(schema.valueFields());
+    defaults = scalars.stream().map(DefaultValues::of).toArray();
   }
 
   public List<FieldSchema> scalarFields() {
@@ -54,7 +57,9 @@ public final class DocCodec {
         continue;
       }
       ScalarField column = batch.scalars.get(f.getName());
-      values[i] = column == null ? null : value(column, f.getDataType(), row);
+      int[] index = batch.valueIndex.get(f.getName());
+      int at = index == null ? row : index[row];
+      values[i] = column == null || at < 0 ? defaults[i] : value(column, f.getDataType(), at);
     }
     return values;
   }

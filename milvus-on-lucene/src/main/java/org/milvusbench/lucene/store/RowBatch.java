@@ -25,6 +25,8 @@ public final class RowBatch {
   final Map<String, ScalarField> scalars = new HashMap<>();
   /** JSON fields and the dynamic field, parsed and checked; a dynamic collection's rows default to {@code {}}. */
   final Map<String, JsonValue[]> json = new HashMap<>();
+  /** Columns sent with valid_data: per row, the index of its value in the column or -1 (the default). */
+  final Map<String, int[]> valueIndex = new HashMap<>();
 
   private RowBatch(int numRows, Keys clientKeys, List<Float> vectors) {
     this.numRows = numRows;
@@ -81,19 +83,47 @@ public final class RowBatch {
     for (FieldSchema f : schema.scalars()) {
       FieldData fd = byName.get(f.getName());
       if (fd == null) {
-        if (f.getNullable() || f.hasDefaultValue()) {
+        if (f.hasDefaultValue()) {
           continue;
         }
         throw new MilvusException(MilvusException.PARAMETER_MISSING,
             "missing parameter: insert data does not contain field " + f.getName());
       }
-      checkRows(f.getName(), scalarSize(fd.getScalars(), f.getDataType()), rows);
+      int[] index = valueIndex(f, fd, rows);
+      int values = index == null ? rows : (int) java.util.Arrays.stream(index).filter(i -> i >= 0).count();
+      checkRows(f.getName(), scalarSize(fd.getScalars(), f.getDataType()), values);
+      if (index != null) {
+        batch.valueIndex.put(f.getName(), index);
+      }
       if (f.getDataType() == DataType.VarChar) {
         checkMaxLength(f, fd.getScalars().getStringData().getDataList());
       }
       batch.scalars.put(f.getName(), fd.getScalars());
     }
     return withJson(batch, schema, byName);
+  }
+
+  /**
+   * Where each row's value sits in a column sent with {@code valid_data} (clients send only the rows
+   * that have a value, and false for the others), -1 for a row that takes the field's default; null
+   * when the column has a value for every row.
+   */
+  private static int[] valueIndex(FieldSchema f, FieldData fd, int rows) {
+    if (fd.getValidDataCount() == 0) {
+      return null;
+    }
+    checkRows(f.getName(), fd.getValidDataCount(), rows);
+    int[] index = new int[rows];
+    int next = 0;
+    for (int row = 0; row < rows; row++) {
+      boolean valid = fd.getValidData(row);
+      if (!valid && !f.hasDefaultValue()) {
+        throw MilvusException.invalid("the field " + f.getName() + " is not nullable and has no default value,"
+            + " but row " + row + " has none");
+      }
+      index[row] = valid ? next++ : -1;
+    }
+    return index;
   }
 
   /** Each JSON column's values parsed (a JSON field is required; the dynamic field may be left out). */

@@ -10,7 +10,7 @@ import org.milvusbench.lucene.error.MilvusException;
 
 /**
  * What CreateCollection may ask for that this server does not do, refused by name with Milvus's
- * "unsupported operation" (3000). Each would otherwise be accepted and then answer differently from
+ * "unsupported operation" (3000); default values are supported, and checked here as Milvus checks them. Each would otherwise be accepted and then answer differently from
  * Milvus (a nullable field whose every insert fails, an analyzer never applied, a TTL never
  * expiring), so refusing at create is the only honest answer. Checked only at create: a collection
  * already on disk keeps opening.
@@ -62,10 +62,10 @@ public final class SchemaSupport {
           + " Int8-64, Float, Double, Bool, VarChar, JSON");
     }
     if (f.getNullable()) {
-      refuse("nullable fields" + name);
+      refuse("nullable fields" + name + ": every row has a value here (a default value may supply it)");
     }
     if (f.hasDefaultValue()) {
-      refuse("default values" + name);
+      DefaultValues.check(f);
     }
     if (f.getIsPartitionKey()) {
       refuse("partition key" + name + ": this server has only the _default partition");
