@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.milvus.grpc.KeyValuePair;
 import io.milvus.grpc.QueryRequest;
 import io.milvus.grpc.SearchRequest;
+import java.util.List;
 import java.util.Map;
 import org.milvusbench.lucene.error.MilvusException;
 
@@ -15,14 +16,14 @@ import org.milvusbench.lucene.error.MilvusException;
  */
 final class RequestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Search parameter → the feature it asks for. */
-  private static final Map<String, String> SEARCH_PARAMS = Map.of(
-      "radius", "range search (radius)",
-      "range_filter", "range search (range_filter)",
-      "group_by_field", "grouping search (group_by_field)",
-      "iterator", "search iterators (iterator)",
-      "search_iter_v2", "search iterators (search_iter_v2)",
-      "hints", "search hints (hints)");
+  /** Search parameter → the feature it asks for, in the order they are checked (so a message is stable). */
+  private static final List<Map.Entry<String, String>> SEARCH_PARAMS = List.of(
+      Map.entry("radius", "range search (radius)"),
+      Map.entry("range_filter", "range search (range_filter)"),
+      Map.entry("group_by_field", "grouping search (group_by_field)"),
+      Map.entry("iterator", "search iterators (iterator)"),
+      Map.entry("search_iter_v2", "search iterators (search_iter_v2)"),
+      Map.entry("hints", "search hints (hints)"));
 
   private RequestSupport() {}
 
@@ -42,10 +43,18 @@ final class RequestSupport {
     if (request.hasNamespace()) {
       refuse("namespaces");
     }
+    Map<String, String> params = new java.util.HashMap<>();
     for (KeyValuePair kv : request.getSearchParamsList()) {
-      checkSearchParam(kv.getKey(), kv.getValue());
+      params.put(kv.getKey(), kv.getValue());
       if (kv.getKey().equals("params")) {
-        nested(kv.getValue()).forEach(RequestSupport::checkSearchParam);
+        params.putAll(nested(kv.getValue()));
+      }
+    }
+    for (Map.Entry<String, String> p : SEARCH_PARAMS) {
+      String value = params.get(p.getKey());
+      // A blank or false value asks for nothing (clients may send a parameter's default).
+      if (value != null && !value.isBlank() && !value.equalsIgnoreCase("false")) {
+        refuse(p.getValue());
       }
     }
   }
@@ -53,14 +62,6 @@ final class RequestSupport {
   static void checkQuery(QueryRequest request) {
     if (request.hasNamespace()) {
       refuse("namespaces");
-    }
-  }
-
-  /** A blank or false value asks for nothing (clients may send a parameter's default). */
-  private static void checkSearchParam(String key, String value) {
-    String feature = SEARCH_PARAMS.get(key);
-    if (feature != null && !value.isBlank() && !value.equalsIgnoreCase("false")) {
-      refuse(feature);
     }
   }
 
