@@ -121,4 +121,23 @@ class DynamicFieldTest {
     }
     assertEquals(Set.of(1L, 2L, 4L), hits);
   }
+
+  @Test
+  void upsertReplacesTheDynamicKeys() {
+    String other = "dynamic_upsert";
+    TargetFixture.createKeyedCollection(client, other, DIM, true);
+    JsonObject row = JsonParser.parseString("{\"id\":1,\"category\":\"c\",\"old\":1}").getAsJsonObject();
+    row.add(TargetFixture.VECTOR, new Gson().toJsonTree(data[0]));
+    TargetFixture.insertIndexAndLoad(client, other, List.of(row));
+    row.remove("old");
+    row.addProperty("fresh", "yes");
+    client.upsert(io.milvus.v2.service.vector.request.UpsertReq.builder().collectionName(other).data(List.of(row))
+        .build());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    client.query(QueryReq.builder().collectionName(other).filter("fresh == 'yes'").outputFields(List.of("$meta"))
+        .build()).getQueryResults().forEach(r -> rows.add(r.getEntity()));
+    assertEquals(List.of(Map.of("id", 1L, "fresh", "yes")), rows);
+    assertEquals(0, client.query(QueryReq.builder().collectionName(other).filter("exists old").build())
+        .getQueryResults().size());
+  }
 }
