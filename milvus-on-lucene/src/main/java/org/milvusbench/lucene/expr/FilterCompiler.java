@@ -192,9 +192,9 @@ public final class FilterCompiler {
   }
 
   /**
-   * The JSON path {@code ref} names, or null when it names a schema field without a path: a path into
-   * a JSON field, {@code $meta[...]}, or in a dynamic collection any name the schema lacks (Milvus reads
-   * it as a key of the dynamic field).
+   * The JSON path {@code ref} names: a path into a JSON field, {@code $meta[...]}, or in a dynamic
+   * collection any name the schema lacks (Milvus reads it as a key of the dynamic field); null for
+   * anything else, which {@link #field} then judges.
    */
   private JsonQueries json(FieldRef ref) {
     FieldSchema field = schema.field(ref.name());

@@ -12,8 +12,9 @@ import org.milvusbench.lucene.error.MilvusException;
 
 /**
  * The parts of a Milvus {@link CollectionSchema} this server supports: one INT64 or VARCHAR primary key, one
- * FLOAT_VECTOR field, and scalar fields (integers, VARCHAR, FLOAT/DOUBLE, BOOL). Validates a schema at
- * create time so that later failures are impossible.
+ * FLOAT_VECTOR field, scalar fields (integers, VARCHAR, FLOAT/DOUBLE, BOOL), JSON fields and, with
+ * enable_dynamic_field, the implied dynamic field {@code $meta}. Validates a schema at create time so
+ * that later failures are impossible (what it may not ask for at all is {@link SchemaSupport}'s).
  */
 public final class SchemaView {
   /** The dynamic field's name, as Milvus names it. */
