@@ -10,7 +10,9 @@ import org.milvusbench.expr.Literal.StringLiteral;
  * <pre>
  * or        := and (("or" | "||") and)*
  * and       := unary (("and" | "&amp;&amp;") unary)*
- * unary     := ("not" | "!") unary | "(" or ")" | predicate
+ * unary     := ("not" | "!") unary | "(" or ")" | "exists" field | contains | predicate
+ * contains  := ("json_contains" "(" field "," operand | ("json_contains_any" | "json_contains_all")
+ *              "(" field "," list) ")"
  * predicate := operand cmp operand [cmp operand]       a range when two: 1 &lt; x &lt;= 5
  *            | field ["not"] "in" "[" [operand ("," operand)*] "]"
  *            | field "like" string
@@ -63,6 +65,23 @@ public sealed interface FilterExpr {
 
   /** {@code field like "pattern"}: {@code %} any sequence, {@code _} one character, backslash escapes either. */
   record Like(FieldRef field, StringLiteral pattern) implements FilterExpr {}
+
+  /** {@code exists meta["k"]}: the JSON path is present in the row. */
+  record Exists(FieldRef field) implements FilterExpr {}
+
+  /** How many of {@link Contains#values()} a JSON array must hold. */
+  enum ContainsMode { ONE, ANY, ALL }
+
+  /**
+   * {@code json_contains(meta["tags"], "x")} ({@link ContainsMode#ONE}, one value), or
+   * {@code json_contains_any} / {@code json_contains_all} with a list: the JSON array at the path
+   * holds the value, any of the values, or all of them.
+   */
+  record Contains(FieldRef field, List<Operand> values, ContainsMode mode) implements FilterExpr {
+    public Contains {
+      values = List.copyOf(values);
+    }
+  }
 
   /** A field or literal standing alone as a condition: {@code is_active}, {@code true}. */
   record IsTrue(Operand operand) implements FilterExpr {}

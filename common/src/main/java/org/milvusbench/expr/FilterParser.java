@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Set;
 import org.milvusbench.expr.FilterExpr.And;
 import org.milvusbench.expr.FilterExpr.Comparison;
+import org.milvusbench.expr.FilterExpr.Contains;
+import org.milvusbench.expr.FilterExpr.ContainsMode;
+import org.milvusbench.expr.FilterExpr.Exists;
 import org.milvusbench.expr.FilterExpr.In;
 import org.milvusbench.expr.FilterExpr.IsTrue;
 import org.milvusbench.expr.FilterExpr.Like;
@@ -13,8 +16,6 @@ import org.milvusbench.expr.FilterExpr.Or;
 import org.milvusbench.expr.FilterLexer.Kind;
 import org.milvusbench.expr.FilterLexer.Token;
 import org.milvusbench.expr.Literal.BoolLiteral;
-import org.milvusbench.expr.Literal.FloatLiteral;
-import org.milvusbench.expr.Literal.IntLiteral;
 import org.milvusbench.expr.Literal.StringLiteral;
 
 /** Recursive-descent parser for the grammar documented on {@link FilterExpr}. */
@@ -118,10 +119,53 @@ final class FilterParser {
         expect(Kind.RPAREN, "')'");
         return inner;
       }
-      return predicate();
+      FilterExpr json = jsonPredicate();
+      return json != null ? json : predicate();
     } finally {
       depth--;
     }
+  }
+
+  /**
+   * {@code exists field} or a {@code json_contains*} call, else null. Neither word is reserved: only
+   * followed by a field ({@code exists}) or by {@code (} (the functions) does it start one, so a field
+   * may still be named {@code exists}.
+   */
+  private FilterExpr jsonPredicate() {
+    Token word = peek();
+    Token after = tokens.get(Math.min(at + 1, tokens.size() - 1));
+    if (word.kind() != Kind.IDENT) {
+      return null;
+    }
+    String name = word.text().toLowerCase(java.util.Locale.ROOT);
+    if (name.equals("exists") && after.kind() == Kind.IDENT) {
+      next();
+      return new Exists(fieldArgument("exists"));
+    }
+    ContainsMode mode = switch (name) {
+      case "json_contains" -> ContainsMode.ONE;
+      case "json_contains_any" -> ContainsMode.ANY;
+      case "json_contains_all" -> ContainsMode.ALL;
+      default -> null;
+    };
+    if (mode == null || after.kind() != Kind.LPAREN) {
+      return null;
+    }
+    next();
+    next();
+    FieldRef field = fieldArgument(word.text());
+    expect(Kind.COMMA, "','");
+    List<Operand> values = mode == ContainsMode.ONE ? List.of(operand("a value")) : list();
+    expect(Kind.RPAREN, "')'");
+    return new Contains(field, values, mode);
+  }
+
+  private FieldRef fieldArgument(String keyword) {
+    Operand o = operand("a field");
+    if (o instanceof FieldRef field) {
+      return field;
+    }
+    throw new FilterException(keyword + " needs a field, not '" + o.text() + "'", o.position());
   }
 
   private FilterExpr predicate() {
@@ -204,9 +248,9 @@ final class FilterParser {
       case STRING:
         return new StringLiteral(t.text(), t.pos());
       case INT:
-        return integer(t);
+        return NumberTokens.integer(t);
       case FLOAT:
-        return floating(t);
+        return NumberTokens.floating(t);
       case IDENT:
         if (t.text().equalsIgnoreCase("true") || t.text().equalsIgnoreCase("false")) {
           return new BoolLiteral(t.text().equalsIgnoreCase("true"), t.text(), t.pos());
@@ -235,21 +279,5 @@ final class FilterParser {
       expect(Kind.RBRACKET, "']'");
     }
     return keys;
-  }
-
-  private static IntLiteral integer(Token t) {
-    try {
-      return new IntLiteral(Long.parseLong(t.text()), t.text(), t.pos());
-    } catch (NumberFormatException e) {
-      throw new FilterException("integer out of range: " + t.text(), t.pos());
-    }
-  }
-
-  private static FloatLiteral floating(Token t) {
-    double value = Double.parseDouble(t.text());
-    if (Double.isInfinite(value)) {
-      throw new FilterException("number out of range: " + t.text(), t.pos());
-    }
-    return new FloatLiteral(value, t.text(), t.pos());
   }
 }

@@ -36,7 +36,12 @@ final class TargetFixture {
 
   /** The reference schema with client-assigned keys: id INT64 (no auto_id), embedding, category VARCHAR(10). */
   static void createKeyedCollection(MilvusClientV2 client, String name, int dim) {
-    CreateCollectionReq.CollectionSchema schema = CreateCollectionReq.CollectionSchema.builder().build();
+    createKeyedCollection(client, name, dim, false);
+  }
+
+  /** The same, with or without enable_dynamic_field. */
+  static void createKeyedCollection(MilvusClientV2 client, String name, int dim, boolean dynamic) {
+    CreateCollectionReq.CollectionSchema schema = CreateCollectionReq.CollectionSchema.builder().enableDynamicField(dynamic).build();
     schema.addField(AddFieldReq.builder().fieldName("id").dataType(DataType.Int64).isPrimaryKey(true).autoID(false).build());
     schema.addField(AddFieldReq.builder().fieldName(VECTOR).dataType(DataType.FloatVector).dimension(dim).build());
     schema.addField(AddFieldReq.builder().fieldName("category").dataType(DataType.VarChar).maxLength(10).build());

@@ -3,6 +3,8 @@ package org.milvusbench.lucene.expr;
 import io.milvus.grpc.DataType;
 import io.milvus.grpc.FieldSchema;
 import io.milvus.grpc.TemplateValue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -15,6 +17,8 @@ import org.milvusbench.expr.FilterException;
 import org.milvusbench.expr.FilterExpr;
 import org.milvusbench.expr.FilterExpr.And;
 import org.milvusbench.expr.FilterExpr.Comparison;
+import org.milvusbench.expr.FilterExpr.Contains;
+import org.milvusbench.expr.FilterExpr.Exists;
 import org.milvusbench.expr.FilterExpr.In;
 import org.milvusbench.expr.FilterExpr.IsTrue;
 import org.milvusbench.expr.FilterExpr.Like;
@@ -29,8 +33,9 @@ import org.milvusbench.lucene.store.SchemaView;
  * A Milvus boolean expression (search filter, query and delete) as a Lucene {@link Query} against
  * one collection's schema. Parsing is the shared grammar's ({@link FilterExpr#parse}); this class
  * decides what the schema allows: fields are the primary key and scalar fields (integers, VARCHAR,
- * FLOAT/DOUBLE, BOOL), {@code like} takes a VARCHAR field, and a JSON path is refused by name, since
- * this server keeps no JSON values to walk it through.
+ * FLOAT/DOUBLE, BOOL), {@code like} takes a VARCHAR field; a path into a JSON field
+ * ({@code meta["a"]["b"]}) or into the dynamic field ({@code $meta["k"]}, or a bare name that is no
+ * schema field: {@code color} is {@code $meta["color"]}) compiles through {@link JsonQueries}.
  */
 public final class FilterCompiler {
   private final SchemaView schema;
@@ -45,8 +50,7 @@ public final class FilterCompiler {
    * The query for {@code text}; a blank expression matches every row.
    *
    * @throws MilvusException {@link MilvusException#PARAMETER_INVALID} in Milvus's plan-failure wording
-   *     when the text does not parse or does not fit the schema, naming the position;
-   *     {@link MilvusException#OPERATION_NOT_SUPPORTED} for a JSON path
+   *     when the text does not parse or does not fit the schema, naming the position
    */
   public static Query compile(SchemaView schema, String text) {
     return compile(schema, text, Map.of());
@@ -92,11 +96,18 @@ public final class FilterCompiler {
       return comparison(c);
     }
     if (e instanceof In in) {
-      Query any = FieldQueries.in(field(in.field()), in.values());
+      JsonQueries json = json(in.field());
+      Query any = json != null ? json.in(in.values()) : FieldQueries.in(field(in.field()), in.values());
       return in.negated() ? not(any) : any;
     }
     if (e instanceof Like like) {
       return like(like);
+    }
+    if (e instanceof Exists exists) {
+      return jsonPath(exists.field(), "exists").exists();
+    }
+    if (e instanceof Contains contains) {
+      return jsonPath(contains.field(), "json_contains").contains(contains.values(), contains.mode());
     }
     return isTrue(((IsTrue) e).operand());
   }
@@ -119,6 +130,14 @@ public final class FilterCompiler {
       throw new FilterException("a comparison needs a field on one side, not '" + left.text() + "' "
           + op.symbol() + " '" + right.text() + "'", left.position());
     }
+    JsonQueries json = json(ref);
+    if (json != null) {
+      return switch (op) {
+        case EQ -> json.exact(right);
+        case NE -> not(json.exact(right));
+        default -> json.range(op, right);
+      };
+    }
     FieldSchema field = field(ref);
     return switch (op) {
       case EQ -> FieldQueries.exact(field, right);
@@ -128,6 +147,10 @@ public final class FilterCompiler {
   }
 
   private Query like(Like like) {
+    JsonQueries json = json(like.field());
+    if (json != null) {
+      return json.like(like.pattern());
+    }
     FieldSchema field = field(like.field());
     if (!FieldQueries.isString(field)) {
       throw new FilterException("like needs a VarChar field, but field " + field.getName() + " is "
@@ -143,6 +166,10 @@ public final class FilterCompiler {
     if (!(operand instanceof FieldRef ref)) {
       throw new FilterException("'" + operand.text() + "' is not a condition", operand.position());
     }
+    JsonQueries json = json(ref);
+    if (json != null) {
+      return json.exact(new BoolLiteral(true, "true", ref.position()));
+    }
     FieldSchema field = field(ref);
     if (field.getDataType() != DataType.Bool) {
       throw new FilterException("field " + field.getName() + " is " + field.getDataType()
@@ -154,8 +181,8 @@ public final class FilterCompiler {
   /** The schema field {@code ref} names, which must be a scalar this server indexes. */
   private FieldSchema field(FieldRef ref) {
     FieldSchema field = schema.field(ref.name());
-    if (ref.hasPath()) {
-      refusePath(ref, field);
+    if (ref.hasPath() && field != null) {
+      throw new FilterException(field.getDataType() + " data type not supported accessed with []", ref.position());
     }
     DataType type = field == null ? null : field.getDataType();
     if (field == null || type == DataType.FloatVector || type == DataType.JSON) {
@@ -165,18 +192,38 @@ public final class FilterCompiler {
   }
 
   /**
-   * Milvus would walk a path into a JSON field or the dynamic field; this server stores neither's
-   * values, so the path is refused as unsupported rather than compiled to a query that matches
-   * nothing. A path on a scalar field is wrong in Milvus too, and gets Milvus's wording.
+   * The JSON path {@code ref} names: a path into a JSON field, {@code $meta[...]}, or in a dynamic
+   * collection any name the schema lacks (Milvus reads it as a key of the dynamic field); null for
+   * anything else, which {@link #field} then judges.
    */
-  private void refusePath(FieldRef ref, FieldSchema field) {
-    boolean json = field == null ? schema.dynamic() : field.getDataType() == DataType.JSON;
-    if (json) {
-      throw MilvusException.unsupported(planFailure("JSON path " + ref.text() + " at position " + ref.position()
-          + ": this server does not filter on JSON fields or the dynamic field"));
-    }
+  private JsonQueries json(FieldRef ref) {
+    FieldSchema field = schema.field(ref.name());
     if (field != null) {
-      throw new FilterException(field.getDataType() + " data type not supported accessed with []", ref.position());
+      return field.getDataType() == DataType.JSON && ref.hasPath() ? new JsonQueries(field.getName(), ref.path())
+          : null;
     }
+    if (!schema.dynamic()) {
+      return null;
+    }
+    if (ref.name().equals(SchemaView.DYNAMIC_FIELD)) {
+      return ref.hasPath() ? new JsonQueries(SchemaView.DYNAMIC_FIELD, ref.path()) : null;
+    }
+    List<String> path = new ArrayList<>();
+    path.add(ref.name());
+    path.addAll(ref.path());
+    return new JsonQueries(SchemaView.DYNAMIC_FIELD, path);
+  }
+
+  /** As {@link #json}, for {@code exists} and {@code json_contains}, which take nothing else; a whole JSON field is its root path. */
+  private JsonQueries jsonPath(FieldRef ref, String what) {
+    JsonQueries json = json(ref);
+    FieldSchema field = schema.field(ref.name());
+    if (json == null && field != null && field.getDataType() == DataType.JSON && !what.equals("exists")) {
+      return new JsonQueries(field.getName(), List.of());
+    }
+    if (json == null) {
+      throw new FilterException(what + " needs a JSON field or a path into one, not " + ref.text(), ref.position());
+    }
+    return json;
   }
 }

@@ -17,10 +17,16 @@ import java.util.List;
 import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.Database;
+import org.milvusbench.lucene.store.SchemaSupport;
 
 /** Create / drop / has / describe / list collections and their statistics. */
 final class CollectionRpcs {
-  /** Field ids are assigned from 100 upward, as Milvus does; the schema is stored as sent otherwise. */
+  /**
+   * Field ids are assigned from 100 upward, as Milvus does; the schema is stored as sent otherwise (a
+   * dynamic collection's {@code $meta} is implied, and like Milvus's DescribeCollection this server never
+   * lists it: MilvusClientV2 would otherwise demand a {@code $meta} key in every inserted row). What this
+   * server cannot honour is refused first ({@link SchemaSupport}).
+   */
   Status create(Database db, CreateCollectionRequest request) throws Exception {
     CollectionSchema schema;
     try {
@@ -28,6 +34,7 @@ final class CollectionRpcs {
     } catch (InvalidProtocolBufferException e) {
       throw MilvusException.invalid("the collection schema is not a valid CollectionSchema protobuf: " + e.getMessage());
     }
+    SchemaSupport.check(schema, request.getPropertiesList());
     CollectionSchema.Builder b = schema.toBuilder().setName(request.getCollectionName()).clearFields();
     long fieldId = 100;
     for (FieldSchema f : schema.getFieldsList()) {
@@ -36,6 +43,13 @@ final class CollectionRpcs {
     ConsistencyLevel level = request.getConsistencyLevel();
     db.create(request.getCollectionName(), b.build(), level.getNumber());
     return Statuses.OK;
+  }
+
+  /** The schema as DescribeCollection lists it: without a dynamic field, as Milvus's proxy hides it. */
+  private static CollectionSchema listed(CollectionSchema schema) {
+    CollectionSchema.Builder b = schema.toBuilder().clearFields();
+    schema.getFieldsList().stream().filter(f -> !f.getIsDynamic()).forEach(b::addFields);
+    return b.build();
   }
 
   Status drop(Database db, String name) throws Exception {
@@ -52,7 +66,7 @@ final class CollectionRpcs {
     long createdTs = c.state().createdMillis() << 18;
     return DescribeCollectionResponse.newBuilder()
         .setStatus(Statuses.OK)
-        .setSchema(c.schema().proto())
+        .setSchema(listed(c.schema().proto()))
         .setCollectionID(c.state().collectionId())
         .setCollectionName(c.name())
         .setDbName(db.name())

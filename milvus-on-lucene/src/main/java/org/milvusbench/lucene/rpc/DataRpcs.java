@@ -23,6 +23,9 @@ import org.milvusbench.lucene.store.RowBatch;
 final class DataRpcs {
   MutationResult insert(Database db, InsertRequest request) throws Exception {
     Collection c = db.get(request.getCollectionName());
+    if (request.hasNamespace()) {
+      throw MilvusException.unsupported("namespaces");
+    }
     RowBatch batch = RowBatch.of(c.schema(), request.getFieldsDataList(), request.getNumRows());
     Keys ids = c.insert(batch);
     return written(c, ids).setInsertCnt(ids.size()).build();
@@ -34,6 +37,9 @@ final class DataRpcs {
    */
   MutationResult upsert(Database db, UpsertRequest request) throws Exception {
     Collection c = db.get(request.getCollectionName());
+    if (request.hasNamespace()) {
+      throw MilvusException.unsupported("namespaces");
+    }
     if (request.getPartialUpdate()) {
       throw MilvusException.unsupported("partial update (upsert of some fields only): this server replaces whole rows");
     }

@@ -23,6 +23,7 @@ import org.milvusbench.lucene.store.CollectionState.IndexJson;
 import org.milvusbench.lucene.store.CollectionStore;
 import org.milvusbench.lucene.store.GraphBuild;
 import org.milvusbench.lucene.store.GraphSpec;
+import org.milvusbench.lucene.store.SchemaView;
 import org.milvusbench.lucene.store.VectorMetric;
 
 /**
@@ -42,14 +43,15 @@ final class IndexRpcs {
   Status create(Database db, CreateIndexRequest request) throws Exception {
     Collection c = db.get(request.getCollectionName());
     String fieldName = request.getFieldName().isEmpty() ? c.schema().vectorName() : request.getFieldName();
+    Map<String, String> params = flatten(request);
     FieldSchema field = c.schema().field(fieldName);
+    refuseJsonIndex(c, fieldName, field, params);
     if (field == null) {
       throw MilvusException.fieldNotFound(fieldName, "cannot create index on non-exist field: " + fieldName);
     }
     if (field.getDataType() != DataType.FloatVector) {
       return Statuses.OK;
     }
-    Map<String, String> params = flatten(request);
     String type = params.getOrDefault("index_type", "AUTOINDEX").toUpperCase(Locale.ROOT);
     if (!type.equals("HNSW") && !type.equals("AUTOINDEX") && !type.equals("FLAT")) {
       throw new MilvusException(MilvusException.INDEX_NOT_SUPPORTED, "index type not supported[index_type=" + type
@@ -86,6 +88,25 @@ final class IndexRpcs {
       }
     }
     return Statuses.OK;
+  }
+
+  /**
+   * Milvus indexes a JSON field by path ({@code json_path}, {@code json_cast_type}); such an index here
+   * would be accepted and never used nor listed, so it is refused (JSON paths are filterable without
+   * one: every path is indexed at write time).
+   */
+  private static void refuseJsonIndex(Collection c, String fieldName, FieldSchema field, Map<String, String> params) {
+    for (String key : new String[] {"json_path", "json_cast_type"}) {
+      if (params.containsKey(key)) {
+        throw MilvusException.unsupported("JSON path indexes (" + key + "=" + params.get(key) + " on field "
+            + fieldName + "): every JSON path is filterable without an index");
+      }
+    }
+    boolean dynamic = field == null && c.schema().dynamic() && fieldName.equals(SchemaView.DYNAMIC_FIELD);
+    if (dynamic || (field != null && field.getDataType() == DataType.JSON)) {
+      throw MilvusException.unsupported("indexes on JSON fields (field " + fieldName
+          + "): every JSON path is filterable without an index");
+    }
   }
 
   /** Milvus accepts parameters both as top-level pairs and inside a "params" JSON object. */

@@ -1,5 +1,6 @@
 package org.milvusbench.lucene.rpc;
 
+import com.google.protobuf.ByteString;
 import io.milvus.grpc.BoolArray;
 import io.milvus.grpc.DataType;
 import io.milvus.grpc.DoubleArray;
@@ -7,6 +8,7 @@ import io.milvus.grpc.FieldData;
 import io.milvus.grpc.FieldSchema;
 import io.milvus.grpc.FloatArray;
 import io.milvus.grpc.IntArray;
+import io.milvus.grpc.JSONArray;
 import io.milvus.grpc.LongArray;
 import io.milvus.grpc.ScalarField;
 import io.milvus.grpc.StringArray;
@@ -17,51 +19,29 @@ import java.util.List;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.milvusbench.lucene.error.MilvusException;
+import org.milvusbench.lucene.store.JsonValue;
 import org.milvusbench.lucene.store.LeafValues;
 import org.milvusbench.lucene.store.SchemaView;
 
 /**
  * Output fields as Milvus columns ({@link FieldData}, one per field, one value per hit in hit order),
- * read from doc values; also resolves the requested names ({@code *} = every field).
+ * read from doc values, for the fields {@link OutputFields} resolved.
  */
 final class OutputColumns {
+  private static final byte[] EMPTY_OBJECT = {'{', '}'};
+
   private OutputColumns() {}
 
-  /** The schema fields to return; unknown names fail unless the collection has a dynamic field. */
-  static List<FieldSchema> resolve(SchemaView schema, List<String> names) {
-    List<FieldSchema> out = new ArrayList<>();
-    for (String name : names) {
-      if (name.equals("*")) {
-        for (FieldSchema f : schema.all()) {
-          if (!out.contains(f)) {
-            out.add(f);
-          }
-        }
-        continue;
-      }
-      FieldSchema f = schema.field(name);
-      if (f == null) {
-        if (schema.dynamic() || name.equals("$meta")) {
-          continue;
-        }
-        throw MilvusException.fieldNotFound(name, "field " + name + " not exist");
-      }
-      if (!out.contains(f)) {
-        out.add(f);
-      }
-    }
-    return out;
-  }
-
-  static List<FieldData> read(IndexReader reader, SchemaView schema, List<FieldSchema> fields, int[] docs)
+  static List<FieldData> read(IndexReader reader, SchemaView schema, OutputFields outputs, int[] docs)
       throws IOException {
-    List<FieldData> columns = new ArrayList<>(fields.size());
+    List<FieldData> columns = new ArrayList<>(outputs.fields().size());
     List<LeafReaderContext> leaves = reader.leaves();
-    for (FieldSchema f : fields) {
+    for (FieldSchema f : outputs.fields()) {
       FieldData.Builder col = FieldData.newBuilder().setFieldName(f.getName()).setType(f.getDataType())
-          .setFieldId(f.getFieldID());
-      if (f.getDataType() == DataType.FloatVector) {
+          .setFieldId(f.getFieldID()).setIsDynamic(f.getIsDynamic());
+      if (f.getDataType() == DataType.JSON) {
+        col.setScalars(ScalarField.newBuilder().setJsonData(json(leaves, schema, f, outputs, docs)));
+      } else if (f.getDataType() == DataType.FloatVector) {
         FloatArray.Builder data = FloatArray.newBuilder();
         float[] v = new float[schema.dim()];
         for (int doc : docs) {
@@ -84,6 +64,20 @@ final class OutputColumns {
       columns.add(col.build());
     }
     return columns;
+  }
+
+  /** A JSON column: each row's bytes as inserted, or for the dynamic field only the keys asked for. */
+  private static JSONArray json(List<LeafReaderContext> leaves, SchemaView schema, FieldSchema f,
+      OutputFields outputs, int[] docs) throws IOException {
+    JSONArray.Builder data = JSONArray.newBuilder();
+    boolean narrow = f.getIsDynamic() && !outputs.wholeDynamic();
+    for (int doc : docs) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      JsonValue v = (JsonValue) new LeafValues(leaf.reader(), schema).value(f, doc - leaf.docBase);
+      byte[] bytes = v == null ? EMPTY_OBJECT : narrow ? v.only(outputs.dynamicKeys()) : v.bytes();
+      data.addData(ByteString.copyFrom(bytes));
+    }
+    return data.build();
   }
 
   private static ScalarField scalars(DataType type, List<Object> values) {

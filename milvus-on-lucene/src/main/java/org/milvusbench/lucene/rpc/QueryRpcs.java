@@ -2,7 +2,6 @@ package org.milvusbench.lucene.rpc;
 
 import io.milvus.grpc.DataType;
 import io.milvus.grpc.FieldData;
-import io.milvus.grpc.FieldSchema;
 import io.milvus.grpc.LongArray;
 import io.milvus.grpc.QueryRequest;
 import io.milvus.grpc.QueryResults;
@@ -38,6 +37,7 @@ final class QueryRpcs {
     if (!c.loaded()) {
       throw MilvusException.collectionNotLoaded(request.getCollectionName());
     }
+    RequestSupport.checkQuery(request);
     SchemaView schema = c.schema();
     QueryWindow window = QueryWindow.of(request.getQueryParamsList());
     Query filter = FilterCompiler.compile(schema, request.getExpr(), request.getExprTemplateValuesMap());
@@ -54,11 +54,11 @@ final class QueryRpcs {
     if (!names.contains(schema.primaryName())) {
       names.add(0, schema.primaryName());
     }
-    List<FieldSchema> outputs = OutputColumns.resolve(schema, names);
+    OutputFields outputs = OutputFields.resolve(schema, names);
     try (SearcherLease lease = c.acquire()) {
       int[] docs = rowsInKeyOrder(lease, schema, filter, window);
       out.addAllFieldsData(OutputColumns.read(lease.reader(), schema, outputs, docs));
-      outputs.forEach(f -> out.addOutputFields(f.getName()));
+      out.addAllOutputFields(outputs.names());
     }
     return out.build();
   }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.milvus.grpc.FieldSchema;
 import io.milvus.grpc.KeyValuePair;
 import io.milvus.grpc.PlaceholderGroup;
 import io.milvus.grpc.PlaceholderType;
@@ -108,12 +107,12 @@ final class SearchRpcs {
     if (!c.loaded()) {
       throw MilvusException.collectionNotLoaded(request.getCollectionName());
     }
+    RequestSupport.checkSearch(request);
     SchemaView schema = c.schema();
     Params p = params(request.getSearchParamsList());
     checkLimits(p, schema);
     float[][] queries = queries(request.getPlaceholderGroup(), schema);
-    List<FieldSchema> outputs = OutputColumns.resolve(schema, request.getOutputFieldsList());
-    outputs.removeIf(FieldSchema::getIsPrimaryKey);
+    OutputFields outputs = OutputFields.resolve(schema, request.getOutputFieldsList()).withoutPrimaryKey();
     Query filter = request.getDsl().isBlank() ? null
         : FilterCompiler.compile(schema, request.getDsl(), request.getExprTemplateValuesMap());
     IndexJson index = c.state().index();
@@ -128,7 +127,7 @@ final class SearchRpcs {
       data.addOutputFields(schema.primaryName());
       if (!outputs.isEmpty()) {
         data.addAllFieldsData(OutputColumns.read(lease.reader(), schema, outputs, docs));
-        outputs.forEach(f -> data.addOutputFields(f.getName()));
+        data.addAllOutputFields(outputs.names());
       }
     }
     data.setIds(ids.ids());

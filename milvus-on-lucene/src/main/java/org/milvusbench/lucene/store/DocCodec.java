@@ -19,7 +19,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * How a Milvus row becomes a Lucene document. Everything is in doc values or points (nothing stored):
  * the primary key and integers as {@link LongField}, floats as {@link DoubleField}, VARCHAR as
- * {@link KeywordField}. The vector goes into a {@link KnnFloatVectorField} (HNSW graph) once the
+ * {@link KeywordField}, a JSON field's bytes as sent in a binary doc value of its name (and its paths
+ * flattened for filters by {@link JsonPaths}). The vector goes into a {@link KnnFloatVectorField} (HNSW graph) once the
  * collection has a graph spec; before that it is kept raw in a binary doc value {@link #RAW_VECTOR}, so
  * the similarity function (the index's metric, unknown at insert time) is chosen when the index is built.
  */
@@ -29,23 +30,36 @@ public final class DocCodec {
 
   private final SchemaView schema;
   private final List<FieldSchema> scalars = new ArrayList<>();
+  /** Each field's default value in {@link #scalarFields()} order, null for none. */
+  private final Object[] defaults;
 
   public DocCodec(SchemaView schema) {
     this.schema = schema;
-    schema.scalars().forEach(scalars::add);
+    scalars.addAll(schema.valueFields());
+    defaults = scalars.stream().map(DefaultValues::of).toArray();
   }
 
   public List<FieldSchema> scalarFields() {
     return scalars;
   }
 
-  /** Values of row {@code row} of an insert batch, in {@link #scalarFields()} order (null when absent). */
+  /**
+   * Values of row {@code row} of an insert batch, in {@link #scalarFields()} order (null when absent);
+   * a JSON field's is a {@link JsonValue}.
+   */
   Object[] scalarValues(RowBatch batch, int row) {
     Object[] values = new Object[scalars.size()];
     for (int i = 0; i < values.length; i++) {
       FieldSchema f = scalars.get(i);
+      if (f.getDataType() == DataType.JSON) {
+        JsonValue[] json = batch.json.get(f.getName());
+        values[i] = json == null ? null : json[row];
+        continue;
+      }
       ScalarField column = batch.scalars.get(f.getName());
-      values[i] = column == null ? null : value(column, f.getDataType(), row);
+      int[] index = batch.valueIndex.get(f.getName());
+      int at = index == null ? row : index[row];
+      values[i] = column == null || at < 0 ? defaults[i] : value(column, f.getDataType(), at);
     }
     return values;
   }
@@ -92,7 +106,10 @@ public final class DocCodec {
         continue;
       }
       String name = scalars.get(i).getName();
-      if (v instanceof Long) {
+      if (v instanceof JsonValue json) {
+        doc.add(new BinaryDocValuesField(name, new BytesRef(json.bytes())));
+        JsonPaths.fields(name, json.node()).forEach(doc::add);
+      } else if (v instanceof Long) {
         doc.add(new LongField(name, (Long) v, Field.Store.NO));
       } else if (v instanceof Double) {
         doc.add(new DoubleField(name, (Double) v, Field.Store.NO));

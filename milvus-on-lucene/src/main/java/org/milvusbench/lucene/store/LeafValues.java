@@ -11,6 +11,7 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.NumericUtils;
 
 /**
@@ -46,10 +47,21 @@ public final class LeafValues {
     return dv.nextValue();
   }
 
-  /** The field's value as Long (integers, bool as 0/1), Double or String; null when the row has none. */
+  /**
+   * The field's value as Long (integers, bool as 0/1), Double, String or {@link JsonValue}; null when
+   * the row has none.
+   */
   public Object value(FieldSchema field, int doc) throws IOException {
     String name = field.getName();
     DataType type = field.getDataType();
+    if (type == DataType.JSON) {
+      BinaryDocValues dv = (BinaryDocValues) iterators.get(name);
+      if (dv == null) {
+        dv = DocValues.getBinary(leaf, name);
+        iterators.put(name, dv);
+      }
+      return dv.advanceExact(doc) ? JsonValue.stored(BytesRef.deepCopyOf(dv.binaryValue()).bytes) : null;
+    }
     if (type == DataType.VarChar || type == DataType.String) {
       SortedSetDocValues dv = (SortedSetDocValues) iterators.get(name);
       if (dv == null) {

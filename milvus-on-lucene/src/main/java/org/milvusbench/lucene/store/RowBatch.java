@@ -21,7 +21,12 @@ public final class RowBatch {
   /** Primary keys supplied by the client, or null when auto_id assigns them. */
   final Keys clientKeys;
   final List<Float> vectors;
+  private static final byte[] EMPTY_OBJECT = {'{', '}'};
   final Map<String, ScalarField> scalars = new HashMap<>();
+  /** JSON fields and the dynamic field, parsed and checked; a dynamic collection's rows default to {@code {}}. */
+  final Map<String, JsonValue[]> json = new HashMap<>();
+  /** Columns sent with valid_data: per row, the index of its value in the column or -1 (the default). */
+  final Map<String, int[]> valueIndex = new HashMap<>();
 
   private RowBatch(int numRows, Keys clientKeys, List<Float> vectors) {
     this.numRows = numRows;
@@ -33,7 +38,7 @@ public final class RowBatch {
     return numRows;
   }
 
-  /** Validates and wraps the insert request's columns. {@code $meta} (dynamic field) is accepted and ignored. */
+  /** Validates and wraps the insert request's columns, the dynamic field {@code $meta} among them. */
   public static RowBatch of(SchemaView schema, List<FieldData> columns, int declaredRows) {
     Map<String, FieldData> byName = columnsByName(schema, columns);
     List<Float> floats = vectorColumn(schema, byName.get(schema.vectorName()));
@@ -78,33 +83,90 @@ public final class RowBatch {
     for (FieldSchema f : schema.scalars()) {
       FieldData fd = byName.get(f.getName());
       if (fd == null) {
-        if (f.getNullable() || f.hasDefaultValue()) {
+        if (f.hasDefaultValue()) {
           continue;
         }
         throw new MilvusException(MilvusException.PARAMETER_MISSING,
             "missing parameter: insert data does not contain field " + f.getName());
       }
-      checkRows(f.getName(), scalarSize(fd.getScalars(), f.getDataType()), rows);
+      int[] index = valueIndex(f, fd, rows);
+      int values = index == null ? rows : (int) java.util.Arrays.stream(index).filter(i -> i >= 0).count();
+      checkRows(f.getName(), scalarSize(fd.getScalars(), f.getDataType()), values);
+      if (index != null) {
+        batch.valueIndex.put(f.getName(), index);
+      }
       if (f.getDataType() == DataType.VarChar) {
         checkMaxLength(f, fd.getScalars().getStringData().getDataList());
       }
       batch.scalars.put(f.getName(), fd.getScalars());
     }
+    return withJson(batch, schema, byName);
+  }
+
+  /**
+   * Where each row's value sits in a column sent with {@code valid_data} (clients send only the rows
+   * that have a value, and false for the others), -1 for a row that takes the field's default; null
+   * when the column has a value for every row.
+   */
+  private static int[] valueIndex(FieldSchema f, FieldData fd, int rows) {
+    if (fd.getValidDataCount() == 0) {
+      return null;
+    }
+    checkRows(f.getName(), fd.getValidDataCount(), rows);
+    int[] index = new int[rows];
+    int next = 0;
+    for (int row = 0; row < rows; row++) {
+      boolean valid = fd.getValidData(row);
+      if (!valid && !f.hasDefaultValue()) {
+        throw MilvusException.invalid("the field " + f.getName() + " is not nullable and has no default value,"
+            + " but row " + row + " has none");
+      }
+      index[row] = valid ? next++ : -1;
+    }
+    return index;
+  }
+
+  /** Each JSON column's values parsed (a JSON field is required; the dynamic field may be left out). */
+  private static RowBatch withJson(RowBatch batch, SchemaView schema, Map<String, FieldData> byName) {
+    for (FieldSchema f : schema.valueFields()) {
+      if (f.getDataType() != DataType.JSON) {
+        continue;
+      }
+      FieldData fd = byName.get(f.getName());
+      if (fd == null && !f.getIsDynamic()) {
+        throw new MilvusException(MilvusException.PARAMETER_MISSING,
+            "missing parameter: insert data does not contain field " + f.getName());
+      }
+      List<com.google.protobuf.ByteString> data = fd == null ? null : fd.getScalars().getJsonData().getDataList();
+      if (data != null) {
+        checkRows(f.getName(), data.size(), batch.numRows);
+      }
+      JsonValue[] values = new JsonValue[batch.numRows];
+      for (int row = 0; row < values.length; row++) {
+        byte[] bytes = data == null ? EMPTY_OBJECT : data.get(row).toByteArray();
+        values[row] = JsonValue.of(bytes, f.getName(), row, f.getIsDynamic());
+      }
+      batch.json.put(f.getName(), values);
+    }
     return batch;
   }
 
-  /** The schema's columns by name; unknown ones are refused unless the collection has a dynamic field. */
+  /** The schema's columns by name (the dynamic field's as {@code $meta}); unknown ones are refused. */
   private static Map<String, FieldData> columnsByName(SchemaView schema, List<FieldData> columns) {
     Map<String, FieldData> byName = new HashMap<>();
     for (FieldData fd : columns) {
-      if (fd.getIsDynamic() || "$meta".equals(fd.getFieldName())) {
+      if (fd.getIsDynamic() || SchemaView.DYNAMIC_FIELD.equals(fd.getFieldName())) {
+        if (!schema.dynamic()) {
+          throw MilvusException.fieldNotFound(fd.getFieldName(), "dynamic field data sent, but the collection"
+              + " has no dynamic field (enable_dynamic_field is false)");
+        }
+        byName.put(SchemaView.DYNAMIC_FIELD, fd);
         continue;
       }
       if (schema.field(fd.getFieldName()) == null) {
-        if (schema.dynamic()) {
-          continue;
-        }
-        throw MilvusException.fieldNotFound(fd.getFieldName(), "the field is not in the collection schema and dynamic field is disabled");
+        throw MilvusException.fieldNotFound(fd.getFieldName(), schema.dynamic()
+            ? "the field is not in the collection schema; extra keys of a dynamic collection go in " + SchemaView.DYNAMIC_FIELD
+            : "the field is not in the collection schema and dynamic field is disabled");
       }
       byName.put(fd.getFieldName(), fd);
     }

@@ -4,28 +4,37 @@ import io.milvus.grpc.CollectionSchema;
 import io.milvus.grpc.DataType;
 import io.milvus.grpc.FieldSchema;
 import io.milvus.grpc.KeyValuePair;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.milvusbench.lucene.error.MilvusException;
 
 /**
  * The parts of a Milvus {@link CollectionSchema} this server supports: one INT64 or VARCHAR primary key, one
- * FLOAT_VECTOR field, and scalar fields (integers, VARCHAR, FLOAT/DOUBLE, BOOL). Validates a schema at
- * create time so that later failures are impossible.
+ * FLOAT_VECTOR field, scalar fields (integers, VARCHAR, FLOAT/DOUBLE, BOOL), JSON fields and, with
+ * enable_dynamic_field, the implied dynamic field {@code $meta}. Validates a schema at create time so
+ * that later failures are impossible (what it may not ask for at all is {@link SchemaSupport}'s).
  */
 public final class SchemaView {
+  /** The dynamic field's name, as Milvus names it. */
+  public static final String DYNAMIC_FIELD = "$meta";
   private final CollectionSchema schema;
   private final FieldSchema primary;
   private final FieldSchema vector;
   private final int dim;
   private final Map<String, FieldSchema> fields = new LinkedHashMap<>();
+  /** {@code $meta}, the JSON field holding keys outside the schema; null without enable_dynamic_field. */
+  private final FieldSchema dynamicField;
 
   public SchemaView(CollectionSchema schema) {
     this.schema = schema;
     FieldSchema pk = null;
     FieldSchema vec = null;
+    FieldSchema meta = null;
     for (FieldSchema f : schema.getFieldsList()) {
       if (f.getIsDynamic()) {
+        meta = f;
         continue;
       }
       fields.put(f.getName(), f);
@@ -51,6 +60,7 @@ public final class SchemaView {
     }
     this.primary = pk;
     this.vector = vec;
+    this.dynamicField = !schema.getEnableDynamicField() ? null : meta != null ? meta : dynamicField();
     String dimText = param(vec, "dim");
     if (dimText == null) {
       throw MilvusException.invalid("dimension is not defined in field type params of " + vec.getName());
@@ -87,6 +97,12 @@ public final class SchemaView {
             + ") should be in (0, 65535], but got " + length);
       }
     }
+  }
+
+  /** The JSON field holding a dynamic collection's extra keys, as Milvus's proxy adds it. */
+  private static FieldSchema dynamicField() {
+    return FieldSchema.newBuilder().setName(DYNAMIC_FIELD).setDataType(DataType.JSON).setIsDynamic(true)
+        .setDescription("dynamic schema").build();
   }
 
   static boolean isScalar(DataType t) {
@@ -141,6 +157,28 @@ public final class SchemaView {
 
   public boolean dynamic() {
     return schema.getEnableDynamicField();
+  }
+
+  /** The dynamic field {@code $meta}, or null when the collection has none. */
+  public FieldSchema dynamicFieldOrNull() {
+    return dynamicField;
+  }
+
+  /**
+   * Every field whose values a row keeps besides its key and vector, in schema order: scalars, JSON
+   * fields, then the dynamic field.
+   */
+  public List<FieldSchema> valueFields() {
+    List<FieldSchema> out = new ArrayList<>();
+    for (FieldSchema f : fields.values()) {
+      if (!f.getIsPrimaryKey() && (isScalar(f.getDataType()) || f.getDataType() == DataType.JSON)) {
+        out.add(f);
+      }
+    }
+    if (dynamicField != null) {
+      out.add(dynamicField);
+    }
+    return out;
   }
 
   /** Field by name, or null (the dynamic {@code $meta} field is not listed). */

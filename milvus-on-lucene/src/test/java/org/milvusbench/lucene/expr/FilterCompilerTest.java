@@ -151,19 +151,18 @@ class FilterCompilerTest {
   }
 
   @Test
-  void jsonPathsAreRefusedByName() {
-    MilvusException json = failure(SCHEMA, "meta[\"a\"][\"b\"] == 1");
-    assertEquals(MilvusException.OPERATION_NOT_SUPPORTED, json.code());
-    assertEquals("failed to create query plan: cannot parse expression: meta[\"a\"][\"b\"] == 1, error: JSON path "
-        + "meta[\"a\"][\"b\"] at position 0: this server does not filter on JSON fields or the dynamic field: "
-        + "unsupported operation", json.getMessage());
+  void jsonPathsNeedAJsonFieldOrTheDynamicField() {
     SchemaView dynamic = schema(true);
-    assertEquals(MilvusException.OPERATION_NOT_SUPPORTED, failure(dynamic, "$meta['k'] > 1").code());
-    assertEquals(MilvusException.OPERATION_NOT_SUPPORTED, failure(dynamic, "id > 1 and colour[0] like 'a%'").code());
+    FilterCompiler.compile(dynamic, "$meta['k'] > 1 and colour[0] like 'a%' and exists size");
+    FilterCompiler.compile(SCHEMA, "meta[\"a\"][\"b\"] == 1 and json_contains(meta, 'x')");
     // Without a dynamic field an unknown name is a typo, and a path on a scalar is wrong in Milvus too.
     assertInvalid("colour[\"a\"] == 1", "field colour not exist or not a scalar field at position 0");
     assertInvalid("category[\"a\"] == 'x'", "VarChar data type not supported accessed with [] at position 0");
     // A JSON field without a path is no filterable scalar either.
     assertInvalid("meta == 1", "field meta not exist or not a scalar field at position 0");
+    assertInvalid("exists category", "exists needs a JSON field or a path into one, not category at position 7");
+    assertInvalid("exists meta", "exists needs a JSON field or a path into one, not meta at position 7");
+    assertInvalid("meta['a'] == year", "a JSON path is compared with a literal, not 'year' at position 13");
+    assertInvalid("meta['a'] > true", "'>' needs a number or a string, not 'true' at position 12");
   }
 }

@@ -1,0 +1,104 @@
+package org.milvusbench.lucene;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import io.milvus.v2.client.MilvusClientV2;
+import io.milvus.v2.common.DataType;
+import io.milvus.v2.common.IndexParam;
+import io.milvus.v2.exception.MilvusClientException;
+import io.milvus.v2.service.collection.request.AddFieldReq;
+import io.milvus.v2.service.collection.request.CreateCollectionReq;
+import io.milvus.v2.service.index.request.CreateIndexReq;
+import io.milvus.v2.service.vector.request.QueryReq;
+import io.milvus.v2.service.vector.request.SearchReq;
+import io.milvus.v2.service.vector.request.data.FloatVec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Index and search requests this server does not implement are refused with 3000 naming the feature
+ * (before, a JSON-path index was accepted and ignored, and a range or grouping search answered as a
+ * plain top-k search); the next request succeeds.
+ */
+class UnsupportedRequestTest {
+  private static final int DIM = 4;
+  private static final String NAME = "requests";
+
+  @TempDir
+  static Path dataDir;
+  static TargetServer server;
+  static MilvusClientV2 client;
+  static float[][] data = TestData.normal(20, DIM, 8);
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
+    client = TargetFixture.connect(server, null);
+    CreateCollectionReq.CollectionSchema schema = CreateCollectionReq.CollectionSchema.builder()
+        .enableDynamicField(true).build();
+    schema.addField(AddFieldReq.builder().fieldName("id").dataType(DataType.Int64).isPrimaryKey(true).autoID(false).build());
+    schema.addField(AddFieldReq.builder().fieldName(TargetFixture.VECTOR).dataType(DataType.FloatVector).dimension(DIM).build());
+    schema.addField(AddFieldReq.builder().fieldName("meta").dataType(DataType.JSON).build());
+    client.createCollection(CreateCollectionReq.builder().collectionName(NAME).collectionSchema(schema).build());
+    List<JsonObject> rows = new ArrayList<>();
+    for (int i = 0; i < data.length; i++) {
+      JsonObject row = new JsonObject();
+      row.addProperty("id", i);
+      row.add(TargetFixture.VECTOR, new Gson().toJsonTree(data[i]));
+      row.add("meta", new JsonObject());
+      rows.add(row);
+    }
+    TargetFixture.insertIndexAndLoad(client, NAME, rows);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    client.close();
+    server.close();
+  }
+
+  private static void assertRefused(String feature, Executable call) {
+    MilvusClientException e = assertThrows(MilvusClientException.class, call);
+    assertEquals(3000, e.getServerErrCode(), e.getMessage());
+    assertTrue(e.getMessage().contains(feature) && e.getMessage().contains("unsupported operation"), e.getMessage());
+    assertEquals(3, client.query(QueryReq.builder().collectionName(NAME).filter("id < 3").build())
+        .getQueryResults().size(), "the next request succeeds");
+  }
+
+  private static void index(String field, Map<String, Object> params) {
+    client.createIndex(CreateIndexReq.builder().collectionName(NAME).indexParams(List.of(IndexParam.builder()
+        .fieldName(field).indexName(field + "_idx").indexType(IndexParam.IndexType.INVERTED).extraParams(params)
+        .build())).build());
+  }
+
+  private static SearchReq.SearchReqBuilder search() {
+    return SearchReq.builder().collectionName(NAME).annsField(TargetFixture.VECTOR)
+        .data(List.of(new FloatVec(data[0]))).limit(3);
+  }
+
+  @Test
+  void jsonIndexes() {
+    assertRefused("JSON path indexes (json_path=meta[\"k\"] on field meta)",
+        () -> index("meta", Map.of("json_path", "meta[\"k\"]", "json_cast_type", "varchar")));
+    assertRefused("indexes on JSON fields (field meta)", () -> index("meta", Map.of()));
+    assertRefused("indexes on JSON fields (field $meta)", () -> index("$meta", Map.of()));
+  }
+
+  @Test
+  void rangeAndGroupingSearch() {
+    assertRefused("range search (radius)", () -> client.search(search()
+        .searchParams(Map.of("radius", 1.0, "range_filter", 0.0)).build()));
+    assertRefused("grouping search (group_by_field)", () -> client.search(search().groupByFieldName("id").build()));
+  }
+}
