@@ -1,11 +1,11 @@
 package org.milvusbench.gatling;
 
 import io.milvus.grpc.SearchRequest;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.milvusbench.gatling.core.QueryVectors;
 import org.milvusbench.gatling.internal.SearchRequestTemplate;
 import org.milvusbench.recorder.LevelRecorder;
-import org.milvusbench.process.ProcessStats;
 
 /**
  * Generator ceiling, in one run against the in-process no-op Milvus (so only client cost counts):
@@ -15,8 +15,8 @@ import org.milvusbench.process.ProcessStats;
  * service p50). The two cores are shared by client and server, so absolute numbers are a floor.
  *
  * <pre>
- * mvn -B -q install -DskipTests   # the two modules, which -N resolves from the local repository
- * mvn -B -q -N test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt   # the reactor: the
+ *     modules resolve to their target/classes, nothing is installed (see OperationCostBenchmark)
  * java --add-opens java.base/java.lang=ALL-UNNAMED -cp target/test-classes:target/classes:$(cat target/test-cp.txt) \
  *     org.milvusbench.gatling.GeneratorCeilingBenchmark [seconds=10] [inFlight=100] [gatling-only]
  * </pre>
@@ -83,44 +83,10 @@ public final class GeneratorCeilingBenchmark {
 
   record Result(double rps, double p50Micros) {}
 
-  /** CPU this process spent outside the no-op server's threads, per request the server answered, between calls. */
-  static final class ClientCpu {
-    private final NoopMilvusServer server;
-    private long processNanos;
-    private long serverNanos;
-    private long searches;
-    /** The server's own CPU per request over the last interval. */
-    double serverMicrosPerRequest;
-
-    ClientCpu(NoopMilvusServer server) {
-      this.server = server;
-      microsPerRequest();
-    }
-
-    double microsPerRequest() {
-      long process = ProcessStats.cpuNanos();
-      long serverCpu = server.cpuNanos();
-      long answered = server.searches();
-      double micros = answered == searches ? 0
-          : ((process - processNanos) - (serverCpu - serverNanos)) / 1000.0 / (answered - searches);
-      serverMicrosPerRequest = answered == searches ? 0 : (serverCpu - serverNanos) / 1000.0 / (answered - searches);
-      processNanos = process;
-      serverNanos = serverCpu;
-      searches = answered;
-      return micros;
-    }
-  }
-
   /** Runs {@link CeilingSimulation} in this JVM; returns [c=1, c=N]. */
   static Result[] gatling(NoopMilvusServer server, int users, int seconds) {
-    System.setProperty("bench.uri", server.uri());
-    System.setProperty("bench.users", Integer.toString(users));
-    System.setProperty("bench.seconds", Integer.toString(seconds));
-    int exit = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
-        "-s", CeilingSimulation.class.getName(), "-rf", "target/gatling-bench", "-nr"});
-    if (exit != 0) {
-      throw new IllegalStateException("Gatling exited with " + exit);
-    }
+    InProcessGatling.run(CeilingSimulation.class, Map.of("bench.uri", server.uri(),
+        "bench.users", Integer.toString(users), "bench.seconds", Integer.toString(seconds)));
     return new Result[] {result(CeilingSimulation.SINGLE), result(CeilingSimulation.MANY)};
   }
 

@@ -13,7 +13,6 @@ import io.milvus.grpc.DataType;
 import io.milvus.grpc.FieldData;
 import io.milvus.grpc.MsgType;
 import io.milvus.grpc.UpsertRequest;
-import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -138,14 +137,9 @@ class MilvusDataActionsNoopTest {
 
   /** A user of a loop the channels do not live on: the reply is handed over to it. */
   private static OperationRun.Outcome run(MilvusDataActionBuilder<?, ?> action, Duration deadline) throws Exception {
-    DefaultEventLoop userLoop = new DefaultEventLoop();
-    try (MilvusComponents components = new MilvusComponents(protocol(deadline))) {
-      OperationRun.Outcome outcome = OperationRun.run(action, components, userLoop);
-      assertFalse(outcome.insideGrpcListener, "a foreign loop's user is resumed by a hand-over task");
-      return outcome;
-    } finally {
-      userLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-    }
+    OperationRun.Outcome outcome = OperationRun.runOnForeignLoop(action, protocol(deadline));
+    assertFalse(outcome.insideGrpcListener, "a foreign loop's user is resumed by a hand-over task");
+    return outcome;
   }
 
   /** A user of one of the loops the channels live on, as in a Gatling run. */

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatling.core.session.Session;
+import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
+import java.util.concurrent.TimeUnit;
 import org.milvusbench.gatling.core.OperationObserver;
 import org.milvusbench.gatling.internal.ActionSpec;
 import org.milvusbench.gatling.internal.DataSpec;
 import org.milvusbench.gatling.internal.MilvusComponents;
+import org.milvusbench.gatling.internal.MilvusProtocol;
 import org.milvusbench.gatling.internal.Operation;
 import org.milvusbench.gatling.internal.OperationAction;
 
@@ -74,6 +77,19 @@ final class OperationRun {
     outcome.stats = run.stats.single();
     assertEquals(1, run.resumes.get(), "resumed once");
     return outcome;
+  }
+
+  /**
+   * Runs one request of {@code builder} through new components of {@code protocol}, for a user of a
+   * loop the channels do not live on (so the reply is handed over to it).
+   */
+  static Outcome runOnForeignLoop(MilvusDataActionBuilder<?, ?> builder, MilvusProtocol protocol) throws Exception {
+    DefaultEventLoop userLoop = new DefaultEventLoop();
+    try (MilvusComponents components = new MilvusComponents(protocol)) {
+      return run(builder, components, userLoop);
+    } finally {
+      userLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
   }
 
   private static <Q, R> OperationAction<Q, R> action(ActionSpec<OperationObserver> spec, Operation<Q, R> operation,
