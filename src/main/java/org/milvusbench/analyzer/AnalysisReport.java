@@ -16,6 +16,7 @@ import java.util.List;
  * @param kneeByReferenceRule the reference's literal rule, always evaluated for comparison
  * @param capacityPlan null when no target QPS was asked or no level qualifies
  * @param operations the same analysis of each of the run's other operations, by operation
+ * @param trials with several trials, their spread and knees; null otherwise
  */
 public record AnalysisReport(
     RunData run,
@@ -33,7 +34,8 @@ public record AnalysisReport(
     Recommendation recommendation,
     CapacityPlan capacityPlan,
     List<SlaCheck> sla,
-    java.util.Map<String, AnalysisReport> operations) {
+    java.util.Map<String, AnalysisReport> operations,
+    TrialSummary trials) {
 
   public AnalysisReport {
     operations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(operations));

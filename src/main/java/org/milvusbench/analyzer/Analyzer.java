@@ -100,6 +100,20 @@ public final class Analyzer {
       sla.addAll(BaselineGate.evaluate(run, baselineRun, options.maxRegressionPct()));
     }
     return new AnalysisReport(run, options, baseline, bestQps, lowestP95, bestScore,
-        KneeDetector.steps(levels), knee, referenceKnee, usl, little, hints, rec, plan, sla, operations);
+        KneeDetector.steps(levels), knee, referenceKnee, usl, little, hints, rec, plan, sla, operations,
+        trials(run, options, knee));
+  }
+
+  /** Each trial analysed alone for its knee, and the trials' spread per load. */
+  private static TrialSummary trials(RunData run, AnalyzerOptions options, Knee pooledKnee) {
+    if (run.trials().size() < 2) {
+      return null;
+    }
+    List<Knee> knees = new java.util.ArrayList<>();
+    for (RunData trial : run.trials()) {
+      knees.add(analyzeOne(trial, options.toBuilder().baseline(null).targetQps(null).build(), java.util.Map.of(),
+          true, null).knee());
+    }
+    return TrialSummary.of(run, knees, pooledKnee);
   }
 }

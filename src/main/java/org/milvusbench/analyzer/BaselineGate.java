@@ -38,21 +38,25 @@ final class BaselineGate {
 
   static List<SlaCheck> evaluate(RunData current, RunData baseline, double maxRegressionPct) {
     List<SlaCheck> out = new ArrayList<>();
+    // With trials on both sides, the trials are the samples: they carry the run-to-run noise that a
+    // level's own intervals cannot show.
+    boolean byTrials = current.trials().size() >= 2 && baseline.trials().size() >= 2;
     for (LevelMetrics cur : current.levels()) {
       LevelMetrics base = baseline.levels().stream().filter(b -> b.load() == cur.load()).findFirst().orElse(null);
       if (base == null || !cur.hasLatency() || !base.hasLatency()) {
         continue;
       }
       for (Metric m : Metric.values()) {
-        out.add(check(m, cur, base, samples(m, current.intervals(cur)), samples(m, baseline.intervals(base)),
-            maxRegressionPct));
+        double[] curSamples = byTrials ? trialSamples(m, current, cur.load()) : samples(m, current.intervals(cur));
+        double[] baseSamples = byTrials ? trialSamples(m, baseline, base.load()) : samples(m, baseline.intervals(base));
+        out.add(check(m, cur, base, curSamples, baseSamples, maxRegressionPct, byTrials ? "trials" : "intervals"));
       }
     }
     return out;
   }
 
   private static SlaCheck check(Metric m, LevelMetrics cur, LevelMetrics base, double[] curSamples,
-      double[] baseSamples, double maxPct) {
+      double[] baseSamples, double maxPct, String over) {
     double now = value(m, cur);
     double then = value(m, base);
     double changePct = then > 0 ? (now / then - 1) * 100 : 0;
@@ -62,9 +66,9 @@ final class BaselineGate {
     String load = Format.load(cur.load());
     String description = "baseline: " + m.label + " at " + load + " not " + (m.higherIsWorse ? "up" : "down")
         + " by more than " + Format.num(maxPct, 1) + " % (significant at " + (int) (CONFIDENCE * 100) + " %)";
-    String interval = ci == null ? "not judged: fewer than 2 usable intervals"
-        : String.format(Locale.ROOT, "%+.1f %% .. %+.1f %% at %d %%", pct(ci.low(), baseSamples),
-            pct(ci.high(), baseSamples), (int) (CONFIDENCE * 100));
+    String interval = ci == null ? "not judged: fewer than 2 usable " + over
+        : String.format(Locale.ROOT, "%+.1f %% .. %+.1f %% at %d %% over %s", pct(ci.low(), baseSamples),
+            pct(ci.high(), baseSamples), (int) (CONFIDENCE * 100), over);
     String verdict = large && significant ? "REGRESSION" : large ? "larger than allowed, not significant"
         : significant ? "significant, within the allowed change" : "within the allowed change";
     String message = String.format(Locale.ROOT, "%s at %s: %s → %s (%+.1f %%; interval %s): %s", m.label, load,
@@ -84,6 +88,12 @@ final class BaselineGate {
       case P95 -> l.p95Ms();
       case P99 -> l.p99Ms();
     };
+  }
+
+  /** Each trial's value of {@code m} at {@code load}. */
+  private static double[] trialSamples(Metric m, RunData run, double load) {
+    return run.trials().stream().flatMap(t -> t.levels().stream()).filter(l -> l.load() == load)
+        .mapToDouble(l -> value(m, l)).toArray();
   }
 
   /** The level's per-interval values of {@code m}. */

@@ -22,6 +22,8 @@ import org.HdrHistogram.Histogram;
  *     every-operation rows, or the operation of a per-operation view
  * @param operations the run's other operations, each as a run of its own rows, by operation
  * @param integrityErrors levels whose row count did not match their acknowledged writes
+ * @param trials with several trials ({@code sweep.trials}), each trial as a run of its own (the
+ *     levels above are their pooled rows); empty otherwise
  */
 public record RunData(
     Path source,
@@ -37,19 +39,21 @@ public record RunData(
     List<LevelIntervals> intervals,
     String operation,
     java.util.Map<String, RunData> operations,
-    List<String> integrityErrors) {
+    List<String> integrityErrors,
+    List<RunData> trials) {
 
   /** A run of one operation, search (all runs from before operations, the reference's). */
   public RunData(Path source, Path runDirectory, String format, String runId, String mode, List<LevelMetrics> levels,
       List<Histogram> histogramsMicros, Path gatlingReport, int cpuCores, List<String> warnings,
       List<LevelIntervals> intervals) {
     this(source, runDirectory, format, runId, mode, levels, histogramsMicros, gatlingReport, cpuCores, warnings,
-        intervals, "search", java.util.Map.of(), List.of());
+        intervals, "search", java.util.Map.of(), List.of(), List.of());
   }
 
   public RunData {
     operations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(operations));
     integrityErrors = List.copyOf(integrityErrors);
+    trials = List.copyOf(trials);
     warnings = List.copyOf(warnings);
     levels = List.copyOf(levels);
     histogramsMicros = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(histogramsMicros));

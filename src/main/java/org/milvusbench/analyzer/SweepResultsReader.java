@@ -20,8 +20,28 @@ import org.milvusbench.rundir.SweepResults;
 final class SweepResultsReader {
   private SweepResultsReader() {}
 
-  /** The run's main rows, and each other operation's rows as a run of its own. */
+  /**
+   * The run's main rows, and each other operation's rows as a run of its own; a run of several
+   * trials is read trial by trial and pooled ({@link TrialPool}).
+   */
   static RunData read(Path file, SweepResults results) {
+    java.util.Map<Integer, List<LevelResult>> byTrial = new java.util.TreeMap<>();
+    for (LevelResult level : results.levels()) {
+      if (level != null && level.trial() != null) {
+        byTrial.computeIfAbsent(level.trial(), t -> new ArrayList<>()).add(level);
+      }
+    }
+    if (byTrial.isEmpty()) {
+      return readTrial(file, results);
+    }
+    List<RunData> trials = new ArrayList<>();
+    byTrial.values().forEach(rows -> trials.add(readTrial(file, new SweepResults(results.schema(), results.runId(),
+        results.startedAt(), results.mode(), results.target(), results.config(), results.cpuCores(), rows,
+        results.gatlingReportDir()))));
+    return TrialPool.pool(trials);
+  }
+
+  private static RunData readTrial(Path file, SweepResults results) {
     java.util.Set<String> operations = new java.util.LinkedHashSet<>();
     List<String> integrity = new ArrayList<>();
     String main = LevelResult.SEARCH;
@@ -96,7 +116,8 @@ final class SweepResultsReader {
         steadiness,
         operation,
         operations,
-        integrity);
+        integrity,
+        List.of());
   }
 
   /** The level's row, its latencies from the most exact source kept: raw values, the log, results.json. */

@@ -33,7 +33,17 @@ public final class ConsoleReport {
     }
     sb.append("\nBottleneck hints\n");
     ReportTables.hints(r).forEach(l -> sb.append("  ").append(l).append('\n'));
+    if (r.trials() != null) {
+      sb.append("\nTrials (").append(r.trials().trials()).append(", the schedule repeated; mean and 95 % interval across"
+          + " trials, Student's t)\n").append(ReportTables.trials(r).render());
+      ReportTables.trialKnees(r).forEach(l -> sb.append("  ").append(l).append('\n'));
+    }
     sb.append("\nRecommendation\n  ").append(r.recommendation().reason()).append('\n');
+    if (r.trials() != null && r.recommendation().found()) {
+      var row = r.trials().row(r.recommendation().level().load());
+      sb.append(String.format(java.util.Locale.ROOT, "  across trials: QPS %.2f (%.2f .. %.2f), P95 %.2f ms (%.2f .. %.2f)%n",
+          row.qps().mean(), row.qps().low(), row.qps().high(), row.p95Ms().mean(), row.p95Ms().low(), row.p95Ms().high()));
+    }
     if (r.capacityPlan() != null) sb.append("  capacity: ").append(r.capacityPlan().message()).append('\n');
     else if (r.options().targetQps().isPresent()) sb.append("  capacity: no plan — no level qualifies\n");
     r.operations().forEach((op, report) -> operation(sb, op, report));

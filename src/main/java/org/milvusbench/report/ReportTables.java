@@ -162,4 +162,29 @@ final class ReportTables {
     if (lines.isEmpty()) lines.add("none of the reference's bottleneck heuristics fired");
     return lines;
   }
+
+  /** Several trials: per load, each metric's mean and 95 % interval across the trials. */
+  static TextTable trials(AnalysisReport r) {
+    TextTable t = new TextTable(List.of(loadHeader(r), "QPS mean", "QPS 95 % interval", "P50 (ms)", "P95 (ms)",
+        "P95 95 % interval", "P99 (ms)", "P99 95 % interval"));
+    for (org.milvusbench.analyzer.TrialSummary.Row row : r.trials().rows()) {
+      t.row(List.of(load(row.load()), num(row.qps().mean()), interval(row.qps()), num(row.p50Ms().mean()),
+          num(row.p95Ms().mean()), interval(row.p95Ms()), num(row.p99Ms().mean()), interval(row.p99Ms())));
+    }
+    return t;
+  }
+
+  /** Each trial's knee and how many agree with the pooled run's. */
+  static List<String> trialKnees(AnalysisReport r) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < r.trials().knees().size(); i++) {
+      out.add("trial " + (i + 1) + ": " + r.trials().knees().get(i).message());
+    }
+    out.add(r.trials().kneesAgreeing() + " of " + r.trials().trials() + " trials put the knee where the pooled run does");
+    return out;
+  }
+
+  private static String interval(org.milvusbench.analyzer.TrialSummary.Spread s) {
+    return num(s.low()) + " .. " + num(s.high());
+  }
 }

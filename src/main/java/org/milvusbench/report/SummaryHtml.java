@@ -82,6 +82,12 @@ public final class SummaryHtml {
       h.append("<p class=\"note\">Reference's literal rule (QPS gain &lt; 10 % and P95 &gt; +50 %): ")
           .append(esc(r.kneeByReferenceRule().message())).append("</p>\n");
     }
+    if (r.trials() != null) {
+      h.append("<h2>Trials</h2>\n<p class=\"note\">").append(r.trials().trials())
+          .append(" trials, the schedule repeated; mean and 95 % interval across trials (Student's t).</p>\n");
+      table(h, "trials", ReportTables.trials(r));
+      list(h, ReportTables.trialKnees(r));
+    }
     h.append("<h2>Universal Scalability Law</h2>\n");
     list(h, ReportTables.usl(r));
     if (!r.littlesLaw().isEmpty()) {

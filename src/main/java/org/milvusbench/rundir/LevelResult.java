@@ -32,6 +32,8 @@ import org.milvusbench.rundir.LatencyStats;
  *     window), measured at the same load; null when the level ran one operation
  * @param writes streaming and mixed: the collection's row count checked against the level's
  *     acknowledged writes; null otherwise
+ * @param trial which repetition of the schedule ({@code sweep.trials}) this row is, from 1; null
+ *     when the run had one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LevelResult(
@@ -54,7 +56,8 @@ public record LevelResult(
     Long rows,
     Freshness freshness,
     List<LevelResult> operations,
-    Writes writes) {
+    Writes writes,
+    Integer trial) {
 
   /** The operation of a search workload's levels (and of rows that name none). */
   public static final String SEARCH = "search";
@@ -70,7 +73,7 @@ public record LevelResult(
       Resources resources, List<IntervalCount> intervals) {
     this(name, concurrency, targetRatePerSec, totalRequests, successes, failures, windowStartEpochMicros,
         windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall, serverServiceMicros, resources,
-        intervals, null, null, null, null, null);
+        intervals, null, null, null, null, null, null);
   }
 
   /** Without intervals (runs written before they were recorded, and the tests' synthetic runs). */
@@ -91,21 +94,29 @@ public record LevelResult(
   public LevelResult withOperations(List<LevelResult> operations) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial);
+  }
+
+  /** This row, and its operations' rows, as trial {@code trial}. */
+  public LevelResult withTrial(Integer trial) {
+    List<LevelResult> ops = operations == null ? null : operations.stream().map(o -> o.withTrial(trial)).toList();
+    return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
+        windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
+        serverServiceMicros, resources, intervals, operation, rows, freshness, ops, writes, trial);
   }
 
   /** This row with {@code recall} (e.g. scored after the level against the rows then present). */
   public LevelResult withRecall(Recall recall) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial);
   }
 
   /** This row with its streaming freshness and its write check. */
   public LevelResult withWriteFacts(Freshness freshness, Writes writes) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial);
   }
 
   /**

@@ -63,6 +63,9 @@ public final class ConfigKeys {
       duration(Duration.ofMillis(100), "duration >= 100ms"),
       "each level's histogram is cut into intervals this long (the .hlog's lines): latency and throughput over time, steady-state check");
 
+  public static final ConfigKey<Integer> SWEEP_TRIALS = ConfigKey.of("sweep.trials", "1", integer(1, 100),
+      "run the whole level schedule this many times (1..L, 1..L, …); the analysis gives each level's mean and 95 % interval"
+          + " across trials and the knee of each trial");
   public static final ConfigKey<String> SWEEP_WORKLOAD = ConfigKey.of("sweep.workload", "search", choice(WORKLOADS),
       "search: the levels' users search; streaming: they search while a background ingest inserts at ingest.rate;"
           + " mixed: each user picks its next operation by sweep.mix weights");
@@ -167,7 +170,7 @@ public final class ConfigKeys {
 
   /** Every key, in the README's order. */
   public static final List<ConfigKey<?>> ALL = List.of(SWEEP_CONFIG, SWEEP_MODE, SWEEP_LEVELS, SWEEP_RATES,
-      SWEEP_REQUESTS, SWEEP_DURATION, SWEEP_WARMUP, SWEEP_PAUSE, SWEEP_INTERVAL, SWEEP_WORKLOAD, SWEEP_MIX, INGEST_RATE,
+      SWEEP_REQUESTS, SWEEP_DURATION, SWEEP_WARMUP, SWEEP_PAUSE, SWEEP_INTERVAL, SWEEP_TRIALS, SWEEP_WORKLOAD, SWEEP_MIX, INGEST_RATE,
       INGEST_BATCH, MILVUS_URI, MILVUS_TOKEN, MILVUS_DB, MILVUS_DEADLINE,
       MILVUS_CHANNELS, PREPARE, PROFILE, SEARCH_COLLECTION, SEARCH_ANNS_FIELD, SEARCH_METRIC, SEARCH_EF, SEARCH_TOP_K,
       SEARCH_NQ, SEARCH_FILTER, SEARCH_OUTPUT_FIELDS, SEARCH_CONSISTENCY, SEARCH_QUERIES, SEARCH_SEED, SLA_P95_MS, SLA_P95_MS_SEARCH,

@@ -34,6 +34,7 @@ class ConfigKeysTest {
         key("sweep.warmup", "0", 0, "-1", "\"-1\" is not an integer >= 0"),
         key("sweep.pause", "0", Duration.ZERO, "soon", "\"soon\" is not a duration (e.g. 30s, 500ms, 2m)"),
         key("sweep.interval", "250ms", Duration.ofMillis(250), "50ms", "\"50ms\" is shorter than 100ms"),
+        key("sweep.trials", "3", 3, "0", "\"0\" is not an integer in 1..100"),
         key("sweep.workload", "Streaming", "streaming", "batch", "\"batch\" is not one of search, streaming, mixed"),
         key("sweep.mix", "search:3, Insert:1", java.util.Map.of("search", 3, "insert", 1), "search:90,scan:10",
             "\"scan\" is not one of search, insert, upsert, delete, query"),

@@ -19,6 +19,7 @@ public final class Level {
   final LevelBudget budget;
   final StartSchedule schedule;
   final Parts parts;
+  final Trial trial;
   volatile long beginNanos;
   volatile long generatorCpuBeginNanos;
   volatile AdminClient.ServerStats serverBegin;
@@ -47,12 +48,30 @@ public final class Level {
     static final Parts NONE = new Parts(Map.of(), null, null, null, null, null);
   }
 
+  /**
+   * Which repetition of the schedule a level belongs to ({@code sweep.trials}): trial {@code number}
+   * of {@code of}; with one trial, names carry no trial.
+   */
+  record Trial(int number, int of) {
+    static final Trial ONLY = new Trial(1, 1);
+
+    /** {@code " t2"} when there are several trials, else empty. */
+    String suffix() {
+      return of > 1 ? " t" + number : "";
+    }
+
+    String fileSuffix() {
+      return of > 1 ? "-t" + number : "";
+    }
+  }
+
   Level(int index, int concurrency, double ratePerSecond, LevelRecorder recorder, LevelBudget budget, StartSchedule schedule) {
-    this(index, concurrency, ratePerSecond, recorder, budget, schedule, Parts.NONE);
+    this(index, concurrency, ratePerSecond, recorder, budget, schedule, Parts.NONE, Trial.ONLY);
   }
 
   Level(int index, int concurrency, double ratePerSecond, LevelRecorder recorder, LevelBudget budget, StartSchedule schedule,
-      Parts parts) {
+      Parts parts, Trial trial) {
+    this.trial = trial;
     this.index = index;
     this.concurrency = concurrency;
     this.ratePerSecond = ratePerSecond;
@@ -76,14 +95,14 @@ public final class Level {
     return r;
   }
 
-  /** {@code c=20} (closed) or {@code r=100/s} (open). */
+  /** {@code c=20} (closed) or {@code r=100/s} (open), {@code c=20 t2} in trial 2 of several. */
   public String label() {
-    return label(concurrency, ratePerSecond);
+    return label(concurrency, ratePerSecond) + trial.suffix();
   }
 
   /** Gatling request name: one line per level in Gatling's report. */
   public String requestName() {
-    return requestName(concurrency, ratePerSecond);
+    return requestName(LevelResult.SEARCH);
   }
 
   static String label(int concurrency, double ratePerSecond) {
@@ -102,12 +121,12 @@ public final class Level {
 
   /** Gatling request name of {@code operation} at this level. */
   String requestName(String operation) {
-    return requestName(operation, concurrency, ratePerSecond);
+    return operation + " " + label();
   }
 
-  /** File-name stem, e.g. {@code level-03-c10}. */
+  /** File-name stem, e.g. {@code level-03-c10}, {@code level-09-c10-t2} in trial 2 of several. */
   public String fileStem() {
-    return RunLayout.levelStem(index, concurrency, ratePerSecond);
+    return RunLayout.levelStem(index, concurrency, ratePerSecond) + trial.fileSuffix();
   }
 
   public int concurrency() {

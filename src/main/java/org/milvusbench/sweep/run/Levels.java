@@ -21,37 +21,43 @@ final class Levels {
     List<Level> out = new ArrayList<>();
     boolean closed = config.mode() == SweepConfig.Mode.CLOSED;
     int count = closed ? config.levels().size() : config.rates().size();
-    for (int i = 0; i < count; i++) {
-      int c = closed ? config.levels().get(i) : 0;
-      double rate = closed ? 0 : config.rates().get(i);
-      StartSchedule schedule = closed ? StartSchedule.AT_SEND : new OpenModelSchedule(rate);
-      out.add(level(config, queries, seeded, i, c, rate, schedule));
+    // Trials repeat the whole schedule (1..L, 1..L, …), not each level in place: slow drift of the
+    // machine or the target then spreads over every level alike instead of biasing one.
+    for (int t = 1; t <= config.trials(); t++) {
+      Level.Trial trial = new Level.Trial(t, config.trials());
+      for (int i = 0; i < count; i++) {
+        int c = closed ? config.levels().get(i) : 0;
+        double rate = closed ? 0 : config.rates().get(i);
+        StartSchedule schedule = closed ? StartSchedule.AT_SEND : new OpenModelSchedule(rate);
+        out.add(level(config, queries, seeded, out.size(), c, rate, schedule, trial));
+      }
     }
     return List.copyOf(out);
   }
 
   private static Level level(SweepConfig config, QueryVectors queries, SeededTruth seeded, int index, int c,
-      double rate, StartSchedule schedule) {
+      double rate, StartSchedule schedule, Level.Trial trial) {
     Workload workload = config.workload();
-    String label = Level.label(c, rate);
+    String label = Level.label(c, rate) + trial.suffix();
     LevelBudget budget = budget(config);
     Map<String, LevelRecorder> operations = new LinkedHashMap<>();
     switch (workload.kind()) {
       case SEARCH -> {
-        LevelRecorder search = new LevelRecorder(Level.requestName(c, rate), config.keepRaw(), recall(config, queries));
-        return new Level(index, c, rate, search, budget, schedule);
+        LevelRecorder search = recorder(config, LevelResult.SEARCH, label, recall(config, queries));
+        return new Level(index, c, rate, search, budget, schedule, Level.Parts.NONE, trial);
       }
       case STREAMING -> {
         // Beside the ingest the seeded rows' ground truth is no longer the right answer (new rows can
         // be nearer): StreamingRecall scores against the rows present instead.
-        LevelRecorder search = new LevelRecorder(Level.requestName(c, rate), config.keepRaw(), null);
+        LevelRecorder search = recorder(config, LevelResult.SEARCH, label, null);
         operations.put(LevelResult.SEARCH_NO_INGEST, recorder(config, LevelResult.SEARCH_NO_INGEST, label,
             recall(config, queries)));
         operations.put("insert", recorder(config, "insert", label, null));
         return new Level(index, c, rate, search, budget, schedule,
             new Level.Parts(operations, budget(config), c > 0 ? StartSchedule.AT_SEND : new OpenModelSchedule(rate),
                 new FreshnessRecorder(), null,
-                seeded != null && config.filter() == null ? new StreamingRecall(seeded, config.topK(), config.metric()) : null));
+                seeded != null && config.filter() == null ? new StreamingRecall(seeded, config.topK(), config.metric()) : null),
+            trial);
       }
       case MIXED -> {
         LevelRecorder all = recorder(config, LevelResult.ALL, label, null);
@@ -59,7 +65,7 @@ final class Levels {
           operations.put(op, recorder(config, op, label, null));
         }
         return new Level(index, c, rate, all, budget, schedule,
-            new Level.Parts(operations, null, null, null, new MixDeal(workload.mix()), null));
+            new Level.Parts(operations, null, null, null, new MixDeal(workload.mix()), null), trial);
       }
       default -> throw new IllegalStateException(workload.kind().name());
     }

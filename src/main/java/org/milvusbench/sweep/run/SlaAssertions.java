@@ -25,10 +25,14 @@ public final class SlaAssertions {
     // Per operation: one assertion per level on that level's request name, as Gatling's
     // assertions address requests ("insert c=10"), not operations.
     cfg.analysis().slaP95MsByOperation().forEach((op, ms) -> {
-      for (int i = 0; i < levelCount(cfg); i++) {
-        String name = cfg.mode() == SweepConfig.Mode.CLOSED ? Level.requestName(op, cfg.levels().get(i), 0)
-            : Level.requestName(op, 0, cfg.rates().get(i));
-        if (runs(cfg, op)) {
+      if (!runs(cfg, op)) {
+        return;
+      }
+      for (int t = 1; t <= cfg.trials(); t++) {
+        String trial = new Level.Trial(t, cfg.trials()).suffix();
+        for (int i = 0; i < levelCount(cfg); i++) {
+          String name = (cfg.mode() == SweepConfig.Mode.CLOSED ? Level.requestName(op, cfg.levels().get(i), 0)
+              : Level.requestName(op, 0, cfg.rates().get(i))) + trial;
           assertions.add(details(name).responseTime().percentile(95.0).lt((int) Math.floor(ms)));
         }
       }

@@ -276,7 +276,8 @@ public final class SweepRun implements AutoCloseable {
     }
     LevelResult main = RunWriter.writeLevel(runDir, level.fileStem(), level.primaryOperation(), level.label(),
         level.concurrency(), level.ratePerSecond(), snap, serverService, new LevelResult.Resources(targetUsage, generator));
-    level.result = LevelWrites.complete(this, level, main);
+    LevelResult complete = LevelWrites.complete(this, level, main);
+    level.result = level.trial.of() > 1 ? complete.withTrial(level.trial.number()) : complete;
   }
 
   /** Writes results.json and config.json (once), stops the embedded target. */
