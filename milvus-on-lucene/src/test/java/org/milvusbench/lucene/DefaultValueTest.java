@@ -74,10 +74,7 @@ class DefaultValueTest {
   }
 
   private static Set<Long> ids(String filter) {
-    Set<Long> ids = new TreeSet<>();
-    client.query(QueryReq.builder().collectionName(NAME).filter(filter).build())
-        .getQueryResults().forEach(r -> ids.add((Long) r.getEntity().get("id")));
-    return ids;
+    return TargetFixture.ids(client, NAME, filter);
   }
 
   @Test

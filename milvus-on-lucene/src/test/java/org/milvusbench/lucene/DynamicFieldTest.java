@@ -67,10 +67,7 @@ class DynamicFieldTest {
   }
 
   private static Set<Long> ids(String filter) {
-    Set<Long> ids = new TreeSet<>();
-    client.query(QueryReq.builder().collectionName(NAME).filter(filter).outputFields(List.of("id")).build())
-        .getQueryResults().forEach(r -> ids.add((Long) r.getEntity().get("id")));
-    return ids;
+    return TargetFixture.ids(client, NAME, filter);
   }
 
   private static List<Map<String, Object>> rows(List<String> outputFields) {

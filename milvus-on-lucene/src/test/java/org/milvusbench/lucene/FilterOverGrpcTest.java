@@ -76,10 +76,7 @@ class FilterOverGrpcTest {
   }
 
   private static Set<Long> ids(String filter) {
-    Set<Long> ids = new TreeSet<>();
-    client.query(QueryReq.builder().collectionName(NAME).filter(filter).outputFields(List.of("id")).build())
-        .getQueryResults().forEach(r -> ids.add((Long) r.getEntity().get("id")));
-    return ids;
+    return TargetFixture.ids(client, NAME, filter);
   }
 
   @Test

@@ -50,6 +50,14 @@ final class TargetFixture {
 
   /** HNSW, L2, M=16, efConstruction=200; waits until built (the client polls DescribeIndex, 60 s at most). */
   /** Inserts {@code rows}, builds the reference index and loads the collection: ready to search. */
+  /** The {@code id}s of {@code collection}'s rows matching {@code filter}, ascending. */
+  static java.util.Set<Long> ids(MilvusClientV2 client, String collection, String filter) {
+    java.util.Set<Long> ids = new java.util.TreeSet<>();
+    client.query(io.milvus.v2.service.vector.request.QueryReq.builder().collectionName(collection).filter(filter)
+        .outputFields(List.of("id")).build()).getQueryResults().forEach(r -> ids.add((Long) r.getEntity().get("id")));
+    return ids;
+  }
+
   static void insertIndexAndLoad(MilvusClientV2 client, String name, List<com.google.gson.JsonObject> rows) {
     client.insert(io.milvus.v2.service.vector.request.InsertReq.builder().collectionName(name).data(rows).build());
     createReferenceIndex(client, name);
