@@ -18,6 +18,8 @@ import org.milvusbench.rundir.LevelResult;
  * @param latencySource where the latency figures come from: {@code raw} (per-request values,
  *     numpy-compatible), {@code histogram} (HdrHistogram log), {@code results} (results.json
  *     summary) or {@code reference} (the reference script's JSON)
+ * @param allRequestsMicros when some requests failed: latency over every request, failures at their
+ *     elapsed time; null otherwise (the columns above cover successes, as the reference's)
  */
 public record LevelMetrics(
     String name,
@@ -40,7 +42,17 @@ public record LevelMetrics(
     Double recall,
     int recallK,
     LevelResult.Resources resources,
-    String latencySource) {
+    String latencySource,
+    org.milvusbench.rundir.LatencyStats allRequestsMicros) {
+
+  /** Without latency over all requests (every level succeeded, or the source did not keep it). */
+  public LevelMetrics(String name, int concurrency, double targetRatePerSec, long totalRequests, double totalTimeSeconds,
+      double qps, double goodput, double avgMs, double p50Ms, double p95Ms, double p99Ms, double maxMs, double minMs,
+      double stdMs, long successes, long failures, double failureRate, Double recall, int recallK,
+      LevelResult.Resources resources, String latencySource) {
+    this(name, concurrency, targetRatePerSec, totalRequests, totalTimeSeconds, qps, goodput, avgMs, p50Ms, p95Ms, p99Ms,
+        maxMs, minMs, stdMs, successes, failures, failureRate, recall, recallK, resources, latencySource, null);
+  }
 
   /** The x value of this level: concurrency, or the arrival rate for open-model levels. */
   public double load() {

@@ -179,6 +179,7 @@ final class SweepResultsReader {
         l.recall() == null ? null : l.recall().mean(),
         l.recall() == null ? 0 : l.recall().k(),
         l.resources(),
-        source);
+        source,
+        l.allRequestsMicros());
   }
 }

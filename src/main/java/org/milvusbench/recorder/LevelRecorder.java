@@ -27,6 +27,9 @@ public final class LevelRecorder implements SearchObserver, OperationObserver {
 
   private final String name;
   private final Recorder histogramMicros = new Recorder(SIGNIFICANT_DIGITS);
+  // Every request, failures at their elapsed time: an overloaded level's KOs (deadlines) must not
+  // hide behind the successes' percentiles. Read once, at the snapshot.
+  private final Recorder allMicros = new Recorder(SIGNIFICANT_DIGITS);
   private final RawLatencyLog rawMicros;
   private final LongAdder successes = new LongAdder();
   private final LongAdder failures = new LongAdder();
@@ -72,6 +75,7 @@ public final class LevelRecorder implements SearchObserver, OperationObserver {
   private boolean record(boolean ok, long startEpochMicros, long latencyMicros) {
     firstStartEpochMicros.accumulate(startEpochMicros);
     lastEndEpochMicros.accumulate(startEpochMicros + latencyMicros);
+    allMicros.recordValue(latencyMicros);
     if (!ok) {
       failures.increment();
       intervalFailures.increment();
@@ -142,6 +146,7 @@ public final class LevelRecorder implements SearchObserver, OperationObserver {
     histogram.setEndTimeStamp(endMicros / 1000);
     histogram.setTag(tag());
     return new LevelSnapshot(name, successes.sum(), failures.sum(), rows.sum(), startMicros, endMicros, histogram,
+        allMicros.getIntervalHistogram(),
         List.copyOf(intervals), rawMicros == null ? null : rawMicros.toArray(),
         recall == null ? -1 : recall.k(), recall == null ? 0 : recall.samples(), recall == null ? 0 : recall.mean());
   }
@@ -164,12 +169,13 @@ public final class LevelRecorder implements SearchObserver, OperationObserver {
    *
    * @param rows rows the successful replies reported (writes, query results); 0 for searches
    * @param histogramMicros the whole level: the sum of its intervals
+   * @param allRequestsMicros every request's latency, failures at their elapsed time
    * @param intervals the level cut into intervals, in time order
    * @param rawMicros successful latencies in arrival order; null when not kept
    * @param recallK recall depth, -1 when recall was not measured
    */
   public record LevelSnapshot(String name, long successes, long failures, long rows, long windowStartEpochMicros,
-      long windowEndEpochMicros, Histogram histogramMicros, List<Interval> intervals, long[] rawMicros, int recallK,
+      long windowEndEpochMicros, Histogram histogramMicros, Histogram allRequestsMicros, List<Interval> intervals, long[] rawMicros, int recallK,
       long recallSamples,
       double recallMean) {
 

@@ -194,6 +194,11 @@ public final class AnalysisJson {
     n.put("p50Ms", l.p50Ms());
     n.put("p95Ms", l.p95Ms());
     n.put("p99Ms", l.p99Ms());
+    if (l.allRequestsMicros() != null) {
+      // Every request, failures at their elapsed time (the columns above: successes).
+      n.put("allRequestsP95Ms", l.allRequestsMicros().p95Micros() / 1000);
+      n.put("allRequestsP99Ms", l.allRequestsMicros().p99Micros() / 1000);
+    }
     n.put("maxMs", l.maxMs());
     n.put("minMs", l.minMs());
     n.put("stdMs", l.stdMs());

@@ -13,6 +13,7 @@ public final class ConsoleReport {
     sb.append(rule).append("Concurrency sweep analysis: ").append(r.run().source()).append('\n').append(rule);
     r.run().warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
     sb.append("\nPer-level results").append(r.operations().isEmpty() ? "" : " (" + r.operation() + ")").append('\n').append(ReportTables.levels(r).render());
+    if (ReportTables.latencyNote(r) != null) sb.append("  ").append(ReportTables.latencyNote(r)).append('\n');
     sb.append("\n1. QPS analysis\n").append(ReportTables.qps(r).render());
     sb.append("\n2. P95 latency analysis\n").append(ReportTables.p95(r).render());
     sb.append("\n3. Stability (std, failure rate)\n").append(ReportTables.stability(r).render());

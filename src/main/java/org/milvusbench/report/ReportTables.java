@@ -39,6 +39,11 @@ final class ReportTables {
     if (steadiness) {
       h.add("Steady");
     }
+    boolean all = r.levels().stream().anyMatch(l -> l.allRequestsMicros() != null);
+    if (all) {
+      h.add("P95 all (ms)");
+      h.add("P99 all (ms)");
+    }
     TextTable t = new TextTable(h);
     for (LevelMetrics l : r.levels()) {
       List<String> row = new ArrayList<>(List.of(load(l.load()), Long.toString(l.totalRequests()),
@@ -54,12 +59,25 @@ final class ReportTables {
         SteadyState st = r.run().steadiness(l);
         row.add(!st.judged() ? "n/a" : st.steady() ? "yes" : "no");
       }
+      if (all) {
+        var a = l.allRequestsMicros();
+        row.add(a == null ? num(l.p95Ms()) : num(a.p95Micros() / 1000));
+        row.add(a == null ? num(l.p99Ms()) : num(a.p99Micros() / 1000));
+      }
       t.row(row);
     }
     return t;
   }
 
   /** True when some level kept intervals long enough to judge its steady state. */
+  /** What the per-level table's latency columns cover, when it also shows every request's. */
+  static String latencyNote(AnalysisReport r) {
+    return r.levels().stream().anyMatch(l -> l.allRequestsMicros() != null)
+        ? "Avg … Std: successful requests (as the reference); P95 / P99 all: every request, each failure at its"
+            + " elapsed time (a deadline KO at the deadline)."
+        : null;
+  }
+
   static boolean anyJudged(AnalysisReport r) {
     return r.levels().stream().anyMatch(l -> r.run().steadiness(l).judged());
   }

@@ -61,6 +61,9 @@ public final class SummaryHtml {
     h.append("<h2>Per-level results").append(r.operations().isEmpty() ? "" : " (" + esc(r.operation()) + ")")
         .append("</h2>\n");
     table(h, "levels", ReportTables.levels(r));
+    if (ReportTables.latencyNote(r) != null) {
+      h.append("<p class=\"note\">").append(esc(ReportTables.latencyNote(r))).append("</p>\n");
+    }
     r.operations().forEach((op, report) -> {
       h.append("<h2>Operation: ").append(esc(op)).append("</h2>\n");
       table(h, "levels-" + op, ReportTables.levels(report));

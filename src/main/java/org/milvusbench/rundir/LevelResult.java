@@ -32,6 +32,8 @@ import org.milvusbench.rundir.LatencyStats;
  *     window), measured at the same load; null when the level ran one operation
  * @param writes streaming and mixed: the collection's row count checked against the level's
  *     acknowledged writes; null otherwise
+ * @param allRequestsMicros when some requests failed: latency over every request, each failure at
+ *     its elapsed time (a deadline KO at the deadline); null when all succeeded or not recorded
  * @param trial which repetition of the schedule ({@code sweep.trials}) this row is, from 1; null
  *     when the run had one
  */
@@ -57,7 +59,8 @@ public record LevelResult(
     Freshness freshness,
     List<LevelResult> operations,
     Writes writes,
-    Integer trial) {
+    Integer trial,
+    LatencyStats allRequestsMicros) {
 
   /** The operation of a search workload's levels (and of rows that name none). */
   public static final String SEARCH = "search";
@@ -73,7 +76,7 @@ public record LevelResult(
       Resources resources, List<IntervalCount> intervals) {
     this(name, concurrency, targetRatePerSec, totalRequests, successes, failures, windowStartEpochMicros,
         windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall, serverServiceMicros, resources,
-        intervals, null, null, null, null, null, null);
+        intervals, null, null, null, null, null, null, null);
   }
 
   /** Without intervals (runs written before they were recorded, and the tests' synthetic runs). */
@@ -94,7 +97,7 @@ public record LevelResult(
   public LevelResult withOperations(List<LevelResult> operations) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros);
   }
 
   /** This row, and its operations' rows, as trial {@code trial}. */
@@ -102,21 +105,21 @@ public record LevelResult(
     List<LevelResult> ops = operations == null ? null : operations.stream().map(o -> o.withTrial(trial)).toList();
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, ops, writes, trial);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, ops, writes, trial, allRequestsMicros);
   }
 
   /** This row with {@code recall} (e.g. scored after the level against the rows then present). */
   public LevelResult withRecall(Recall recall) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros);
   }
 
   /** This row with its streaming freshness and its write check. */
   public LevelResult withWriteFacts(Freshness freshness, Writes writes) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros);
   }
 
   /**

@@ -75,7 +75,8 @@ public final class RunWriter {
     boolean search = operation.equals(LevelResult.SEARCH) || operation.equals(LevelResult.SEARCH_NO_INGEST);
     return new LevelResult(label, concurrency, ratePerSecond, snap.total(), snap.successes(), snap.failures(),
         snap.windowStartEpochMicros(), snap.windowEndEpochMicros(), latency, histogramFile, rawFile, recall,
-        serverService, resources, intervalCounts(snap), operation, search ? null : snap.rows(), null, null, null, null);
+        serverService, resources, intervalCounts(snap), operation, search ? null : snap.rows(), null, null, null, null,
+        snap.failures() > 0 ? LatencyStats.fromHistogram(snap.allRequestsMicros()) : null);
   }
 
   private static void writeValues(Path file, long[] values) throws IOException {

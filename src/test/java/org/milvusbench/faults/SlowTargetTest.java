@@ -51,6 +51,8 @@ class SlowTargetTest {
         for (JsonNode l : levels) {
           assertEquals(REQUESTS, l.get("totalRequests").asLong(), l.toString());
           assertEquals(REQUESTS, l.get("failures").asLong(), "every answer came after the deadline: " + l);
+          // Over all requests each KO counts at its elapsed time: at least the 250 ms deadline.
+          assertTrue(l.get("allRequestsMicros").get("p50Micros").asDouble() >= 250_000, l.toString());
         }
         assertTrue(out.contains("DEADLINE_EXCEEDED"), "Gatling names the KO:\n" + out);
         assertEquals(1, exit, "nothing answered in time: the verdict fails\n" + out);

@@ -46,6 +46,33 @@ class LevelRecorderTest {
   }
 
   @Test
+  void deadlineFailuresCountInTheAllRequestsHistogramAtTheirElapsedTime() {
+    LevelRecorder recorder = new LevelRecorder("search c=10", true, null);
+    for (int i = 0; i < 30; i++) {
+      recorder.onSearch(true, 0, 2_000, -1, null); // 2 ms successes
+    }
+    for (int i = 0; i < 70; i++) {
+      recorder.onSearch(false, 0, 10_000_000, -1, null); // 70 % deadline KOs at 10 s
+    }
+    LevelRecorder.LevelSnapshot snap = recorder.snapshot();
+    assertEquals(2_000, snap.histogramMicros().getValueAtPercentile(99), 2, "successes alone look fine");
+    assertEquals(100, snap.allRequestsMicros().getTotalCount());
+    assertEquals(10_000_000, snap.allRequestsMicros().getValueAtPercentile(50), 10_000_000 / 1000,
+        "over all requests the median is the deadline");
+    org.milvusbench.rundir.LevelResult row = org.milvusbench.rundir.RunWriter.writeLevel(dir(), "level-01-c10", "c=10",
+        10, 0, snap, null, null);
+    assertEquals(10_000_000, row.allRequestsMicros().p95Micros(), 10_000_000 / 1000);
+  }
+
+  private static java.nio.file.Path dir() {
+    try {
+      return java.nio.file.Files.createTempDirectory("level-recorder");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void rawPercentilesMatchNumpyAndTheHistogramAgreesWithinItsPrecision() {
     SplittableRandom random = new SplittableRandom(7);
     LevelRecorder recorder = new LevelRecorder("search c=1", true, null);
