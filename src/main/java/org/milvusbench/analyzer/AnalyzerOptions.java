@@ -228,8 +228,8 @@ public final class AnalyzerOptions {
 
     /** The baseline gate's largest allowed change in percent; null keeps the default (10). */
     public Builder maxRegressionPct(Double pct) {
-      if (pct != null && !(pct >= 0 && pct <= 100)) {
-        throw new IllegalArgumentException("max regression: " + pct + " % is not a percentage in [0, 100]");
+      if (pct != null && !(pct > 0)) {
+        throw new IllegalArgumentException("max regression: " + pct + " % is not a positive number");
       }
       this.maxRegressionPct = pct == null ? ConfigKeys.SLA_MAX_REGRESSION_PCT.defaultValue() : pct;
       return this;

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The baseline gate end to end: a second sweep of the same target against the first passes; after a
- * restart of the target with {@code --service-delay-ms} (each search several times slower on the
- * smoke collection) the same sweep fails the build, on the baseline's P95 checks.
+ * restart of the target with {@code --service-delay-ms 150} (each search ten times slower or more on the
+ * smoke collection) the same sweep fails the build, on the baseline's P95 check. The allowance is
+ * 200 % so that machine noise (another build on the other core) can neither fail the first
+ * comparison nor hide the second: the test checks the gate's plumbing, not its statistics.
  */
 @Tag("faults")
 class BaselineGateSweepTest {
@@ -25,7 +27,8 @@ class BaselineGateSweepTest {
 
   private Map<String, String> sweep(TargetChild target, String runs) {
     Map<String, String> p = new HashMap<>(Map.of("milvus.uri", target.uri(), "prepare", "true", "profile", "smoke",
-        "sweep.levels", "2", "sweep.duration", "4s", "sweep.pause", "0s", "sweep.runDir", work.resolve(runs).toString()));
+        "sweep.levels", "8", "sweep.duration", "5s", "sweep.pause", "0s", "sweep.runDir", work.resolve(runs).toString(),
+        "sla.maxRegressionPct", "200"));
     return p;
   }
 
@@ -53,16 +56,16 @@ class BaselineGateSweepTest {
       Map<String, String> again = sweep(target, "again");
       again.put("baseline", baseline.toString());
       String out = run(again, "again", 0);
-      assertTrue(out.contains("[pass] P95 at 2: "), out);
+      assertTrue(out.contains("[pass] P95 at 8: "), out);
     }
-    try (TargetChild slow = TargetChild.start(work.resolve("slow.txt"), work.resolve("data"), 0, "--service-delay-ms", "8")) {
+    try (TargetChild slow = TargetChild.start(work.resolve("slow.txt"), work.resolve("data"), 0, "--service-delay-ms", "150")) {
       Map<String, String> delayed = sweep(slow, "delayed");
       delayed.put("baseline", baseline.toString());
       String out = run(delayed, "delayed", 1);
-      assertTrue(out.contains("SLA breach: P95 at 2: ") && out.contains("REGRESSION"), out);
+      assertTrue(out.contains("SLA breach: P95 at 8: ") && out.contains("REGRESSION"), out);
       Path junit = RunDirs.only(work.resolve("delayed")).resolve("junit-sla.xml");
       String xml = Files.readString(junit);
-      assertTrue(xml.contains("baseline.p95.2") && xml.contains("<failure"), xml);
+      assertTrue(xml.contains("baseline.p95.8") && xml.contains("<failure"), xml);
     }
   }
 }

@@ -130,8 +130,9 @@ public final class ConfigKeys {
       integer(1, Integer.MAX_VALUE), "SLA: the knee must not come before this concurrency");
   public static final ConfigKey<Path> BASELINE = ConfigKey.of("baseline", null, path("run directory"),
       "compare every level and operation with this run and fail a regression beyond sla.maxRegressionPct that is also"
-          + " significant (95 %, Welch's t over the levels' intervals)");
-  public static final ConfigKey<Double> SLA_MAX_REGRESSION_PCT = ConfigKey.of("sla.maxRegressionPct", "10", percent(),
+          + " significant (95 %, Welch's t over the runs' trials, else over the levels' intervals)");
+  public static final ConfigKey<Double> SLA_MAX_REGRESSION_PCT = ConfigKey.of("sla.maxRegressionPct", "10",
+      positiveNumber("number > 0 (percent; above 100 allows latency to more than double)"),
       "baseline gate: the largest allowed change, percent (QPS down, P95 or P99 up)");
   public static final ConfigKey<Double> CAPACITY_TARGET_QPS = ConfigKey.of("capacity.targetQps", null,
       positiveNumber("number > 0"), "capacity plan: machines needed for this QPS at the recommended level");

@@ -69,7 +69,7 @@ class ConfigKeysTest {
         key("sla.kneeNotBefore", "20", 20, "0", "\"0\" is not a positive integer"),
         key("baseline", "target/milvus-sweep/run-1", java.nio.file.Path.of("target/milvus-sweep/run-1"), "a\u0001b",
             "contains a control character (U+0001)"),
-        key("sla.maxRegressionPct", "5%", 5.0, "200", "\"200\" is not a percentage in [0, 100] (e.g. 1.5)"),
+        key("sla.maxRegressionPct", "150", 150.0, "-5", "\"-5\" is not a positive number"),
         key("capacity.targetQps", "1e4", 10_000.0, "lots", "\"lots\" is not a positive number"),
         key("capacity.redundancy", "3", 3, "0", "\"0\" is not a positive integer"),
         key("knee.includeUnsteady", "true", true, "yes", "\"yes\" is not true or false"),
