@@ -41,6 +41,7 @@ public final class SweepRun implements AutoCloseable {
   private final Path runDir;
   private final TargetSetup.Prepared target;
   private final AdminClient admin;
+  private final ServerScrapes scrapes;
   private final List<Level> levels;
   // One daemon thread cuts the running level's histogram into intervals; it does no I/O.
   private final ScheduledExecutorService intervals = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -60,6 +61,7 @@ public final class SweepRun implements AutoCloseable {
     this.runDir = runDir;
     this.target = target;
     this.admin = new AdminClient(target.target().endpoint());
+    this.scrapes = ServerScrapes.of(config.metricsUrl(), target.target());
     this.levels = Levels.of(config, target.queries(), target.seeded());
   }
 
@@ -237,6 +239,7 @@ public final class SweepRun implements AutoCloseable {
 
   private void beginMeasured(Level level, List<LevelRecorder> recorders) {
     level.serverBegin = admin.statsAndReset();
+    level.prometheusBegin = scrapes.begin();
     level.generatorCpuBeginNanos = ProcessStats.cpuNanos();
     level.beginNanos = System.nanoTime();
     startIntervals(level, recorders);
@@ -275,7 +278,8 @@ public final class SweepRun implements AutoCloseable {
       serverService = server.serviceMicros() == null ? null : LatencyStats.fromHistogram(server.serviceMicros());
     }
     LevelResult main = RunWriter.writeLevel(runDir, level.fileStem(), level.primaryOperation(), level.label(),
-        level.concurrency(), level.ratePerSecond(), snap, serverService, new LevelResult.Resources(targetUsage, generator));
+        level.concurrency(), level.ratePerSecond(), snap, serverService, new LevelResult.Resources(targetUsage, generator))
+        .withServerPrometheus(scrapes.end(level.prometheusBegin));
     LevelResult complete = LevelWrites.complete(this, level, main);
     level.result = level.trial.of() > 1 ? complete.withTrial(level.trial.number()) : complete;
   }
