@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.milvusbench.gatling.MilvusDsl;
 import org.milvusbench.gatling.MilvusProtocolBuilder;
 import org.milvusbench.gatling.MilvusSearchActionBuilder;
-import org.milvusbench.gatling.MilvusQueryActionBuilder;
 import org.milvusbench.gatling.SearchRequests;
 import org.milvusbench.gatling.core.ConsistencyLevel;
 import org.milvusbench.sweep.config.Workload;
@@ -153,7 +151,7 @@ public final class SweepRun implements AutoCloseable {
   }
 
   /** {@code search.consistency}; null = the collection's. */
-  private ConsistencyLevel consistency() {
+  ConsistencyLevel consistency() {
     return config.consistency() == null ? null : ConsistencyLevel.valueOf(config.consistency().toUpperCase(java.util.Locale.ROOT));
   }
 
@@ -189,24 +187,6 @@ public final class SweepRun implements AutoCloseable {
         .annsField(config.annsField()).vectors(target.queries()).topK(config.topK()).nq(config.nq())
         .ef(config.ef()).metric(config.metric()).filter(config.filter()).consistencyLevel(consistency());
     return config.outputFields().isEmpty() ? search : search.outputFields(config.outputFields().toArray(String[]::new));
-  }
-
-  /**
-   * The mixed workload's query, named {@code requestName}: the search filter's rows (else category
-   * A's), {@code search.topK} of them, at the search's consistency level.
-   */
-  MilvusQueryActionBuilder query(String requestName) {
-    return MilvusDsl.query(requestName).collection(target.collection())
-        .filter(config.filter() != null ? config.filter() : "category == \"A\"").limit(config.topK())
-        .consistencyLevel(consistency());
-  }
-
-  /** Open model: how long a level injects (the duration, else requests / rate, at least 1 s). */
-  Duration openLevelDuration(Level level) {
-    if (config.duration() != null) {
-      return config.duration();
-    }
-    return Duration.ofMillis(Math.max(1000, Math.round(config.requests() * 1000 / level.ratePerSecond())));
   }
 
   /**
