@@ -76,6 +76,9 @@ class WorkloadSweepTest {
       assertTrue(server.get("source").asText().matches("http://127\\.0\\.0\\.1:\\d+/metrics"), server.toString());
     }
     assertTrue(Files.readString(runDir().resolve("analysis.txt")).contains("Server P95 (ms)"));
+    JsonNode analysisLevel = ResultsJson.mapper().readTree(runDir().resolve("analysis.json").toFile()).get("levels").get(0);
+    assertEquals(results.get("levels").get(0).get("serverPrometheus").get("p95Ms").asDouble(),
+        analysisLevel.get("serverP95Ms").asDouble(), 1e-9, analysisLevel.toString());
     JsonNode analysis = ResultsJson.mapper().readTree(runDir().resolve("analysis.json").toFile());
     assertEquals("all", analysis.get("operation").asText());
     for (String op : new String[] {"search", "insert", "upsert", "delete"}) {
