@@ -20,6 +20,8 @@ import org.milvusbench.rundir.LevelResult;
  *     summary) or {@code reference} (the reference script's JSON)
  * @param allRequestsMicros when some requests failed: latency over every request, failures at their
  *     elapsed time; null otherwise (the columns above cover successes, as the reference's)
+ * @param serverP95Ms the target's own search P95 over the level from its Prometheus histogram
+ *     ({@link LevelResult.ServerPrometheus}); null when not scraped
  */
 public record LevelMetrics(
     String name,
@@ -43,7 +45,8 @@ public record LevelMetrics(
     int recallK,
     LevelResult.Resources resources,
     String latencySource,
-    org.milvusbench.rundir.LatencyStats allRequestsMicros) {
+    org.milvusbench.rundir.LatencyStats allRequestsMicros,
+    Double serverP95Ms) {
 
   /** Without latency over all requests (every level succeeded, or the source did not keep it). */
   public LevelMetrics(String name, int concurrency, double targetRatePerSec, long totalRequests, double totalTimeSeconds,
@@ -52,6 +55,16 @@ public record LevelMetrics(
       LevelResult.Resources resources, String latencySource) {
     this(name, concurrency, targetRatePerSec, totalRequests, totalTimeSeconds, qps, goodput, avgMs, p50Ms, p95Ms, p99Ms,
         maxMs, minMs, stdMs, successes, failures, failureRate, recall, recallK, resources, latencySource, null);
+  }
+
+  /** Without the server's Prometheus P95 (not scraped, or a source that has none). */
+  public LevelMetrics(String name, int concurrency, double targetRatePerSec, long totalRequests, double totalTimeSeconds,
+      double qps, double goodput, double avgMs, double p50Ms, double p95Ms, double p99Ms, double maxMs, double minMs,
+      double stdMs, long successes, long failures, double failureRate, Double recall, int recallK,
+      LevelResult.Resources resources, String latencySource, org.milvusbench.rundir.LatencyStats allRequestsMicros) {
+    this(name, concurrency, targetRatePerSec, totalRequests, totalTimeSeconds, qps, goodput, avgMs, p50Ms, p95Ms, p99Ms,
+        maxMs, minMs, stdMs, successes, failures, failureRate, recall, recallK, resources, latencySource, allRequestsMicros,
+        null);
   }
 
   /** The x value of this level: concurrency, or the arrival rate for open-model levels. */

@@ -180,6 +180,7 @@ final class SweepResultsReader {
         l.recall() == null ? 0 : l.recall().k(),
         l.resources(),
         source,
-        l.allRequestsMicros());
+        l.allRequestsMicros(),
+        l.serverPrometheus() == null ? null : l.serverPrometheus().p95Ms());
   }
 }

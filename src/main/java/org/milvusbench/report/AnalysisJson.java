@@ -199,6 +199,9 @@ public final class AnalysisJson {
       n.put("allRequestsP95Ms", l.allRequestsMicros().p95Micros() / 1000);
       n.put("allRequestsP99Ms", l.allRequestsMicros().p99Micros() / 1000);
     }
+    if (l.serverP95Ms() != null) {
+      n.put("serverP95Ms", l.serverP95Ms()); // the target's Prometheus histogram over the level
+    }
     n.put("maxMs", l.maxMs());
     n.put("minMs", l.minMs());
     n.put("stdMs", l.stdMs());

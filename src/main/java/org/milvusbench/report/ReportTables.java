@@ -44,6 +44,10 @@ final class ReportTables {
       h.add("P95 all (ms)");
       h.add("P99 all (ms)");
     }
+    boolean server = r.levels().stream().anyMatch(l -> l.serverP95Ms() != null);
+    if (server) {
+      h.add("Server P95 (ms)");
+    }
     TextTable t = new TextTable(h);
     for (LevelMetrics l : r.levels()) {
       List<String> row = new ArrayList<>(List.of(load(l.load()), Long.toString(l.totalRequests()),
@@ -63,6 +67,9 @@ final class ReportTables {
         var a = l.allRequestsMicros();
         row.add(a == null ? num(l.p95Ms()) : num(a.p95Micros() / 1000));
         row.add(a == null ? num(l.p99Ms()) : num(a.p99Micros() / 1000));
+      }
+      if (server) {
+        row.add(l.serverP95Ms() == null ? "n/a" : num(l.serverP95Ms()));
       }
       t.row(row);
     }

@@ -36,6 +36,8 @@ import org.milvusbench.rundir.LatencyStats;
  *     its elapsed time (a deadline KO at the deadline); null when all succeeded or not recorded
  * @param trial which repetition of the schedule ({@code sweep.trials}) this row is, from 1; null
  *     when the run had one
+ * @param serverPrometheus the target's search latency from its Prometheus histogram, scraped at the
+ *     level's start and end; null when no endpoint was scraped (or a scrape failed)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LevelResult(
@@ -60,7 +62,8 @@ public record LevelResult(
     List<LevelResult> operations,
     Writes writes,
     Integer trial,
-    LatencyStats allRequestsMicros) {
+    LatencyStats allRequestsMicros,
+    ServerPrometheus serverPrometheus) {
 
   /** The operation of a search workload's levels (and of rows that name none). */
   public static final String SEARCH = "search";
@@ -76,7 +79,7 @@ public record LevelResult(
       Resources resources, List<IntervalCount> intervals) {
     this(name, concurrency, targetRatePerSec, totalRequests, successes, failures, windowStartEpochMicros,
         windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall, serverServiceMicros, resources,
-        intervals, null, null, null, null, null, null, null);
+        intervals, null, null, null, null, null, null, null, null);
   }
 
   /** Without intervals (runs written before they were recorded, and the tests' synthetic runs). */
@@ -97,7 +100,7 @@ public record LevelResult(
   public LevelResult withOperations(List<LevelResult> operations) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus);
   }
 
   /** This row, and its operations' rows, as trial {@code trial}. */
@@ -105,21 +108,28 @@ public record LevelResult(
     List<LevelResult> ops = operations == null ? null : operations.stream().map(o -> o.withTrial(trial)).toList();
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, ops, writes, trial, allRequestsMicros);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, ops, writes, trial, allRequestsMicros, serverPrometheus);
+  }
+
+  /** This row with the target's Prometheus percentiles over the level. */
+  public LevelResult withServerPrometheus(ServerPrometheus serverPrometheus) {
+    return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
+        windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus);
   }
 
   /** This row with {@code recall} (e.g. scored after the level against the rows then present). */
   public LevelResult withRecall(Recall recall) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus);
   }
 
   /** This row with its streaming freshness and its write check. */
   public LevelResult withWriteFacts(Freshness freshness, Writes writes) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus);
   }
 
   /**
@@ -172,6 +182,18 @@ public record LevelResult(
       return counted == expected;
     }
   }
+
+  /**
+   * Search latency as the target's own Prometheus histogram ({@code milvus_proxy_sq_latency},
+   * {@code query_type="search"}, ms) saw it over the level: the difference of the scrapes at its start
+   * and end, percentiles as PromQL's {@code histogram_quantile} (linear inside a bucket, so only as fine
+   * as Milvus's power-of-two buckets).
+   *
+   * @param p50Ms null (like p95Ms, p99Ms) when the level's difference holds no search
+   * @param count searches the histogram counted over the level
+   * @param source the scraped URL
+   */
+  public record ServerPrometheus(Double p50Ms, Double p95Ms, Double p99Ms, long count, String source) {}
 
   /** Recall@k averaged over {@code samples} queries answered during the level. */
   public record Recall(int k, long samples, double mean) {}

@@ -76,7 +76,7 @@ public final class RunWriter {
     return new LevelResult(label, concurrency, ratePerSecond, snap.total(), snap.successes(), snap.failures(),
         snap.windowStartEpochMicros(), snap.windowEndEpochMicros(), latency, histogramFile, rawFile, recall,
         serverService, resources, intervalCounts(snap), operation, search ? null : snap.rows(), null, null, null, null,
-        snap.failures() > 0 ? LatencyStats.fromHistogram(snap.allRequestsMicros()) : null);
+        snap.failures() > 0 ? LatencyStats.fromHistogram(snap.allRequestsMicros()) : null, null);
   }
 
   private static void writeValues(Path file, long[] values) throws IOException {

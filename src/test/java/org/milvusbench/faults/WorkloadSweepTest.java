@@ -68,7 +68,17 @@ class WorkloadSweepTest {
       for (JsonNode op : level.get("operations")) {
         assertTrue(Files.isRegularFile(runDir().resolve(op.get("histogramFile").asText())), op.toString());
       }
+      // The embedded target's Prometheus histogram, scraped at the level's start and end, saw its 60 searches.
+      JsonNode server = level.get("serverPrometheus");
+      assertNotNull(server, level.toString());
+      assertEquals(60, server.get("count").asLong(), server.toString());
+      assertTrue(server.get("p95Ms").asDouble() > 0 && server.get("p95Ms").asDouble() <= server.get("p99Ms").asDouble(), server.toString());
+      assertTrue(server.get("source").asText().matches("http://127\\.0\\.0\\.1:\\d+/metrics"), server.toString());
     }
+    assertTrue(Files.readString(runDir().resolve("analysis.txt")).contains("Server P95 (ms)"));
+    JsonNode analysisLevel = ResultsJson.mapper().readTree(runDir().resolve("analysis.json").toFile()).get("levels").get(0);
+    assertEquals(results.get("levels").get(0).get("serverPrometheus").get("p95Ms").asDouble(),
+        analysisLevel.get("serverP95Ms").asDouble(), 1e-9, analysisLevel.toString());
     JsonNode analysis = ResultsJson.mapper().readTree(runDir().resolve("analysis.json").toFile());
     assertEquals("all", analysis.get("operation").asText());
     for (String op : new String[] {"search", "insert", "upsert", "delete"}) {

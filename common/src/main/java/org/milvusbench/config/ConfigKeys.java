@@ -82,6 +82,10 @@ public final class ConfigKeys {
       "token for milvus.uri (never printed or stored)");
   public static final ConfigKey<String> MILVUS_DB = ConfigKey.of("milvus.db", null, milvusName("database name"),
       "database (dbname header); empty = default");
+  public static final ConfigKey<String> MILVUS_METRICS_URL = ConfigKey.of("milvus.metricsUrl", null,
+      text("http://host:port/metrics"),
+      "Prometheus endpoint of milvus.uri (Milvus: port 9091): scraped at each level's start and end for the server's"
+          + " p50/p95/p99 of milvus_proxy_sq_latency{query_type=\"search\"}; empty = none (the embedded target's own)");
   /** gRPC deadlines are set in whole milliseconds; less would fail every call at once. */
   public static final ConfigKey<Duration> MILVUS_DEADLINE = ConfigKey.of("milvus.deadline", "10s",
       duration(Duration.ofMillis(1), "duration >= 1ms"), "per-request deadline; slower answers are KOs");
@@ -172,7 +176,7 @@ public final class ConfigKeys {
   /** Every key, in the README's order. */
   public static final List<ConfigKey<?>> ALL = List.of(SWEEP_CONFIG, SWEEP_MODE, SWEEP_LEVELS, SWEEP_RATES,
       SWEEP_REQUESTS, SWEEP_DURATION, SWEEP_WARMUP, SWEEP_PAUSE, SWEEP_INTERVAL, SWEEP_TRIALS, SWEEP_WORKLOAD, SWEEP_MIX, INGEST_RATE,
-      INGEST_BATCH, MILVUS_URI, MILVUS_TOKEN, MILVUS_DB, MILVUS_DEADLINE,
+      INGEST_BATCH, MILVUS_URI, MILVUS_TOKEN, MILVUS_DB, MILVUS_METRICS_URL, MILVUS_DEADLINE,
       MILVUS_CHANNELS, PREPARE, PROFILE, SEARCH_COLLECTION, SEARCH_ANNS_FIELD, SEARCH_METRIC, SEARCH_EF, SEARCH_TOP_K,
       SEARCH_NQ, SEARCH_FILTER, SEARCH_OUTPUT_FIELDS, SEARCH_CONSISTENCY, SEARCH_QUERIES, SEARCH_SEED, SLA_P95_MS, SLA_P95_MS_SEARCH,
       SLA_P95_MS_INSERT, SLA_P95_MS_UPSERT, SLA_P95_MS_DELETE, SLA_P95_MS_QUERY, SLA_MAX_FAILURE_PCT,

@@ -26,16 +26,18 @@ import java.util.regex.Pattern;
  */
 public final class EmbeddedTarget implements MilvusTarget {
   public static final String MAIN_CLASS = "org.milvusbench.lucene.TargetMain";
-  private static final Pattern READY = Pattern.compile("MILVUS_TARGET_READY port=(\\d+)(?: pid=(\\d+))?");
+  private static final Pattern READY = Pattern.compile("MILVUS_TARGET_READY port=(\\d+)(?: pid=(\\d+))?(?: metrics=(\\d+))?");
   private static final long START_TIMEOUT_SECONDS = 180;
 
   private final Process process;
   private final int port;
+  private final int metricsPort;
   private final Thread shutdownHook;
 
-  private EmbeddedTarget(Process process, int port, Thread shutdownHook) {
+  private EmbeddedTarget(Process process, int[] ports, Thread shutdownHook) {
     this.process = process;
-    this.port = port;
+    this.port = ports[0];
+    this.metricsPort = ports[1];
     this.shutdownHook = shutdownHook;
   }
 
@@ -52,18 +54,17 @@ public final class EmbeddedTarget implements MilvusTarget {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC",
         "-cp", System.getProperty("java.class.path"), MAIN_CLASS,
-        "--port", "0", "--data", dataDir.toAbsolutePath().toString()));
+        "--port", "0", "--metrics-port", "0", "--data", dataDir.toAbsolutePath().toString()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     Thread hook = new Thread(process::destroyForcibly, "stop-embedded-target");
     Runtime.getRuntime().addShutdownHook(hook);
-    CompletableFuture<Integer> ready = new CompletableFuture<>();
+    CompletableFuture<int[]> ready = new CompletableFuture<>();
     Deque<String> lastLines = new ArrayDeque<>();
     Thread pump = new Thread(() -> pump(process, logFile, ready, lastLines), "embedded-target-output");
     pump.setDaemon(true);
     pump.start();
     try {
-      int port = ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return new EmbeddedTarget(process, port, hook);
+      return new EmbeddedTarget(process, ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS), hook);
     } catch (InterruptedException | ExecutionException | TimeoutException e) {
       process.destroyForcibly();
       removeHook(hook);
@@ -75,7 +76,7 @@ public final class EmbeddedTarget implements MilvusTarget {
     }
   }
 
-  private static void pump(Process process, Path logFile, CompletableFuture<Integer> ready, Deque<String> lastLines) {
+  private static void pump(Process process, Path logFile, CompletableFuture<int[]> ready, Deque<String> lastLines) {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true)) {
       String line;
@@ -89,7 +90,8 @@ public final class EmbeddedTarget implements MilvusTarget {
         }
         Matcher m = READY.matcher(line);
         if (!ready.isDone() && m.find()) {
-          ready.complete(Integer.parseInt(m.group(1)));
+          // A server without metrics=, e.g. an older build, has none: 0.
+          ready.complete(new int[] {Integer.parseInt(m.group(1)), m.group(3) == null ? 0 : Integer.parseInt(m.group(3))});
         }
       }
     } catch (IOException e) {
@@ -114,6 +116,12 @@ public final class EmbeddedTarget implements MilvusTarget {
 
   public String uri() {
     return "http://127.0.0.1:" + port;
+  }
+
+  /** Its Prometheus endpoint (started with {@code --metrics-port 0}); null if it printed none. */
+  @Override
+  public String metricsUrl() {
+    return metricsPort == 0 ? null : "http://127.0.0.1:" + metricsPort + "/metrics";
   }
 
   /** The embedded target has no token and uses the default database. */

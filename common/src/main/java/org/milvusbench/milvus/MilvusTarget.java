@@ -17,6 +17,11 @@ public interface MilvusTarget extends AutoCloseable {
     return embedded() ? "embedded" : endpoint().uri();
   }
 
+  /** Its Prometheus {@code /metrics} URL when this process knows it (the embedded target); else null. */
+  default String metricsUrl() {
+    return null;
+  }
+
   @Override
   void close();
 }

@@ -43,6 +43,8 @@ class ConfigKeysTest {
         key("milvus.uri", "https://h:443", "https://h:443", "http://h\tx", "contains a control character (U+0009)"),
         key("milvus.token", "root:Milvus", "root:Milvus", "root:\u0007x", "contains a control character (U+0007)"),
         key("milvus.db", "bench_1", "bench_1", "my-db", "\"my-db\" " + NAME),
+        key("milvus.metricsUrl", "http://h:9091/metrics", "http://h:9091/metrics", "http://h\nx",
+            "contains a control character (U+000A)"),
         key("milvus.deadline", "250ms", Duration.ofMillis(250), "0.5ms", "\"0.5ms\" is shorter than 1ms"),
         key("milvus.channels", "64", 64, "65", "\"65\" is not an integer in 1..64"),
         key("prepare", "TRUE", true, "yes", "\"yes\" is not true or false"),

@@ -32,6 +32,7 @@ public final class TargetConfig {
   private final int segmentsPerBuildThread;
   private final Path tlsCert;
   private final Path tlsKey;
+  private final int metricsPort;
 
   private TargetConfig(Builder b) {
     this.port = b.port;
@@ -45,6 +46,7 @@ public final class TargetConfig {
     this.segmentsPerBuildThread = b.segmentsPerBuildThread;
     this.tlsCert = b.tlsCert;
     this.tlsKey = b.tlsKey;
+    this.metricsPort = b.metricsPort;
   }
 
   public static Builder builder() {
@@ -113,6 +115,17 @@ public final class TargetConfig {
     return tlsKey;
   }
 
+  /**
+   * Port of the Prometheus {@code /metrics} endpoint, on loopback whatever {@link #bindAddress()} says;
+   * 0 picks a free one ({@link TargetServer#metricsPort()} tells which); {@link #METRICS_OFF} (the default) = none.
+   */
+  public int metricsPort() {
+    return metricsPort;
+  }
+
+  /** {@link #metricsPort()} of a target without a metrics endpoint. */
+  public static final int METRICS_OFF = -1;
+
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -130,6 +143,7 @@ public final class TargetConfig {
     private int segmentsPerBuildThread = DEFAULT_SEGMENTS_PER_BUILD_THREAD;
     private Path tlsCert;
     private Path tlsKey;
+    private int metricsPort = METRICS_OFF;
 
     private Builder() {}
 
@@ -145,6 +159,7 @@ public final class TargetConfig {
       segmentsPerBuildThread = c.segmentsPerBuildThread;
       tlsCert = c.tlsCert;
       tlsKey = c.tlsKey;
+      metricsPort = c.metricsPort;
     }
 
     public Builder port(int value) {
@@ -199,9 +214,18 @@ public final class TargetConfig {
       return this;
     }
 
+    /** See {@link TargetConfig#metricsPort()}. */
+    public Builder metricsPort(int value) {
+      metricsPort = value;
+      return this;
+    }
+
     public TargetConfig build() {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port: " + port + " is not in 0..65535 (0 = pick a free port)");
+      }
+      if (metricsPort < METRICS_OFF || metricsPort > 65535) {
+        throw new IllegalArgumentException("metricsPort: " + metricsPort + " is not in 0..65535 (0 = pick a free port)");
       }
       Objects.requireNonNull(dataDir, "dataDir is required (a directory for the collections)");
       Objects.requireNonNull(bindAddress, "bindAddress is required (e.g. 127.0.0.1)");

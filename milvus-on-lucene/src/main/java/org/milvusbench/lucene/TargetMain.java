@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Command line: {@code java -jar milvus-on-lucene-*-standalone.jar --port 19530 --data DIR}. Once the
- * server listens it prints exactly one line {@code MILVUS_TARGET_READY port=<port> pid=<pid>} on stdout
- * (a parent process starting it with {@code --port 0} reads the port from it). SIGTERM / Ctrl-C close
+ * server listens it prints exactly one line {@code MILVUS_TARGET_READY port=<port> pid=<pid>} on stdout,
+ * with {@code metrics=<port>} appended when {@code --metrics-port} is given (a parent process starting it
+ * with {@code --port 0} reads the ports from it). SIGTERM / Ctrl-C close
  * it cleanly (Lucene commit).
  */
 @Command(name = "milvus-on-lucene", mixinStandardHelpOptions = true, version = "milvus-on-lucene 0.1.0",
@@ -54,6 +55,10 @@ public final class TargetMain implements Callable<Integer> {
   @Option(names = "--tls-key", description = "PKCS#8 PEM private key of --tls-cert")
   Path tlsKey;
 
+  @Option(names = "--metrics-port", description = "serve Prometheus metrics (Milvus's names) at http://127.0.0.1:N/metrics;"
+      + " 0 picks a free port; absent = no metrics endpoint")
+  Integer metricsPort;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new TargetMain()).execute(args));
   }
@@ -64,6 +69,9 @@ public final class TargetMain implements Callable<Integer> {
         .serviceDelayMillis(serviceDelayMs).maxSegmentRows(maxSegmentRows)
         .segmentsPerBuildThread(segmentsPerBuildThread).tls(tlsCert, tlsKey)
         .maxMessageBytes((int) Math.min(Integer.MAX_VALUE / 4, maxMessageMb * 1024L * 1024L));
+    if (metricsPort != null) {
+      cfg.metricsPort(metricsPort);
+    }
     if (buildThreads != null) {
       cfg.buildThreads(buildThreads);
     }
@@ -78,7 +86,8 @@ public final class TargetMain implements Callable<Integer> {
         stopped.countDown();
       }
     }, "target-shutdown"));
-    System.out.println("MILVUS_TARGET_READY port=" + server.port() + " pid=" + ProcessHandle.current().pid());
+    System.out.println("MILVUS_TARGET_READY port=" + server.port() + " pid=" + ProcessHandle.current().pid()
+        + (server.metricsPort() == TargetConfig.METRICS_OFF ? "" : " metrics=" + server.metricsPort()));
     System.out.flush();
     stopped.await();
     return 0;

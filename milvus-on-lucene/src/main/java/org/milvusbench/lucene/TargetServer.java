@@ -1,6 +1,7 @@
 package org.milvusbench.lucene;
 
 import io.milvus.shaded.io.grpc.Server;
+import io.milvus.shaded.io.grpc.ServerInterceptor;
 import io.milvus.shaded.io.grpc.ServerInterceptors;
 import io.milvus.shaded.io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.milvus.shaded.io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -9,10 +10,13 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.milvusbench.lucene.metrics.MetricsEndpoint;
+import org.milvusbench.lucene.metrics.MilvusMetrics;
 import org.milvusbench.lucene.metrics.ServiceTimes;
 import org.milvusbench.lucene.rpc.CallInterceptor;
 import org.milvusbench.lucene.rpc.DatabaseHeader;
 import org.milvusbench.lucene.rpc.MilvusServiceImpl;
+import org.milvusbench.lucene.rpc.RpcMetrics;
 import org.milvusbench.lucene.rpc.UnparsableRequests;
 import org.milvusbench.lucene.store.CollectionStore;
 import org.milvusbench.lucene.store.StoreSettings;
@@ -32,10 +36,12 @@ public final class TargetServer implements AutoCloseable {
   private final ExecutorService searchExecutor;
   private final ExecutorService buildExecutor;
   private final ServiceTimes serviceTimes;
+  private final MetricsEndpoint metrics;
 
   private TargetServer(Server server, CollectionStore store, ExecutorService searchExecutor,
-      ExecutorService buildExecutor, ServiceTimes serviceTimes) {
+      ExecutorService buildExecutor, ServiceTimes serviceTimes, MetricsEndpoint metrics) {
     this.server = server;
+    this.metrics = metrics;
     this.store = store;
     this.searchExecutor = searchExecutor;
     this.buildExecutor = buildExecutor;
@@ -53,10 +59,13 @@ public final class TargetServer implements AutoCloseable {
         cfg.segmentsPerBuildThread(), Math.min(2, cores),
         buildExecutor, buildExecutor, searchExecutor);
     CollectionStore store = null;
+    MetricsEndpoint metrics = null;
     try {
       store = new CollectionStore(cfg.dataDir(), settings);
       ServiceTimes serviceTimes = new ServiceTimes();
       MilvusServiceImpl service = new MilvusServiceImpl(store, serviceTimes, cfg.serviceDelayMillis());
+      MilvusMetrics milvusMetrics = new MilvusMetrics();
+      metrics = cfg.metricsPort() == TargetConfig.METRICS_OFF ? null : MetricsEndpoint.start(milvusMetrics, cfg.metricsPort());
       NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(cfg.bindAddress(), cfg.port()));
       if (cfg.tlsCert() != null) {
         // The shaded Netty's TLS (what milvus-sdk-java's own channels use), ALPN h2 as gRPC needs.
@@ -69,11 +78,14 @@ public final class TargetServer implements AutoCloseable {
           .permitKeepAliveTime(1, TimeUnit.SECONDS)
           .permitKeepAliveWithoutCalls(true)
           .addService(ServerInterceptors.intercept(UnparsableRequests.guard(service.bindService()),
-              new CallInterceptor(cfg.token(), cfg.maxMessageBytes()), new DatabaseHeader()))
+              interceptors(cfg, metrics == null ? null : milvusMetrics)))
           .build()
           .start();
-      return new TargetServer(server, store, searchExecutor, buildExecutor, serviceTimes);
+      return new TargetServer(server, store, searchExecutor, buildExecutor, serviceTimes, metrics);
     } catch (IOException | RuntimeException e) {
+      if (metrics != null) {
+        metrics.close();
+      }
       if (store != null) {
         store.close();
       }
@@ -81,6 +93,18 @@ public final class TargetServer implements AutoCloseable {
       buildExecutor.shutdownNow();
       throw e;
     }
+  }
+
+  /** Innermost first; with metrics the last (outermost) one sees every call, refused ones too. */
+  private static ServerInterceptor[] interceptors(TargetConfig cfg, MilvusMetrics metrics) {
+    ServerInterceptor auth = new CallInterceptor(cfg.token(), cfg.maxMessageBytes());
+    return metrics == null ? new ServerInterceptor[] {auth, new DatabaseHeader()}
+        : new ServerInterceptor[] {auth, new DatabaseHeader(), new RpcMetrics(metrics)};
+  }
+
+  /** The metrics endpoint's port; {@link TargetConfig#METRICS_OFF} when there is none. */
+  public int metricsPort() {
+    return metrics == null ? TargetConfig.METRICS_OFF : metrics.port();
   }
 
   /** The port actually bound (useful with port 0). */
@@ -101,6 +125,9 @@ public final class TargetServer implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    if (metrics != null) {
+      metrics.close();
+    }
     server.shutdown();
     try {
       if (!server.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -39,6 +39,7 @@ public record SweepConfig(
     String uri,
     String token,
     String db,
+    String metricsUrl,
     Duration deadline,
     int channels,
     boolean prepare,
@@ -115,7 +116,7 @@ public record SweepConfig(
     List<String> outputFields = Objects.requireNonNullElse(r.get(SEARCH_OUTPUT_FIELDS), List.of());
     return new SweepConfig(r.get(SWEEP_MODE).equals("open") ? Mode.OPEN : Mode.CLOSED, r.get(SWEEP_LEVELS),
         r.get(SWEEP_RATES), r.get(SWEEP_REQUESTS), r.get(SWEEP_DURATION), r.get(SWEEP_WARMUP), r.get(SWEEP_PAUSE),
-        r.get(SWEEP_INTERVAL), r.get(SWEEP_TRIALS), workload, uri, r.get(MILVUS_TOKEN), r.get(MILVUS_DB), r.get(MILVUS_DEADLINE), r.get(MILVUS_CHANNELS), r.get(PREPARE),
+        r.get(SWEEP_INTERVAL), r.get(SWEEP_TRIALS), workload, uri, r.get(MILVUS_TOKEN), r.get(MILVUS_DB), r.get(MILVUS_METRICS_URL), r.get(MILVUS_DEADLINE), r.get(MILVUS_CHANNELS), r.get(PREPARE),
         r.get(PROFILE), r.get(SEARCH_COLLECTION), r.get(SEARCH_ANNS_FIELD), r.get(SEARCH_METRIC), ef, topK,
         r.get(SEARCH_NQ), filter, outputFields, r.get(SEARCH_CONSISTENCY), r.get(SEARCH_QUERIES), r.get(SEARCH_SEED), r.get(EMBEDDED_HEAP),
         r.get(EMBEDDED_DATA), r.get(EMBEDDED_WARMUP), r.get(SWEEP_RUN_DIR), r.get(SWEEP_KEEP_RAW), analysis);
@@ -168,6 +169,9 @@ public record SweepConfig(
     m.put("milvus.token", token == null ? "none" : "<set>");
     if (db != null) {
       m.put("milvus.db", db);
+    }
+    if (metricsUrl != null) {
+      m.put("milvus.metricsUrl", metricsUrl);
     }
     m.put("milvus.deadline", DurationText.format(deadline));
     m.put("milvus.channels", Integer.toString(channels));

@@ -52,7 +52,7 @@ final class MixedLoad {
           .saveIdsAs(KEYS).observer(both).startSchedule(level.schedule())).exec(session -> keep(session, writes));
       case "delete" -> exec(MilvusDsl.delete(name).collection(collection).ids(session -> take(writes, batch))
           .observer(both).startSchedule(level.schedule()));
-      case "query" -> exec(run.query(name).observer(both).startSchedule(level.schedule()));
+      case "query" -> exec(query(run, name).observer(both).startSchedule(level.schedule()));
       default -> throw new IllegalArgumentException("sweep.mix: no such operation " + op);
     };
   }
@@ -80,5 +80,15 @@ final class MixedLoad {
     long[] keys = session.get(KEYS);
     writes.keys().add(keys);
     return session.remove(KEYS);
+  }
+
+  /**
+   * The mixed workload's query, named {@code requestName}: the search filter's rows (else category
+   * A's), {@code search.topK} of them, at the search's consistency level.
+   */
+  static org.milvusbench.gatling.MilvusQueryActionBuilder query(SweepRun run, String requestName) {
+    return org.milvusbench.gatling.MilvusDsl.query(requestName).collection(run.target().collection())
+        .filter(run.config().filter() != null ? run.config().filter() : "category == \"A\"").limit(run.config().topK())
+        .consistencyLevel(run.consistency());
   }
 }

@@ -84,6 +84,10 @@ final class RunFiles {
     if (r.serverServiceMicros() != null) {
       sb.append(String.format("  server p50 %.2f ms", r.serverServiceMicros().p50Micros() / 1000));
     }
+    if (r.serverPrometheus() != null && r.serverPrometheus().p95Ms() != null) {
+      LevelResult.ServerPrometheus p = r.serverPrometheus();
+      sb.append(String.format("  server (prometheus) p50 %.2f ms  p95 %.2f ms  p99 %.2f ms", p.p50Ms(), p.p95Ms(), p.p99Ms()));
+    }
     if (r.resources() != null) {
       if (r.resources().target() != null) {
         sb.append(String.format("  target CPU %.0f%%", r.resources().target().cpuPercent()));

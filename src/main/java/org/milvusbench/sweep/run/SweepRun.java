@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.milvusbench.gatling.MilvusDsl;
 import org.milvusbench.gatling.MilvusProtocolBuilder;
 import org.milvusbench.gatling.MilvusSearchActionBuilder;
-import org.milvusbench.gatling.MilvusQueryActionBuilder;
 import org.milvusbench.gatling.SearchRequests;
 import org.milvusbench.gatling.core.ConsistencyLevel;
 import org.milvusbench.sweep.config.Workload;
@@ -41,6 +39,7 @@ public final class SweepRun implements AutoCloseable {
   private final Path runDir;
   private final TargetSetup.Prepared target;
   private final AdminClient admin;
+  private final ServerScrapes scrapes;
   private final List<Level> levels;
   // One daemon thread cuts the running level's histogram into intervals; it does no I/O.
   private final ScheduledExecutorService intervals = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -60,6 +59,7 @@ public final class SweepRun implements AutoCloseable {
     this.runDir = runDir;
     this.target = target;
     this.admin = new AdminClient(target.target().endpoint());
+    this.scrapes = ServerScrapes.of(config.metricsUrl(), target.target());
     this.levels = Levels.of(config, target.queries(), target.seeded());
   }
 
@@ -151,7 +151,7 @@ public final class SweepRun implements AutoCloseable {
   }
 
   /** {@code search.consistency}; null = the collection's. */
-  private ConsistencyLevel consistency() {
+  ConsistencyLevel consistency() {
     return config.consistency() == null ? null : ConsistencyLevel.valueOf(config.consistency().toUpperCase(java.util.Locale.ROOT));
   }
 
@@ -190,24 +190,6 @@ public final class SweepRun implements AutoCloseable {
   }
 
   /**
-   * The mixed workload's query, named {@code requestName}: the search filter's rows (else category
-   * A's), {@code search.topK} of them, at the search's consistency level.
-   */
-  MilvusQueryActionBuilder query(String requestName) {
-    return MilvusDsl.query(requestName).collection(target.collection())
-        .filter(config.filter() != null ? config.filter() : "category == \"A\"").limit(config.topK())
-        .consistencyLevel(consistency());
-  }
-
-  /** Open model: how long a level injects (the duration, else requests / rate, at least 1 s). */
-  Duration openLevelDuration(Level level) {
-    if (config.duration() != null) {
-      return config.duration();
-    }
-    return Duration.ofMillis(Math.max(1000, Math.round(config.requests() * 1000 / level.ratePerSecond())));
-  }
-
-  /**
    * Between levels, after the warm-up: zero the target's counters, note CPU, start cutting
    * intervals. A streaming level first runs its no-ingest phase, measured from here too, and its
    * counters start with the ingest ({@link #startIngest}); a mixed level first gets its reserve.
@@ -237,6 +219,7 @@ public final class SweepRun implements AutoCloseable {
 
   private void beginMeasured(Level level, List<LevelRecorder> recorders) {
     level.serverBegin = admin.statsAndReset();
+    level.prometheusBegin = scrapes.begin();
     level.generatorCpuBeginNanos = ProcessStats.cpuNanos();
     level.beginNanos = System.nanoTime();
     startIntervals(level, recorders);
@@ -275,7 +258,8 @@ public final class SweepRun implements AutoCloseable {
       serverService = server.serviceMicros() == null ? null : LatencyStats.fromHistogram(server.serviceMicros());
     }
     LevelResult main = RunWriter.writeLevel(runDir, level.fileStem(), level.primaryOperation(), level.label(),
-        level.concurrency(), level.ratePerSecond(), snap, serverService, new LevelResult.Resources(targetUsage, generator));
+        level.concurrency(), level.ratePerSecond(), snap, serverService, new LevelResult.Resources(targetUsage, generator))
+        .withServerPrometheus(scrapes.end(level.prometheusBegin));
     LevelResult complete = LevelWrites.complete(this, level, main);
     level.result = level.trial.of() > 1 ? complete.withTrial(level.trial.number()) : complete;
   }

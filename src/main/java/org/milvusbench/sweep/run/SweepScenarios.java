@@ -126,9 +126,17 @@ public final class SweepScenarios {
           .asLongAs(session -> budget.tryAcquire()).on(request)
           .injectOpen(atOnceUsers(level.concurrency()));
     }
-    Duration duration = run.openLevelDuration(level);
+    Duration duration = openLevelDuration(run.config(), level);
     return scenario(scenarioName)
         .exec(request)
         .injectOpen(constantUsersPerSec(level.ratePerSecond()).during(duration));
+  }
+
+  /** Open model: how long a level injects (the duration, else requests / rate, at least 1 s). */
+  static Duration openLevelDuration(org.milvusbench.sweep.config.SweepConfig config, Level level) {
+    if (config.duration() != null) {
+      return config.duration();
+    }
+    return Duration.ofMillis(Math.max(1000, Math.round(config.requests() * 1000 / level.ratePerSecond())));
   }
 }
