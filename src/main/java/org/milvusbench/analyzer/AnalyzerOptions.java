@@ -12,7 +12,7 @@ import org.milvusbench.config.ConfigReader;
  * every {@code with…}/builder setter returns a new value. Unset SLAs are simply not gated.
  */
 public final class AnalyzerOptions {
-  private static final KneeRule DEFAULT_KNEE_RULE = KneeRule.parse(ConfigKeys.KNEE_RULE.defaultValue());
+  static final KneeRule DEFAULT_KNEE_RULE = KneeRule.parse(ConfigKeys.KNEE_RULE.defaultValue());
   /** Default marginal-efficiency threshold of {@link KneeRule#MARGINAL_EFFICIENCY} (DESIGN §5). */
   public static final double DEFAULT_KNEE_EFFICIENCY = 0.5;
 
@@ -29,7 +29,7 @@ public final class AnalyzerOptions {
   private final java.nio.file.Path baseline;
   private final double maxRegressionPct;
 
-  private AnalyzerOptions(Builder b) {
+  AnalyzerOptions(AnalyzerOptionsBuilder b) {
     this.baseline = b.baseline;
     this.maxRegressionPct = b.maxRegressionPct;
     this.slaP95MsByOperation = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(b.slaP95MsByOperation));
@@ -49,8 +49,8 @@ public final class AnalyzerOptions {
     return builder().build();
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static AnalyzerOptionsBuilder builder() {
+    return new AnalyzerOptionsBuilder();
   }
 
   /**
@@ -122,7 +122,7 @@ public final class AnalyzerOptions {
    */
   public AnalyzerOptions forOperation(String operation, boolean primary) {
     Double own = slaP95MsByOperation.get(operation);
-    Builder b = toBuilder().slaP95Ms(own != null ? own : primary ? slaP95Ms : null);
+    AnalyzerOptionsBuilder b = toBuilder().slaP95Ms(own != null ? own : primary ? slaP95Ms : null);
     return primary ? b.build() : b.targetQps(null).build();
   }
 
@@ -176,8 +176,8 @@ public final class AnalyzerOptions {
   }
 
   /** A builder holding this value's settings. */
-  public Builder toBuilder() {
-    Builder b = new Builder();
+  public AnalyzerOptionsBuilder toBuilder() {
+    AnalyzerOptionsBuilder b = new AnalyzerOptionsBuilder();
     b.targetQps = targetQps;
     b.redundancy = redundancy;
     b.slaP95Ms = slaP95Ms;
@@ -201,131 +201,5 @@ public final class AnalyzerOptions {
             + " minRecall=%s, kneeNotBefore=%s, kneeRule=%s, kneeEfficiency=%s]",
         targetQps, redundancy, slaP95Ms, slaMaxFailurePct, minRecall, kneeNotBefore, kneeRule,
         kneeEfficiencyThreshold);
-  }
-
-  /** Mutable builder; {@link #build()} validates and freezes. */
-  public static final class Builder {
-    private Double targetQps;
-    private int redundancy = ConfigKeys.CAPACITY_REDUNDANCY.defaultValue();
-    private Double slaP95Ms;
-    private Double slaMaxFailurePct;
-    private Double minRecall;
-    private Integer kneeNotBefore;
-    private KneeRule kneeRule = DEFAULT_KNEE_RULE;
-    private double kneeEfficiencyThreshold = DEFAULT_KNEE_EFFICIENCY;
-    private boolean kneeIncludesUnsteady = ConfigKeys.KNEE_INCLUDE_UNSTEADY.defaultValue();
-    private Map<String, Double> slaP95MsByOperation = new java.util.TreeMap<>();
-    private java.nio.file.Path baseline;
-    private double maxRegressionPct = ConfigKeys.SLA_MAX_REGRESSION_PCT.defaultValue();
-
-    private Builder() {}
-
-    /** The run to compare with; null for none. */
-    public Builder baseline(java.nio.file.Path runDirectory) {
-      this.baseline = runDirectory;
-      return this;
-    }
-
-    /** The baseline gate's largest allowed change in percent; null keeps the default (10). */
-    public Builder maxRegressionPct(Double pct) {
-      if (pct != null && !(pct > 0)) {
-        throw new IllegalArgumentException("max regression: " + pct + " % is not a positive number");
-      }
-      this.maxRegressionPct = pct == null ? ConfigKeys.SLA_MAX_REGRESSION_PCT.defaultValue() : pct;
-      return this;
-    }
-
-    /** SLA: P95 ≤ ms per operation ({@code sla.p95Ms.insert}); each positive. */
-    public Builder slaP95MsByOperation(Map<String, Double> thresholds) {
-      thresholds.forEach((op, ms) -> {
-        if (!(ms > 0)) {
-          throw new IllegalArgumentException("SLA P95 of " + op + ": " + ms + " ms is not a positive number");
-        }
-      });
-      this.slaP95MsByOperation = new java.util.TreeMap<>(thresholds);
-      return this;
-    }
-
-    /** Target throughput (QPS) for the capacity plan; null for none. */
-    public Builder targetQps(Double qps) {
-      if (qps != null && !(qps > 0)) {
-        throw new IllegalArgumentException("target QPS: " + qps + " is not a positive number");
-      }
-      this.targetQps = qps;
-      return this;
-    }
-
-    /** Redundancy factor (≥ 1); default {@code capacity.redundancy}'s, 2 (the reference's "×2"). */
-    public Builder redundancy(int factor) {
-      if (factor < 1) {
-        throw new IllegalArgumentException("redundancy: " + factor + " is not a positive integer");
-      }
-      this.redundancy = factor;
-      return this;
-    }
-
-    /** SLA: P95 ≤ this many ms at the operating point; null for none. */
-    public Builder slaP95Ms(Double ms) {
-      if (ms != null && !(ms > 0)) {
-        throw new IllegalArgumentException("SLA P95: " + ms + " ms is not a positive number");
-      }
-      this.slaP95Ms = ms;
-      return this;
-    }
-
-    /** SLA: failure rate ≤ this percentage at the operating point; null for none. */
-    public Builder slaMaxFailurePct(Double pct) {
-      if (pct != null && !(pct >= 0 && pct <= 100)) {
-        throw new IllegalArgumentException(
-            "SLA failure rate: " + pct + " % is not a percentage in [0, 100]");
-      }
-      this.slaMaxFailurePct = pct;
-      return this;
-    }
-
-    /** SLA: recall@k ≥ this (0..1) at every level; null for none. */
-    public Builder minRecall(Double recall) {
-      if (recall != null && !(recall >= 0 && recall <= 1)) {
-        throw new IllegalArgumentException("min recall: " + recall + " is not in [0, 1]");
-      }
-      this.minRecall = recall;
-      return this;
-    }
-
-    /** SLA: the knee must not come before this concurrency; null for none. */
-    public Builder kneeNotBefore(Integer concurrency) {
-      if (concurrency != null && concurrency < 1) {
-        throw new IllegalArgumentException(
-            "knee not before: " + concurrency + " is not a positive integer");
-      }
-      this.kneeNotBefore = concurrency;
-      return this;
-    }
-
-    /** Knee rule; default (and for null) {@code knee.rule}'s, {@link KneeRule#MARGINAL_EFFICIENCY}. */
-    public Builder kneeRule(KneeRule rule) {
-      this.kneeRule = rule == null ? DEFAULT_KNEE_RULE : rule;
-      return this;
-    }
-
-    /** Marginal-efficiency threshold in (0, 1); default 0.5. */
-    public Builder kneeEfficiencyThreshold(double threshold) {
-      if (!(threshold > 0 && threshold < 1)) {
-        throw new IllegalArgumentException(
-            "knee efficiency threshold: " + threshold + " is not in (0, 1)");
-      }
-      this.kneeEfficiencyThreshold = threshold;
-      return this;
-    }
-
-    /** Let the knee consider unsteady levels too; default false (null keeps the default). */
-    public Builder kneeIncludesUnsteady(Boolean include) {
-      this.kneeIncludesUnsteady = include == null ? ConfigKeys.KNEE_INCLUDE_UNSTEADY.defaultValue() : include;
-      return this;
-    }
-
-    public AnalyzerOptions build() {
-      return new AnalyzerOptions(this);
-    }
   }
 }
