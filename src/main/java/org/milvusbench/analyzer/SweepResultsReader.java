@@ -95,6 +95,12 @@ final class SweepResultsReader {
           warnings.add(levelName(level) + ": histogram file " + h + " is missing");
         }
       }
+      if (level.injectors() != null && !level.injectors().together()) {
+        warnings.add(String.format(java.util.Locale.ROOT, "%s: the %d injectors' windows overlap %.0f %% of the merged"
+            + " window (< %.0f %%): they did not load the target together, so its QPS and latencies are not one load's",
+            levelName(level), level.injectors().shares().size(), level.injectors().overlap() * 100,
+            LevelResult.Injectors.MIN_OVERLAP * 100));
+      }
       levels.add(metrics(level, histogram, dir, warnings));
       histograms.add(histogram);
       steadiness.add(steady);

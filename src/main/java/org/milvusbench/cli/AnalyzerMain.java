@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.milvusbench.config.ConfigReader;
+import org.milvusbench.rundir.RunMerge;
 import org.milvusbench.report.ConsoleReport;
 import org.milvusbench.report.ReportWriter;
 import picocli.CommandLine;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The analyzer's command line: {@code analyze} a run (reports + SLA gate) and {@code compare}
- * two runs. Exit codes: 0 = fine, 1 = an SLA was breached, 2 = bad input (missing or corrupt
+ * The analyzer's command line: {@code analyze} a run (reports + SLA gate), {@code compare} two
+ * runs, {@code merge} several injectors' runs. Exit codes: 0 = fine, 1 = an SLA was breached, 2 = bad input (missing or corrupt
  * file, bad option), each with one clear line and no stack trace.
  */
 @Command(
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
     version = "milvus-gatling-suite analyzer 0.1.0",
     description = "Analyses concurrency sweeps of the Milvus Gatling suite (or the reference script's "
         + "concurrent_test_results.json): tables, knee, USL fit, recommendation, capacity plan, SLA gate.",
-    subcommands = {AnalyzerMain.Analyze.class, AnalyzerMain.Compare.class, CommandLine.HelpCommand.class},
+    subcommands = {AnalyzerMain.Analyze.class, AnalyzerMain.Compare.class, MergeCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:fine", "1:an SLA was breached (one line per breach)", "2:bad input or options"})
 public final class AnalyzerMain implements Runnable {
@@ -84,9 +85,14 @@ public final class AnalyzerMain implements Runnable {
   static final class Analyze implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<run-dir|results-file>",
-        description = "A run directory (results.json), a results.json, or the reference script's concurrent_test_results.json.")
-    Path input;
+    @Parameters(arity = "1..*", paramLabel = "<run-dir|results-file>",
+        description = "A run directory (results.json), a results.json, or the reference script's "
+            + "concurrent_test_results.json; several injectors' run directories are merged first (see merge, --merged).")
+    List<Path> inputs;
+
+    @Option(names = "--merged", paramLabel = "DIR",
+        description = "With several run directories: where their merge goes (default: merged-<first run's name> beside it).")
+    Path merged;
 
     // Each descriptionKey names the configuration key the option sets: help, default and parsing are the key's.
     @Option(names = "--target-qps", paramLabel = "N", descriptionKey = "capacity.targetQps")
@@ -140,9 +146,16 @@ public final class AnalyzerMain implements Runnable {
     @Override
     public Integer call() {
       AnalyzerOptions options = options();
-      AnalysisReport report = Analyzer.analyze(input, options);
       PrintWriter stdout = spec.commandLine().getOut();
       PrintWriter stderr = spec.commandLine().getErr();
+      Path input = inputs.get(0);
+      if (inputs.size() > 1) {
+        Path first = input.toAbsolutePath().normalize();
+        input = merged != null ? merged : first.resolveSibling("merged-" + first.getFileName());
+        stdout.println(MergeCommand.summary(RunMerge.merge(inputs, input), inputs.size(), input));
+        stdout.println();
+      }
+      AnalysisReport report = Analyzer.analyze(input, options);
       stdout.print(ConsoleReport.render(report));
       if (!noReports) {
         Path dir = out != null ? out : report.run().runDirectory();

@@ -38,6 +38,8 @@ import org.milvusbench.rundir.LatencyStats;
  *     when the run had one
  * @param serverPrometheus the target's search latency from its Prometheus histogram, scraped at the
  *     level's start and end; null when no endpoint was scraped (or a scrape failed)
+ * @param injectors a merged row ({@link RunMerge}): what each injector contributed and how far their
+ *     windows overlapped; null for a single generator's row
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LevelResult(
@@ -63,7 +65,8 @@ public record LevelResult(
     Writes writes,
     Integer trial,
     LatencyStats allRequestsMicros,
-    ServerPrometheus serverPrometheus) {
+    ServerPrometheus serverPrometheus,
+    Injectors injectors) {
 
   /** The operation of a search workload's levels (and of rows that name none). */
   public static final String SEARCH = "search";
@@ -79,7 +82,7 @@ public record LevelResult(
       Resources resources, List<IntervalCount> intervals) {
     this(name, concurrency, targetRatePerSec, totalRequests, successes, failures, windowStartEpochMicros,
         windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall, serverServiceMicros, resources,
-        intervals, null, null, null, null, null, null, null, null);
+        intervals, null, null, null, null, null, null, null, null, null);
   }
 
   /** Without intervals (runs written before they were recorded, and the tests' synthetic runs). */
@@ -100,7 +103,7 @@ public record LevelResult(
   public LevelResult withOperations(List<LevelResult> operations) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus, injectors);
   }
 
   /** This row, and its operations' rows, as trial {@code trial}. */
@@ -108,28 +111,28 @@ public record LevelResult(
     List<LevelResult> ops = operations == null ? null : operations.stream().map(o -> o.withTrial(trial)).toList();
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, ops, writes, trial, allRequestsMicros, serverPrometheus);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, ops, writes, trial, allRequestsMicros, serverPrometheus, injectors);
   }
 
   /** This row with the target's Prometheus percentiles over the level. */
   public LevelResult withServerPrometheus(ServerPrometheus serverPrometheus) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus, injectors);
   }
 
   /** This row with {@code recall} (e.g. scored after the level against the rows then present). */
   public LevelResult withRecall(Recall recall) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus, injectors);
   }
 
   /** This row with its streaming freshness and its write check. */
   public LevelResult withWriteFacts(Freshness freshness, Writes writes) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus, injectors);
   }
 
   /**
@@ -153,6 +156,27 @@ public record LevelResult(
   public double windowSeconds() {
     return (windowEndEpochMicros - windowStartEpochMicros) / 1e6;
   }
+
+  /**
+   * The injectors of a merged level: their windows' overlap (the time all of them were loading, as
+   * a fraction of the merged window; 1 = they started and ended together) and each one's share.
+   */
+  public record Injectors(double overlap, List<Share> shares) {
+    /** Below this overlap the injectors did not load the target together; the level is flagged. */
+    public static final double MIN_OVERLAP = 0.8;
+
+    public boolean together() {
+      return overlap >= MIN_OVERLAP;
+    }
+  }
+
+  /**
+   * One injector's part of a merged level: its run directory (as given to the merge), what it sent
+   * and its window, its load (users, or arrivals per second), and its own CPU / RSS.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Share(String runDir, int concurrency, double targetRatePerSec, long totalRequests, long successes,
+      long failures, long windowStartEpochMicros, long windowEndEpochMicros, ProcessUsage generator) {}
 
   /** One interval of the level: its wall-clock bounds (epoch ms) and what was answered in it. */
   public record IntervalCount(long startEpochMillis, long endEpochMillis, long successes, long failures) {}

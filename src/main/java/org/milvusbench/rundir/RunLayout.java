@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
  *   config.json             the effective configuration (no token)
  *   level-NN-cC.hlog        HdrHistogram log of level NN at concurrency C (open model: rR), µs
  *   level-NN-cC.raw.txt     every successful latency of that level, one µs integer per line
+ *   level-NN-cC-all-requests.hlog  when some failed: every request, failures at their elapsed time, µs
  *   target.log              the embedded target's output
  * </pre>
  */
@@ -24,6 +25,8 @@ public final class RunLayout {
   /** A streaming level's freshness delays (µs, one per line): {@code <level stem>-freshness.txt}. */
   public static final String FRESHNESS_SUFFIX = "-freshness.txt";
   public static final String TARGET_LOG = "target.log";
+  /** A level's latency over every request, failures included: {@code <operation stem>-all-requests.hlog}. */
+  public static final String ALL_REQUESTS_SUFFIX = "-all-requests" + HISTOGRAM_SUFFIX;
 
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -51,6 +54,16 @@ public final class RunLayout {
    */
   public static String operationStem(String levelStem, String operation) {
     return operation == null || operation.equals(LevelResult.SEARCH) ? levelStem : levelStem + "-" + operation;
+  }
+
+  /** The all-requests histogram log beside an operation's histogram log {@code histogramFile}. */
+  public static String allRequestsFile(String histogramFile) {
+    return histogramFile.substring(0, histogramFile.length() - HISTOGRAM_SUFFIX.length()) + ALL_REQUESTS_SUFFIX;
+  }
+
+  /** A level's label as Gatling's request names and the tables show it: {@code c=10}, {@code r=200/s}. */
+  public static String levelLabel(int concurrency, double ratePerSecond) {
+    return concurrency > 0 ? "c=" + concurrency : "r=" + formatRate(ratePerSecond) + "/s";
   }
 
   /** A rate as users write it: {@code 100}, {@code 12.5}. */

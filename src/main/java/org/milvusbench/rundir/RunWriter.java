@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.milvusbench.recorder.LevelRecorder.Interval;
 import org.milvusbench.recorder.LevelRecorder.LevelSnapshot;
@@ -48,19 +50,18 @@ public final class RunWriter {
     String histogramFile = stem + RunLayout.HISTOGRAM_SUFFIX;
     String rawFile = snap.rawMicros() == null ? null : stem + RunLayout.RAW_SUFFIX;
     try {
-      try (PrintStream out = new PrintStream(Files.newOutputStream(runDir.resolve(histogramFile)), false, StandardCharsets.UTF_8)) {
-        HistogramLogWriter writer = new HistogramLogWriter(out);
-        writer.outputComment("milvus-sweep " + snap.name() + ": latency of successful " + operation
-            + " requests, microseconds");
-        writer.outputLogFormatVersion();
-        writer.outputStartTime(snap.windowStartEpochMicros() / 1000);
-        writer.setBaseTime(snap.windowStartEpochMicros() / 1000);
-        writer.outputLegend();
-        // One line per interval (HdrHistogram's log format): latency over time inside the level;
-        // merged, they are the whole level.
-        for (Interval interval : snap.intervals()) {
-          writer.outputIntervalHistogram(interval.histogramMicros());
-        }
+      // One line per interval (HdrHistogram's log format): latency over time inside the level;
+      // merged, they are the whole level.
+      writeHistogramLog(runDir.resolve(histogramFile), "milvus-sweep " + snap.name() + ": latency of successful "
+          + operation + " requests, microseconds", snap.windowStartEpochMicros() / 1000,
+          snap.intervals().stream().map(Interval::histogramMicros).toList());
+      if (snap.failures() > 0) {
+        Histogram all = snap.allRequestsMicros().copy();
+        all.setStartTimeStamp(snap.windowStartEpochMicros() / 1000);
+        all.setEndTimeStamp(snap.windowEndEpochMicros() / 1000);
+        writeHistogramLog(runDir.resolve(RunLayout.allRequestsFile(histogramFile)), "milvus-sweep " + snap.name()
+            + ": latency of every " + operation + " request, failures at their elapsed time, microseconds",
+            snap.windowStartEpochMicros() / 1000, List.of(all));
       }
       if (rawFile != null) {
         writeValues(runDir.resolve(rawFile), snap.rawMicros());
@@ -76,10 +77,30 @@ public final class RunWriter {
     return new LevelResult(label, concurrency, ratePerSecond, snap.total(), snap.successes(), snap.failures(),
         snap.windowStartEpochMicros(), snap.windowEndEpochMicros(), latency, histogramFile, rawFile, recall,
         serverService, resources, intervalCounts(snap), operation, search ? null : snap.rows(), null, null, null, null,
-        snap.failures() > 0 ? LatencyStats.fromHistogram(snap.allRequestsMicros()) : null, null);
+        snap.failures() > 0 ? LatencyStats.fromHistogram(snap.allRequestsMicros()) : null, null, null);
   }
 
-  private static void writeValues(Path file, long[] values) throws IOException {
+  /**
+   * Writes an HdrHistogram log (µs) of {@code intervals}, each stamped with its wall-clock bounds
+   * (epoch ms), relative to {@code startEpochMillis}.
+   */
+  public static void writeHistogramLog(Path file, String comment, long startEpochMillis,
+      List<? extends AbstractHistogram> intervals) throws IOException {
+    try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+      HistogramLogWriter writer = new HistogramLogWriter(out);
+      writer.outputComment(comment);
+      writer.outputLogFormatVersion();
+      writer.outputStartTime(startEpochMillis);
+      writer.setBaseTime(startEpochMillis);
+      writer.outputLegend();
+      for (AbstractHistogram interval : intervals) {
+        writer.outputIntervalHistogram(interval);
+      }
+    }
+  }
+
+  /** One value per line. */
+  public static void writeValues(Path file, long[] values) throws IOException {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
       for (long v : values) {
         out.write(Long.toString(v));

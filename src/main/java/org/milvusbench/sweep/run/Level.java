@@ -107,7 +107,7 @@ public final class Level {
   }
 
   static String label(int concurrency, double ratePerSecond) {
-    return concurrency > 0 ? "c=" + concurrency : "r=" + RunLayout.formatRate(ratePerSecond) + "/s";
+    return RunLayout.levelLabel(concurrency, ratePerSecond);
   }
 
   /** The request name of a level before it exists (its recorder is named so). */
