@@ -93,7 +93,12 @@ final class RunFiles {
         sb.append(String.format("  target CPU %.0f%%", r.resources().target().cpuPercent()));
       }
       if (r.resources().generator() != null) {
-        sb.append(String.format("  generator CPU %.0f%%", r.resources().generator().cpuPercent()));
+        double cpu = r.resources().generator().cpuPercent();
+        sb.append(String.format("  generator CPU %.0f%%", cpu));
+        if (r.totalRequests() > 0 && window > 0) {
+          // CPU time per request: what one more request costs this JVM (at low rates mostly wake-ups).
+          sb.append(String.format(" (%.0f µs/req)", cpu / 100 * window * 1e6 / r.totalRequests()));
+        }
       }
     }
     return sb.toString();
