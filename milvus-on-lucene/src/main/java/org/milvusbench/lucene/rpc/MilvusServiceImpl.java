@@ -28,6 +28,8 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
   private final DataRpcs data;
   private final IndexRpcs indexes;
   private final LoadRpcs loads;
+  private final PartitionRpcs partitions;
+  private final AliasRpcs aliases;
   private final SearchRpcs searches;
   private final QueryRpcs queries;
   private final ServiceTimes serviceTimes;
@@ -42,6 +44,8 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
     this.data = new DataRpcs();
     this.indexes = new IndexRpcs(store);
     this.loads = new LoadRpcs();
+    this.partitions = new PartitionRpcs();
+    this.aliases = new AliasRpcs();
     this.searches = new SearchRpcs();
     this.queries = new QueryRpcs();
     this.serviceTimes = serviceTimes;
@@ -168,15 +172,70 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
     answer(o, GetCollectionStatisticsResponse.getDefaultInstance(), () -> collections.statistics(db(r.getDbName()), r.getCollectionName()));
   }
 
+  // --- partitions
   @Override
-  public void showPartitions(ShowPartitionsRequest r, StreamObserver<ShowPartitionsResponse> o) {
-    answer(o, ShowPartitionsResponse.getDefaultInstance(), () -> collections.partitions(db(r.getDbName()), r.getCollectionName()));
+  public void createPartition(CreatePartitionRequest r, StreamObserver<Status> o) {
+    answer(o, Status.getDefaultInstance(), () -> partitions.create(db(r.getDbName()), r.getCollectionName(), r.getPartitionName()));
+  }
+
+  @Override
+  public void dropPartition(DropPartitionRequest r, StreamObserver<Status> o) {
+    answer(o, Status.getDefaultInstance(), () -> partitions.drop(db(r.getDbName()), r.getCollectionName(), r.getPartitionName()));
   }
 
   @Override
   public void hasPartition(HasPartitionRequest r, StreamObserver<BoolResponse> o) {
     answer(o, BoolResponse.getDefaultInstance(),
-        () -> collections.hasPartition(db(r.getDbName()), r.getCollectionName(), r.getPartitionName()));
+        () -> partitions.has(db(r.getDbName()), r.getCollectionName(), r.getPartitionName()));
+  }
+
+  @Override
+  public void showPartitions(ShowPartitionsRequest r, StreamObserver<ShowPartitionsResponse> o) {
+    answer(o, ShowPartitionsResponse.getDefaultInstance(), () -> partitions.show(db(r.getDbName()), r));
+  }
+
+  @Override
+  public void loadPartitions(LoadPartitionsRequest r, StreamObserver<Status> o) {
+    answer(o, Status.getDefaultInstance(),
+        () -> partitions.load(db(r.getDbName()), r.getCollectionName(), r.getPartitionNamesList()));
+  }
+
+  @Override
+  public void releasePartitions(ReleasePartitionsRequest r, StreamObserver<Status> o) {
+    answer(o, Status.getDefaultInstance(),
+        () -> partitions.release(db(r.getDbName()), r.getCollectionName(), r.getPartitionNamesList()));
+  }
+
+  @Override
+  public void getPartitionStatistics(GetPartitionStatisticsRequest r, StreamObserver<GetPartitionStatisticsResponse> o) {
+    answer(o, GetPartitionStatisticsResponse.getDefaultInstance(),
+        () -> partitions.statistics(db(r.getDbName()), r.getCollectionName(), r.getPartitionName()));
+  }
+
+  // --- aliases
+  @Override
+  public void createAlias(CreateAliasRequest r, StreamObserver<Status> o) {
+    answer(o, Status.getDefaultInstance(), () -> aliases.create(db(r.getDbName()), r.getAlias(), r.getCollectionName()));
+  }
+
+  @Override
+  public void alterAlias(AlterAliasRequest r, StreamObserver<Status> o) {
+    answer(o, Status.getDefaultInstance(), () -> aliases.alter(db(r.getDbName()), r.getAlias(), r.getCollectionName()));
+  }
+
+  @Override
+  public void dropAlias(DropAliasRequest r, StreamObserver<Status> o) {
+    answer(o, Status.getDefaultInstance(), () -> aliases.drop(db(r.getDbName()), r.getAlias()));
+  }
+
+  @Override
+  public void describeAlias(DescribeAliasRequest r, StreamObserver<DescribeAliasResponse> o) {
+    answer(o, DescribeAliasResponse.getDefaultInstance(), () -> aliases.describe(db(r.getDbName()), r.getAlias()));
+  }
+
+  @Override
+  public void listAliases(ListAliasesRequest r, StreamObserver<ListAliasesResponse> o) {
+    answer(o, ListAliasesResponse.getDefaultInstance(), () -> aliases.list(db(r.getDbName()), r.getCollectionName()));
   }
 
   // --- data
@@ -245,12 +304,12 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
 
   @Override
   public void getLoadState(GetLoadStateRequest r, StreamObserver<GetLoadStateResponse> o) {
-    answer(o, GetLoadStateResponse.getDefaultInstance(), () -> loads.state(db(r.getDbName()), r.getCollectionName()));
+    answer(o, GetLoadStateResponse.getDefaultInstance(), () -> loads.state(db(r.getDbName()), r.getCollectionName(), r.getPartitionNamesList()));
   }
 
   @Override
   public void getLoadingProgress(GetLoadingProgressRequest r, StreamObserver<GetLoadingProgressResponse> o) {
-    answer(o, GetLoadingProgressResponse.getDefaultInstance(), () -> loads.progress(db(r.getDbName()), r.getCollectionName()));
+    answer(o, GetLoadingProgressResponse.getDefaultInstance(), () -> loads.progress(db(r.getDbName()), r.getCollectionName(), r.getPartitionNamesList()));
   }
 
   // --- search / query

@@ -19,6 +19,7 @@ import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.expr.FilterCompiler;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.Database;
+import org.milvusbench.lucene.store.Partitions;
 import org.milvusbench.lucene.store.SearcherLease;
 import org.milvusbench.lucene.store.CollectionState.IndexJson;
 import org.milvusbench.lucene.store.SchemaView;
@@ -115,6 +116,7 @@ final class SearchRpcs {
     OutputFields outputs = OutputFields.resolve(schema, request.getOutputFieldsList()).withoutPrimaryKey();
     Query filter = request.getDsl().isBlank() ? null
         : FilterCompiler.compile(schema, request.getDsl(), request.getExprTemplateValuesMap());
+    filter = Partitions.and(filter, c.partitions().readRestriction(request.getPartitionNamesList()));
     IndexJson index = c.state().index();
     VectorMetric metric = metric(p, index);
     SearchResultData.Builder data = SearchResultData.newBuilder()
