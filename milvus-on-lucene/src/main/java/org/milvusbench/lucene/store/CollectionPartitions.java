@@ -133,6 +133,9 @@ public final class CollectionPartitions {
    * or without names every loaded one; null when that is the whole collection.
    */
   public Query readRestriction(List<String> names) {
+    if (names.isEmpty() && collection.state().wasLoaded()) {
+      return null; // the common case, on every search: nothing to allocate
+    }
     List<PartitionJson> all = all();
     List<PartitionJson> chosen;
     if (names.isEmpty()) {
