@@ -34,16 +34,26 @@ class NodeSdkTest {
 
   @Test
   void nodeSdkFlowSucceeds() throws Exception {
+    runScript("check.js", "NODE_SDK_OK");
+  }
+
+  /** Partitions (create, insert into, search in one) and an alias: {@code src/test/node/partitions.js}. */
+  @Test
+  void nodeSdkPartitionsAndAliasSucceed() throws Exception {
+    runScript("partitions.js", "NODE_PARTITIONS_OK");
+  }
+
+  private void runScript(String script, String okLine) throws Exception {
     assumeTrue(nodeAvailable(), "node is not installed");
     assumeTrue(Files.isDirectory(NODE_DIR.resolve("node_modules/@zilliz/milvus2-sdk-node")),
         "Node SDK not installed: npm install --prefix milvus-on-lucene/src/test/node");
     try (TargetServer server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build())) {
-      Process p = new ProcessBuilder("node", "check.js", Integer.toString(server.port()))
+      Process p = new ProcessBuilder("node", script, Integer.toString(server.port()))
           .directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "node check finished");
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "node " + script + " finished");
       assertEquals(0, p.exitValue(), output);
-      assertTrue(output.contains("NODE_SDK_OK"), output);
+      assertTrue(output.contains(okLine), output);
     }
   }
 }

@@ -139,7 +139,7 @@ class RawStubTest {
   @Test
   void unimplementedRpcAnswersUnimplemented() {
     StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-        () -> stub.createAlias(io.milvus.grpc.CreateAliasRequest.newBuilder().setAlias("a").build()));
+        () -> stub.alterDatabase(io.milvus.grpc.AlterDatabaseRequest.newBuilder().setDbName("default").build()));
     assertEquals(Status.Code.UNIMPLEMENTED, e.getStatus().getCode());
   }
 

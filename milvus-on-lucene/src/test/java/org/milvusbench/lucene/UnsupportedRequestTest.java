@@ -96,9 +96,7 @@ class UnsupportedRequestTest {
   }
 
   @Test
-  void rangeAndGroupingSearch() {
-    assertRefused("range search (radius)", () -> client.search(search()
-        .searchParams(Map.of("radius", 1.0, "range_filter", 0.0)).build()));
+  void groupingSearch() {
     assertRefused("grouping search (group_by_field)", () -> client.search(search().groupByFieldName("id").build()));
   }
 }

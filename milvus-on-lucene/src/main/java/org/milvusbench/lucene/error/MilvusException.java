@@ -11,6 +11,8 @@ public final class MilvusException extends RuntimeException {
   /** merr codes used by this server (milvus/pkg/util/merr/errors.go). */
   public static final int COLLECTION_NOT_FOUND = 100;
   public static final int COLLECTION_NOT_LOADED = 101;
+  public static final int PARTITION_NOT_FOUND = 200;
+  public static final int PARTITION_NOT_LOADED = 201;
   public static final int INDEX_NOT_FOUND = 700;
   public static final int INDEX_NOT_SUPPORTED = 701;
   public static final int DATABASE_NOT_FOUND = 800;
@@ -19,6 +21,9 @@ public final class MilvusException extends RuntimeException {
   public static final int PARAMETER_INVALID = 1100;
   public static final int PARAMETER_MISSING = 1101;
   public static final int METRIC_NOT_FOUND = 1200;
+  public static final int ALIAS_NOT_FOUND = 1600;
+  public static final int ALIAS_COLLECTION_NAME_CONFLICT = 1601;
+  public static final int ALIAS_ALREADY_EXIST = 1602;
   public static final int FIELD_NOT_FOUND = 1700;
   /** merr.ErrOperationNotSupported: valid for Milvus, but a feature this server does not have. */
   public static final int OPERATION_NOT_SUPPORTED = 3000;

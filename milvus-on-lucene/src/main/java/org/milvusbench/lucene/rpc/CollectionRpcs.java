@@ -76,7 +76,9 @@ final class CollectionRpcs {
         .setConsistencyLevelValue(c.state().consistencyLevel())
         .setCreatedTimestamp(createdTs)
         .setCreatedUtcTimestamp(c.state().createdMillis())
-        .setNumPartitions(1)
+        .setNumPartitions(c.partitions().all().size())
+        .addAllAliases(db.aliases().entrySet().stream().filter(e -> e.getValue().equals(c.name()))
+            .map(java.util.Map.Entry::getKey).sorted().toList())
         .setUpdateTimestamp(createdTs)
         .build();
   }
@@ -103,19 +105,5 @@ final class CollectionRpcs {
         .setStatus(Statuses.OK)
         .addStats(KeyValuePair.newBuilder().setKey("row_count").setValue(Long.toString(c.rowCount())))
         .build();
-  }
-
-  /** Every collection has exactly Milvus's default partition. */
-  io.milvus.grpc.ShowPartitionsResponse partitions(Database db, String name) {
-    Collection c = db.get(name);
-    return io.milvus.grpc.ShowPartitionsResponse.newBuilder().setStatus(Statuses.OK)
-        .addPartitionNames("_default").addPartitionIDs(c.state().collectionId())
-        .addCreatedTimestamps(c.state().createdMillis() << 18).addCreatedUtcTimestamps(c.state().createdMillis())
-        .build();
-  }
-
-  BoolResponse hasPartition(Database db, String name, String partition) {
-    db.get(name);
-    return BoolResponse.newBuilder().setStatus(Statuses.OK).setValue("_default".equals(partition)).build();
   }
 }

@@ -14,10 +14,12 @@ import org.milvusbench.lucene.expr.FilterCompiler;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.Database;
 import org.milvusbench.lucene.store.Keys;
+import org.milvusbench.lucene.store.Partitions;
 import org.milvusbench.lucene.store.RowBatch;
 
 /**
- * Insert, upsert, delete and flush. Rows are searchable as soon as Insert returns (the next read refreshes the
+ * Insert, upsert, delete and flush, each into or from the request's partition ({@code _default} or every
+ * partition when it names none). Rows are searchable as soon as Insert returns (the next read refreshes the
  * near-real-time searcher) and durable after Flush (a Lucene commit) or a clean shutdown.
  */
 final class DataRpcs {
@@ -27,7 +29,7 @@ final class DataRpcs {
       throw MilvusException.unsupported("namespaces");
     }
     RowBatch batch = RowBatch.of(c.schema(), request.getFieldsDataList(), request.getNumRows());
-    Keys ids = c.insert(batch);
+    Keys ids = c.insert(batch, request.getPartitionName());
     return written(c, ids).setInsertCnt(ids.size()).build();
   }
 
@@ -44,7 +46,7 @@ final class DataRpcs {
       throw MilvusException.unsupported("partial update (upsert of some fields only): this server replaces whole rows");
     }
     RowBatch batch = RowBatch.forUpsert(c.schema(), request.getFieldsDataList(), request.getNumRows());
-    Keys ids = c.upsert(batch);
+    Keys ids = c.upsert(batch, request.getPartitionName());
     return written(c, ids).setInsertCnt(ids.size()).setDeleteCnt(ids.size()).setUpsertCnt(ids.size()).build();
   }
 
@@ -62,7 +64,9 @@ final class DataRpcs {
     if (request.getExpr().isBlank()) {
       throw MilvusException.invalid("delete plan can't be empty or always true : " + request.getExpr());
     }
-    Query query = FilterCompiler.compile(c.schema(), request.getExpr(), request.getExprTemplateValuesMap());
+    // As in Milvus, a partition name restricts the delete to that partition (which must exist: 200).
+    Query query = Partitions.and(FilterCompiler.compile(c.schema(), request.getExpr(), request.getExprTemplateValuesMap()),
+        c.partitions().writeRestriction(request.getPartitionName()));
     long deleted = c.delete(query);
     return MutationResult.newBuilder().setStatus(Statuses.OK).setDeleteCnt(deleted).setTimestamp(Tso.next()).build();
   }

@@ -8,6 +8,8 @@ import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.Database;
 import org.milvusbench.lucene.store.GraphBuild;
+import org.milvusbench.lucene.store.Partitions;
+import java.util.List;
 
 /**
  * Load / release and load state. Lucene serves from mmap'd files, so loading is a flag, except that
@@ -38,17 +40,25 @@ final class LoadRpcs {
     return p.totalRows() <= 0 ? 0 : Math.min(99, p.indexedRows() * 100 / p.totalRows());
   }
 
-  GetLoadStateResponse state(Database db, String name) {
+  /** The collection's state, or that of the named partitions (each must exist): loaded only if all of them are. */
+  GetLoadStateResponse state(Database db, String name, List<String> partitions) {
     Collection c = db.get(name);
-    LoadState state = !c.loaded() ? LoadState.LoadStateNotLoad
+    boolean loaded = partitions.isEmpty() ? c.loaded()
+        : partitions.stream().map(c.partitions()::get).allMatch(c.partitions()::loaded);
+    LoadState state = !loaded ? LoadState.LoadStateNotLoad
         : percent(c) < 100 ? LoadState.LoadStateLoading : LoadState.LoadStateLoaded;
     return GetLoadStateResponse.newBuilder().setStatus(Statuses.OK).setState(state).build();
   }
 
-  GetLoadingProgressResponse progress(Database db, String name) {
+  GetLoadingProgressResponse progress(Database db, String name, List<String> partitions) {
     Collection c = db.get(name);
     if (!c.loaded()) {
       throw MilvusException.collectionNotLoaded(name);
+    }
+    for (String p : partitions) {
+      if (!c.partitions().loaded(c.partitions().get(p))) {
+        throw Partitions.notLoaded(p);
+      }
     }
     long p = percent(c);
     return GetLoadingProgressResponse.newBuilder().setStatus(Statuses.OK).setProgress(p).setRefreshProgress(p).build();

@@ -1,16 +1,10 @@
 package org.milvusbench.lucene.rpc;
 
-import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.Message;
 import io.milvus.grpc.*;
 import io.milvus.shaded.io.grpc.stub.StreamObserver;
-import java.util.concurrent.Callable;
-import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.metrics.ServiceTimes;
 import org.milvusbench.lucene.store.CollectionStore;
 import org.milvusbench.lucene.store.Database;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The gRPC face of the target: every implemented MilvusService RPC delegates to a small handler per
@@ -19,8 +13,6 @@ import org.slf4j.LoggerFactory;
  * down. RPCs not overridden here answer UNIMPLEMENTED (the generated base does that).
  */
 public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImplBase {
-  private static final Logger LOG = LoggerFactory.getLogger(MilvusServiceImpl.class);
-
   private final CollectionStore store;
   private final SystemRpcs system;
   private final DatabaseRpcs databases;
@@ -28,6 +20,8 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
   private final DataRpcs data;
   private final IndexRpcs indexes;
   private final LoadRpcs loads;
+  private final PartitionRpcs partitions;
+  private final AliasRpcs aliases;
   private final SearchRpcs searches;
   private final QueryRpcs queries;
   private final ServiceTimes serviceTimes;
@@ -42,37 +36,12 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
     this.data = new DataRpcs();
     this.indexes = new IndexRpcs(store);
     this.loads = new LoadRpcs();
+    this.partitions = new PartitionRpcs();
+    this.aliases = new AliasRpcs();
     this.searches = new SearchRpcs();
     this.queries = new QueryRpcs();
     this.serviceTimes = serviceTimes;
     this.serviceDelayMillis = serviceDelayMillis;
-  }
-
-  private static <T extends Message> void answer(StreamObserver<T> observer, T defaultInstance, Callable<T> body) {
-    T response;
-    try {
-      response = body.call();
-    } catch (Throwable t) {
-      Status status = Statuses.of(t);
-      if (!(t instanceof MilvusException) && status.getCode() == MilvusException.UNEXPECTED) {
-        LOG.warn("unexpected failure answering {}", defaultInstance.getDescriptorForType().getName(), t);
-      }
-      response = failure(defaultInstance, status);
-    }
-    observer.onNext(response);
-    observer.onCompleted();
-  }
-
-  /** A response of the RPC's type carrying only the failure status. */
-  @SuppressWarnings("unchecked")
-  static <T extends Message> T failure(T defaultInstance, Status status) {
-    if (defaultInstance instanceof Status) {
-      return (T) status;
-    }
-    Message.Builder b = defaultInstance.newBuilderForType();
-    FieldDescriptor field = b.getDescriptorForType().findFieldByName("status");
-    b.setField(field, status);
-    return (T) b.build();
   }
 
   /** The database the request addresses ({@link DatabaseHeader}); Milvus's 800 when there is none by that name. */
@@ -90,7 +59,7 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
   @Override
   public void connect(ConnectRequest r, StreamObserver<ConnectResponse> o) {
     // Milvus refuses a connection whose dbname header names no database (MilvusClientV2 checks it at connect).
-    answer(o, ConnectResponse.getDefaultInstance(), () -> {
+    Answers.answer(o, ConnectResponse.getDefaultInstance(), () -> {
       db("");
       return system.connect();
     });
@@ -98,159 +67,214 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
 
   @Override
   public void getVersion(GetVersionRequest r, StreamObserver<GetVersionResponse> o) {
-    answer(o, GetVersionResponse.getDefaultInstance(), system::version);
+    Answers.answer(o, GetVersionResponse.getDefaultInstance(), system::version);
   }
 
   @Override
   public void checkHealth(CheckHealthRequest r, StreamObserver<CheckHealthResponse> o) {
-    answer(o, CheckHealthResponse.getDefaultInstance(), system::health);
+    Answers.answer(o, CheckHealthResponse.getDefaultInstance(), system::health);
   }
 
   @Override
   public void listDatabases(ListDatabasesRequest r, StreamObserver<ListDatabasesResponse> o) {
-    answer(o, ListDatabasesResponse.getDefaultInstance(), databases::list);
+    Answers.answer(o, ListDatabasesResponse.getDefaultInstance(), databases::list);
   }
 
   @Override
   public void createDatabase(CreateDatabaseRequest r, StreamObserver<Status> o) {
-    answer(o, Status.getDefaultInstance(), () -> databases.create(r));
+    Answers.answer(o, Status.getDefaultInstance(), () -> databases.create(r));
   }
 
   @Override
   public void dropDatabase(DropDatabaseRequest r, StreamObserver<Status> o) {
-    answer(o, Status.getDefaultInstance(), () -> databases.drop(r.getDbName()));
+    Answers.answer(o, Status.getDefaultInstance(), () -> databases.drop(r.getDbName()));
   }
 
   @Override
   public void describeDatabase(DescribeDatabaseRequest r, StreamObserver<DescribeDatabaseResponse> o) {
-    answer(o, DescribeDatabaseResponse.getDefaultInstance(), () -> databases.describe(DatabaseHeader.resolve(r.getDbName())));
+    Answers.answer(o, DescribeDatabaseResponse.getDefaultInstance(), () -> databases.describe(DatabaseHeader.resolve(r.getDbName())));
   }
 
   @Override
   public void allocTimestamp(AllocTimestampRequest r, StreamObserver<AllocTimestampResponse> o) {
-    answer(o, AllocTimestampResponse.getDefaultInstance(), system::allocTimestamp);
+    Answers.answer(o, AllocTimestampResponse.getDefaultInstance(), system::allocTimestamp);
   }
 
   @Override
   public void getMetrics(GetMetricsRequest r, StreamObserver<GetMetricsResponse> o) {
-    answer(o, GetMetricsResponse.getDefaultInstance(), () -> system.metrics(r));
+    Answers.answer(o, GetMetricsResponse.getDefaultInstance(), () -> system.metrics(r));
   }
 
   // --- collections
   @Override
   public void createCollection(CreateCollectionRequest r, StreamObserver<Status> o) {
-    answer(o, Status.getDefaultInstance(), () -> collections.create(db(r.getDbName()), r));
+    Answers.answer(o, Status.getDefaultInstance(), () -> collections.create(db(r.getDbName()), r));
   }
 
   @Override
   public void dropCollection(DropCollectionRequest r, StreamObserver<Status> o) {
-    answer(o, Status.getDefaultInstance(), () -> collections.drop(db(r.getDbName()), r.getCollectionName()));
+    Answers.answer(o, Status.getDefaultInstance(), () -> collections.drop(db(r.getDbName()), r.getCollectionName()));
   }
 
   @Override
   public void hasCollection(HasCollectionRequest r, StreamObserver<BoolResponse> o) {
-    answer(o, BoolResponse.getDefaultInstance(), () -> collections.has(db(r.getDbName()), r.getCollectionName()));
+    Answers.answer(o, BoolResponse.getDefaultInstance(), () -> collections.has(db(r.getDbName()), r.getCollectionName()));
   }
 
   @Override
   public void describeCollection(DescribeCollectionRequest r, StreamObserver<DescribeCollectionResponse> o) {
-    answer(o, DescribeCollectionResponse.getDefaultInstance(), () -> collections.describe(db(r.getDbName()), r));
+    Answers.answer(o, DescribeCollectionResponse.getDefaultInstance(), () -> collections.describe(db(r.getDbName()), r));
   }
 
   @Override
   public void showCollections(ShowCollectionsRequest r, StreamObserver<ShowCollectionsResponse> o) {
-    answer(o, ShowCollectionsResponse.getDefaultInstance(), () -> collections.show(db(r.getDbName())));
+    Answers.answer(o, ShowCollectionsResponse.getDefaultInstance(), () -> collections.show(db(r.getDbName())));
   }
 
   @Override
   public void getCollectionStatistics(GetCollectionStatisticsRequest r,
       StreamObserver<GetCollectionStatisticsResponse> o) {
-    answer(o, GetCollectionStatisticsResponse.getDefaultInstance(), () -> collections.statistics(db(r.getDbName()), r.getCollectionName()));
+    Answers.answer(o, GetCollectionStatisticsResponse.getDefaultInstance(), () -> collections.statistics(db(r.getDbName()), r.getCollectionName()));
+  }
+
+  // --- partitions
+  @Override
+  public void createPartition(CreatePartitionRequest r, StreamObserver<Status> o) {
+    Answers.answer(o, Status.getDefaultInstance(), () -> partitions.create(db(r.getDbName()), r.getCollectionName(), r.getPartitionName()));
   }
 
   @Override
-  public void showPartitions(ShowPartitionsRequest r, StreamObserver<ShowPartitionsResponse> o) {
-    answer(o, ShowPartitionsResponse.getDefaultInstance(), () -> collections.partitions(db(r.getDbName()), r.getCollectionName()));
+  public void dropPartition(DropPartitionRequest r, StreamObserver<Status> o) {
+    Answers.answer(o, Status.getDefaultInstance(), () -> partitions.drop(db(r.getDbName()), r.getCollectionName(), r.getPartitionName()));
   }
 
   @Override
   public void hasPartition(HasPartitionRequest r, StreamObserver<BoolResponse> o) {
-    answer(o, BoolResponse.getDefaultInstance(),
-        () -> collections.hasPartition(db(r.getDbName()), r.getCollectionName(), r.getPartitionName()));
+    Answers.answer(o, BoolResponse.getDefaultInstance(),
+        () -> partitions.has(db(r.getDbName()), r.getCollectionName(), r.getPartitionName()));
+  }
+
+  @Override
+  public void showPartitions(ShowPartitionsRequest r, StreamObserver<ShowPartitionsResponse> o) {
+    Answers.answer(o, ShowPartitionsResponse.getDefaultInstance(), () -> partitions.show(db(r.getDbName()), r));
+  }
+
+  @Override
+  public void loadPartitions(LoadPartitionsRequest r, StreamObserver<Status> o) {
+    Answers.answer(o, Status.getDefaultInstance(),
+        () -> partitions.load(db(r.getDbName()), r.getCollectionName(), r.getPartitionNamesList()));
+  }
+
+  @Override
+  public void releasePartitions(ReleasePartitionsRequest r, StreamObserver<Status> o) {
+    Answers.answer(o, Status.getDefaultInstance(),
+        () -> partitions.release(db(r.getDbName()), r.getCollectionName(), r.getPartitionNamesList()));
+  }
+
+  @Override
+  public void getPartitionStatistics(GetPartitionStatisticsRequest r, StreamObserver<GetPartitionStatisticsResponse> o) {
+    Answers.answer(o, GetPartitionStatisticsResponse.getDefaultInstance(),
+        () -> partitions.statistics(db(r.getDbName()), r.getCollectionName(), r.getPartitionName()));
+  }
+
+  // --- aliases
+  @Override
+  public void createAlias(CreateAliasRequest r, StreamObserver<Status> o) {
+    Answers.answer(o, Status.getDefaultInstance(), () -> aliases.create(db(r.getDbName()), r.getAlias(), r.getCollectionName()));
+  }
+
+  @Override
+  public void alterAlias(AlterAliasRequest r, StreamObserver<Status> o) {
+    Answers.answer(o, Status.getDefaultInstance(), () -> aliases.alter(db(r.getDbName()), r.getAlias(), r.getCollectionName()));
+  }
+
+  @Override
+  public void dropAlias(DropAliasRequest r, StreamObserver<Status> o) {
+    Answers.answer(o, Status.getDefaultInstance(), () -> aliases.drop(db(r.getDbName()), r.getAlias()));
+  }
+
+  @Override
+  public void describeAlias(DescribeAliasRequest r, StreamObserver<DescribeAliasResponse> o) {
+    Answers.answer(o, DescribeAliasResponse.getDefaultInstance(), () -> aliases.describe(db(r.getDbName()), r.getAlias()));
+  }
+
+  @Override
+  public void listAliases(ListAliasesRequest r, StreamObserver<ListAliasesResponse> o) {
+    Answers.answer(o, ListAliasesResponse.getDefaultInstance(), () -> aliases.list(db(r.getDbName()), r.getCollectionName()));
   }
 
   // --- data
   @Override
   public void insert(InsertRequest r, StreamObserver<MutationResult> o) {
-    answer(o, MutationResult.getDefaultInstance(), () -> data.insert(db(r.getDbName()), r));
+    Answers.answer(o, MutationResult.getDefaultInstance(), () -> data.insert(db(r.getDbName()), r));
   }
 
   @Override
   public void upsert(UpsertRequest r, StreamObserver<MutationResult> o) {
-    answer(o, MutationResult.getDefaultInstance(), () -> data.upsert(db(r.getDbName()), r));
+    Answers.answer(o, MutationResult.getDefaultInstance(), () -> data.upsert(db(r.getDbName()), r));
   }
 
   @Override
   public void delete(DeleteRequest r, StreamObserver<MutationResult> o) {
-    answer(o, MutationResult.getDefaultInstance(), () -> data.delete(db(r.getDbName()), r));
+    Answers.answer(o, MutationResult.getDefaultInstance(), () -> data.delete(db(r.getDbName()), r));
   }
 
   @Override
   public void flush(FlushRequest r, StreamObserver<FlushResponse> o) {
-    answer(o, FlushResponse.getDefaultInstance(), () -> data.flush(db(r.getDbName()), r));
+    Answers.answer(o, FlushResponse.getDefaultInstance(), () -> data.flush(db(r.getDbName()), r));
   }
 
   @Override
   public void getFlushState(GetFlushStateRequest r, StreamObserver<GetFlushStateResponse> o) {
-    answer(o, GetFlushStateResponse.getDefaultInstance(), data::flushState);
+    Answers.answer(o, GetFlushStateResponse.getDefaultInstance(), data::flushState);
   }
 
   // --- index
   @Override
   public void createIndex(CreateIndexRequest r, StreamObserver<Status> o) {
-    answer(o, Status.getDefaultInstance(), () -> indexes.create(db(r.getDbName()), r));
+    Answers.answer(o, Status.getDefaultInstance(), () -> indexes.create(db(r.getDbName()), r));
   }
 
   @Override
   public void describeIndex(DescribeIndexRequest r, StreamObserver<DescribeIndexResponse> o) {
-    answer(o, DescribeIndexResponse.getDefaultInstance(), () -> indexes.describe(db(r.getDbName()), r.getCollectionName(), r.getIndexName()));
+    Answers.answer(o, DescribeIndexResponse.getDefaultInstance(), () -> indexes.describe(db(r.getDbName()), r.getCollectionName(), r.getIndexName()));
   }
 
   @Override
   public void dropIndex(DropIndexRequest r, StreamObserver<Status> o) {
-    answer(o, Status.getDefaultInstance(), () -> indexes.drop(db(r.getDbName()), r.getCollectionName(), r.getIndexName()));
+    Answers.answer(o, Status.getDefaultInstance(), () -> indexes.drop(db(r.getDbName()), r.getCollectionName(), r.getIndexName()));
   }
 
   @Override
   public void getIndexState(GetIndexStateRequest r, StreamObserver<GetIndexStateResponse> o) {
-    answer(o, GetIndexStateResponse.getDefaultInstance(), () -> indexes.state(db(r.getDbName()), r.getCollectionName(), r.getIndexName()));
+    Answers.answer(o, GetIndexStateResponse.getDefaultInstance(), () -> indexes.state(db(r.getDbName()), r.getCollectionName(), r.getIndexName()));
   }
 
   @Override
   public void getIndexBuildProgress(GetIndexBuildProgressRequest r, StreamObserver<GetIndexBuildProgressResponse> o) {
-    answer(o, GetIndexBuildProgressResponse.getDefaultInstance(),
+    Answers.answer(o, GetIndexBuildProgressResponse.getDefaultInstance(),
         () -> indexes.buildProgress(db(r.getDbName()), r.getCollectionName(), r.getIndexName()));
   }
 
   // --- load
   @Override
   public void loadCollection(LoadCollectionRequest r, StreamObserver<Status> o) {
-    answer(o, Status.getDefaultInstance(), () -> loads.load(db(r.getDbName()), r.getCollectionName()));
+    Answers.answer(o, Status.getDefaultInstance(), () -> loads.load(db(r.getDbName()), r.getCollectionName()));
   }
 
   @Override
   public void releaseCollection(ReleaseCollectionRequest r, StreamObserver<Status> o) {
-    answer(o, Status.getDefaultInstance(), () -> loads.release(db(r.getDbName()), r.getCollectionName()));
+    Answers.answer(o, Status.getDefaultInstance(), () -> loads.release(db(r.getDbName()), r.getCollectionName()));
   }
 
   @Override
   public void getLoadState(GetLoadStateRequest r, StreamObserver<GetLoadStateResponse> o) {
-    answer(o, GetLoadStateResponse.getDefaultInstance(), () -> loads.state(db(r.getDbName()), r.getCollectionName()));
+    Answers.answer(o, GetLoadStateResponse.getDefaultInstance(), () -> loads.state(db(r.getDbName()), r.getCollectionName(), r.getPartitionNamesList()));
   }
 
   @Override
   public void getLoadingProgress(GetLoadingProgressRequest r, StreamObserver<GetLoadingProgressResponse> o) {
-    answer(o, GetLoadingProgressResponse.getDefaultInstance(), () -> loads.progress(db(r.getDbName()), r.getCollectionName()));
+    Answers.answer(o, GetLoadingProgressResponse.getDefaultInstance(), () -> loads.progress(db(r.getDbName()), r.getCollectionName(), r.getPartitionNamesList()));
   }
 
   // --- search / query
@@ -258,7 +282,7 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
   @Override
   public void search(SearchRequest r, StreamObserver<SearchResults> o) {
     long start = System.nanoTime();
-    answer(o, SearchResults.getDefaultInstance(), () -> {
+    Answers.answer(o, SearchResults.getDefaultInstance(), () -> {
       injectDelay();
       return searches.search(db(r.getDbName()), r);
     });
@@ -267,7 +291,7 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
 
   @Override
   public void query(QueryRequest r, StreamObserver<QueryResults> o) {
-    answer(o, QueryResults.getDefaultInstance(), () -> {
+    Answers.answer(o, QueryResults.getDefaultInstance(), () -> {
       injectDelay();
       return queries.query(db(r.getDbName()), r);
     });

@@ -20,6 +20,7 @@ import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.expr.FilterCompiler;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.Database;
+import org.milvusbench.lucene.store.Partitions;
 import org.milvusbench.lucene.store.SearcherLease;
 import org.milvusbench.lucene.store.SchemaView;
 
@@ -40,7 +41,8 @@ final class QueryRpcs {
     RequestSupport.checkQuery(request);
     SchemaView schema = c.schema();
     QueryWindow window = QueryWindow.of(request.getQueryParamsList());
-    Query filter = FilterCompiler.compile(schema, request.getExpr(), request.getExprTemplateValuesMap());
+    Query filter = Partitions.and(FilterCompiler.compile(schema, request.getExpr(), request.getExprTemplateValuesMap()),
+        c.partitions().readRestriction(request.getPartitionNamesList()));
     QueryResults.Builder out = QueryResults.newBuilder().setStatus(Statuses.OK).setCollectionName(c.name())
         .setPrimaryFieldName(schema.primaryName());
     boolean count = request.getOutputFieldsList().stream().anyMatch(f -> f.trim().equalsIgnoreCase(COUNT));

@@ -11,15 +11,12 @@ import org.milvusbench.lucene.error.MilvusException;
 
 /**
  * Parts of a search or query request that would change Milvus's answer and that this server does
- * not implement, refused by name (3000) rather than ignored: ignoring a {@code radius} or a
- * {@code group_by_field} returns plain top-k hits that look right and are not.
+ * not implement, refused by name (3000) rather than ignored: ignoring a {@code group_by_field} returns plain top-k hits that look right and are not.
  */
 final class RequestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Search parameter → the feature it asks for, in the order they are checked (so a message is stable). */
   private static final List<Map.Entry<String, String>> SEARCH_PARAMS = List.of(
-      Map.entry("radius", "range search (radius)"),
-      Map.entry("range_filter", "range search (range_filter)"),
       Map.entry("group_by_field", "grouping search (group_by_field)"),
       Map.entry("iterator", "search iterators (iterator)"),
       Map.entry("search_iter_v2", "search iterators (search_iter_v2)"),

@@ -19,10 +19,12 @@ import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.expr.FilterCompiler;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.Database;
+import org.milvusbench.lucene.store.Partitions;
 import org.milvusbench.lucene.store.SearcherLease;
 import org.milvusbench.lucene.store.CollectionState.IndexJson;
 import org.milvusbench.lucene.store.SchemaView;
 import org.milvusbench.lucene.store.VectorMetric;
+import org.milvusbench.lucene.store.VectorRange;
 import org.milvusbench.lucene.store.VectorSearch;
 import org.milvusbench.lucene.store.VectorSearch.Hits;
 
@@ -49,6 +51,9 @@ final class SearchRpcs {
     int roundDecimal = -1;
     String annsField = "";
     String metric = "";
+    /** Range search bounds, null when absent. */
+    Double radius;
+    Double rangeFilter;
   }
 
   private static Params params(List<KeyValuePair> pairs) {
@@ -75,16 +80,15 @@ final class SearchRpcs {
         case "metric_type":
           p.metric = v;
           break;
+        case "radius":
+          p.radius = parseDouble("radius", v);
+          break;
+        case "range_filter":
+          p.rangeFilter = parseDouble("range_filter", v);
+          break;
         case "params":
-          if (p.ef < 0 && v.contains("ef")) {
-            try {
-              JsonNode ef = JSON.readTree(v).get("ef");
-              if (ef != null) {
-                p.ef = ef.asInt();
-              }
-            } catch (Exception e) {
-              throw MilvusException.invalid("search params is not a JSON object: " + v);
-            }
+          if (v.contains("ef") || v.contains("radius") || v.contains("range_filter")) {
+            nested(p, v);
           }
           break;
         default:
@@ -92,6 +96,36 @@ final class SearchRpcs {
       }
     }
     return p;
+  }
+
+  /** {@code ef}, {@code radius} and {@code range_filter} inside the {@code params} JSON (where the SDKs put them). */
+  private static void nested(Params p, String json) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(json);
+    } catch (Exception e) {
+      throw MilvusException.invalid("search params is not a JSON object: " + json);
+    }
+    if (node == null) {
+      return;
+    }
+    if (p.ef < 0 && node.has("ef")) {
+      p.ef = node.get("ef").asInt();
+    }
+    if (p.radius == null && node.has("radius")) {
+      p.radius = parseDouble("radius", node.get("radius").asText());
+    }
+    if (p.rangeFilter == null && node.has("range_filter")) {
+      p.rangeFilter = parseDouble("range_filter", node.get("range_filter").asText());
+    }
+  }
+
+  private static Double parseDouble(String key, String value) {
+    try {
+      return Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      throw MilvusException.invalid(key + " [" + value + "] is invalid, it should be a number");
+    }
   }
 
   private static int parseInt(String key, String value) {
@@ -115,6 +149,7 @@ final class SearchRpcs {
     OutputFields outputs = OutputFields.resolve(schema, request.getOutputFieldsList()).withoutPrimaryKey();
     Query filter = request.getDsl().isBlank() ? null
         : FilterCompiler.compile(schema, request.getDsl(), request.getExprTemplateValuesMap());
+    filter = Partitions.and(filter, c.partitions().readRestriction(request.getPartitionNamesList()));
     IndexJson index = c.state().index();
     VectorMetric metric = metric(p, index);
     SearchResultData.Builder data = SearchResultData.newBuilder()
@@ -173,7 +208,11 @@ final class SearchRpcs {
       Query filter, VectorMetric metric, SearchResultData.Builder data, KeyColumn ids, boolean keepDocs)
       throws Exception {
     int k = p.topK + p.offset;
-    boolean useGraph = lease.graph() != null && index != null && lease.graph().metric() == metric
+    VectorRange range = range(p, metric);
+    // A range search scans exactly: Lucene's graph search yields the k nearest, not the k best inside a
+    // band, so hits beyond range_filter would crowd out those in range. The scan returns the band's true
+    // top k, which Milvus's HNSW range search approximates.
+    boolean useGraph = range == null && lease.graph() != null && index != null && lease.graph().metric() == metric
         && !"FLAT".equals(index.params().get("index_type"));
     if (useGraph && p.ef >= 0 && p.ef < k) {
       throw MilvusException.invalid("ef(" + p.ef + ") should be larger than k(" + k + ")");
@@ -186,7 +225,7 @@ final class SearchRpcs {
     for (float[] q : queries) {
       Hits hits = useGraph
           ? VectorSearch.graph(lease.searcher(), schema.vectorName(), q, k, ef, filter, metric)
-          : VectorSearch.exact(lease.searcher(), schema, q, k, exactFilter, metric);
+          : VectorSearch.exact(lease.searcher(), schema, q, k, exactFilter, metric, range);
       int from = Math.min(p.offset, hits.docs().length);
       int[] docs = java.util.Arrays.copyOfRange(hits.docs(), from, hits.docs().length);
       ids.add(c.primaryKeys(lease.reader(), docs));
@@ -200,6 +239,17 @@ final class SearchRpcs {
       data.addTopks(docs.length);
     }
     return allDocs == null ? null : java.util.Arrays.copyOf(allDocs, hitsSoFar);
+  }
+
+  /** The range search's band, or null; {@code range_filter} alone asks for nothing Milvus would do. */
+  private static VectorRange range(Params p, VectorMetric metric) {
+    if (p.radius == null) {
+      if (p.rangeFilter != null) {
+        throw MilvusException.invalid("range_filter(" + p.rangeFilter + ") needs radius: set radius for a range search");
+      }
+      return null;
+    }
+    return new VectorRange(p.radius, p.rangeFilter, metric);
   }
 
   private static float round(float v, int decimals) {

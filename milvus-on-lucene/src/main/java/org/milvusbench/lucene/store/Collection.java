@@ -42,6 +42,7 @@ public final class Collection implements AutoCloseable {
   private final AtomicLong writeGeneration = new AtomicLong();
   private final AtomicLong refreshedGeneration = new AtomicLong();
   private volatile GraphBuild build;
+  private final CollectionPartitions partitions = new CollectionPartitions(this);
 
   private Collection(Path dir, CollectionState state, LuceneIndex index, StoreSettings settings) throws IOException {
     this.dir = dir;
@@ -128,17 +129,33 @@ public final class Collection implements AutoCloseable {
     return index.graph;
   }
 
+  /** Loaded as a whole or in part (some partitions): searches are served. */
   public boolean loaded() {
-    return state.wasLoaded();
+    return state.wasLoaded() || state.partitionList().stream().anyMatch(CollectionState.PartitionJson::wasLoaded);
   }
 
-  /** Loads or releases; remembered across restarts, as Milvus does. */
+  public CollectionPartitions partitions() {
+    return partitions;
+  }
+
+  /**
+   * Loads the whole collection (every partition, also those created later) or releases every partition;
+   * remembered across restarts, as Milvus does.
+   */
   public synchronized void setLoaded(boolean value) throws IOException {
-    if (state.wasLoaded() != value) {
-      CollectionState s = state.withLoaded(value);
-      s.write(dir);
-      state = s;
+    CollectionState s = state.withLoaded(value);
+    if (!value && state.partitions() != null) {
+      s = s.withPartitions(state.partitions().stream().map(p -> p.withLoaded(false)).toList());
     }
+    if (!s.equals(state)) {
+      replaceState(s);
+    }
+  }
+
+  /** Persists and publishes {@code s} as it is (load flags included). */
+  synchronized void replaceState(CollectionState s) throws IOException {
+    s.write(dir);
+    state = s;
   }
 
   /** The running or last graph build, or null. */
@@ -150,11 +167,9 @@ public final class Collection implements AutoCloseable {
     build = b;
   }
 
-  /** Replaces the persisted state; the load flag stays as {@link #setLoaded} left it. */
+  /** Replaces the persisted index state; load flags and partitions stay as they are now. */
   synchronized void setState(CollectionState s) throws IOException {
-    CollectionState withFlag = s.withLoaded(state.wasLoaded());
-    withFlag.write(dir);
-    state = withFlag;
+    replaceState(s.withLoadAndPartitionsOf(state));
   }
 
   void swapIndex(LuceneIndex replacement) {
@@ -162,14 +177,27 @@ public final class Collection implements AutoCloseable {
     markWritten();
   }
 
-  /** Adds the rows and returns their primary keys ({@link RowWriter#insert}). */
+  /** Adds the rows to {@code _default} and returns their primary keys ({@link RowWriter#insert}). */
   public Keys insert(RowBatch batch) throws Exception {
-    return writer.insert(batch);
+    return insert(batch, "");
+  }
+
+  /** Adds the rows to the named partition (blank: {@code _default}, missing: Milvus's 200). */
+  public Keys insert(RowBatch batch, String partition) throws Exception {
+    return writer.insert(batch, partitions.writeTerm(partition));
   }
 
   /** Inserts or replaces the rows by primary key, atomically for readers ({@link RowWriter#upsert}). */
   public Keys upsert(RowBatch batch) throws IOException {
-    return writer.upsert(batch);
+    return upsert(batch, "");
+  }
+
+  /**
+   * The same into the named partition: as in Milvus, the keys are then replaced in that partition only
+   * (no name: in every partition, and the rows go to {@code _default}).
+   */
+  public Keys upsert(RowBatch batch, String partition) throws IOException {
+    return writer.upsert(batch, partitions.writeTerm(partition), partitions.writeRestriction(partition));
   }
 
   /** Deletes the rows matching {@code query}; returns how many there were. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +29,8 @@ public record CollectionState(
     String indexDir,
     GraphJson graph,
     IndexJson index,
-    Boolean loaded) {
+    Boolean loaded,
+    List<PartitionJson> partitions) {
 
   static final String FILE = "state.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -47,24 +49,58 @@ public record CollectionState(
   /** The index as the client created it: name, field, id and its parameters echoed back by DescribeIndex. */
   public record IndexJson(String indexName, String fieldName, long indexId, Map<String, String> params) {}
 
+  /**
+   * A partition: its name, id, creation time and whether it was loaded on its own (LoadPartitions); a
+   * collection loaded as a whole ({@link #loaded}) has every partition loaded, also those created later.
+   */
+  public record PartitionJson(String name, long id, long createdMillis, Boolean loaded) {
+    boolean wasLoaded() {
+      return Boolean.TRUE.equals(loaded);
+    }
+
+    PartitionJson withLoaded(boolean value) {
+      return new PartitionJson(name, id, createdMillis, value);
+    }
+  }
+
   CollectionState withIndexDir(String dir, GraphSpec g) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, dir,
-        GraphJson.of(g), index, loaded);
+        GraphJson.of(g), index, loaded, partitions);
   }
 
   CollectionState withIndex(IndexJson i) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph, i,
-        loaded);
+        loaded, partitions);
   }
 
   CollectionState withLoaded(boolean value) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
-        index, value);
+        index, value, partitions);
   }
 
-  /** Loaded when the collection was last left loaded (absent in files of older versions: released). */
+  CollectionState withPartitions(List<PartitionJson> value) {
+    return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
+        index, loaded, List.copyOf(value));
+  }
+
+  /** This index state with {@code current}'s load flags and partitions. */
+  CollectionState withLoadAndPartitionsOf(CollectionState current) {
+    return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
+        index, current.loaded, current.partitions);
+  }
+
+  /** Loaded as a whole when the collection was last left so (absent in files of older versions: released). */
   boolean wasLoaded() {
     return Boolean.TRUE.equals(loaded);
+  }
+
+  /**
+   * The partitions in creation order, {@code _default} first (its id is the collection's). Files written
+   * before partitions existed list none: they have only {@code _default}.
+   */
+  public List<PartitionJson> partitionList() {
+    return partitions != null ? partitions
+        : List.of(new PartitionJson(Partitions.DEFAULT, collectionId, createdMillis, null));
   }
 
   static CollectionState read(Path collectionDir) throws IOException {

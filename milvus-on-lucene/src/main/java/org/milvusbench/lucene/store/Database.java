@@ -26,7 +26,7 @@ public final class Database implements AutoCloseable {
 
   private final CollectionStore store;
   private final Path dir;
-  private final DatabaseState state;
+  private volatile DatabaseState state;
   private final Map<String, Collection> collections = new ConcurrentHashMap<>();
   /** Set under this database's lock when it is dropped, so that no collection is created in it afterwards. */
   private boolean dropped;
@@ -45,6 +45,7 @@ public final class Database implements AutoCloseable {
         Collection c = Collection.open(d, store.settings());
         db.collections.put(c.name(), c);
         store.sawId(c.state().collectionId());
+        c.state().partitionList().forEach(p -> store.sawId(p.id()));
         LOG.info("opened collection {}.{} ({} rows, index: {}) - {}", state.name(), c.name(), c.rowCount(),
             c.state().index() == null ? "none" : c.state().index().params(), c.loaded() ? "loaded" : "released");
       }
@@ -64,15 +65,49 @@ public final class Database implements AutoCloseable {
     return dir;
   }
 
+  /** The collection by name or alias (every RPC naming a collection resolves aliases, as Milvus's proxy does). */
   public Collection get(String name) {
-    Collection c = collections.get(name);
+    Collection c = find(name);
     if (c == null) {
       throw MilvusException.collectionNotFound(name);
     }
     return c;
   }
 
+  /** The collection by name or alias, or null. */
   public Collection find(String name) {
+    Collection c = collections.get(name);
+    if (c == null) {
+      String target = state.aliases().get(name);
+      c = target == null ? null : collections.get(target);
+    }
+    return c;
+  }
+
+  /** The aliases of this database (alias → collection name). */
+  public Map<String, String> aliases() {
+    return state.aliases();
+  }
+
+  /** Replaces the aliases and persists them (under this database's lock, by {@link Aliases}). */
+  void setAliases(Map<String, String> aliases) throws IOException {
+    DatabaseState next = state.withAliases(aliases);
+    next.write(dir);
+    state = next;
+  }
+
+  /** This database's aliases. */
+  public Aliases aliasManager() {
+    return new Aliases(this);
+  }
+
+  /** Creates a partition of {@code c} with a fresh id (an existing name succeeds, as in Milvus). */
+  public void createPartition(Collection c, String partition) throws IOException {
+    c.partitions().create(partition, store.newId());
+  }
+
+  /** The collection named exactly {@code name} (no alias), or null. */
+  Collection byName(String name) {
     return collections.get(name);
   }
 
@@ -80,7 +115,7 @@ public final class Database implements AutoCloseable {
     return new ArrayList<>(collections.values());
   }
 
-  /** Creates a collection; creating an identical one again succeeds, as in Milvus. */
+  /** Creates a collection; creating an identical one again succeeds, as in Milvus; every collection starts with {@code _default}. */
   public synchronized Collection create(String name, CollectionSchema schema, int consistencyLevel) throws IOException {
     if (!NAME.matcher(name).matches()) {
       throw MilvusException.invalid("collection name " + name + " is illegal: the first character must be an underscore"
@@ -88,6 +123,10 @@ public final class Database implements AutoCloseable {
     }
     if (dropped) {
       throw MilvusException.databaseNotFound(name());
+    }
+    if (state.aliases().containsKey(name)) {
+      throw new MilvusException(MilvusException.UNEXPECTED, "collection name [" + name
+          + "] conflicts with an existing alias, please choose a unique name");
     }
     new SchemaView(schema);
     Collection existing = collections.get(name);
@@ -99,15 +138,30 @@ public final class Database implements AutoCloseable {
     }
     Path collectionDir = dir.resolve(name);
     GraphBuild.deleteTree(collectionDir);
-    CollectionState cs = new CollectionState(name, store.newId(), System.currentTimeMillis(),
-        Base64.getEncoder().encodeToString(schema.toByteArray()), consistencyLevel, "index-0", null, null, false);
+    long id = store.newId();
+    long now = System.currentTimeMillis();
+    CollectionState cs = new CollectionState(name, id, now,
+        Base64.getEncoder().encodeToString(schema.toByteArray()), consistencyLevel, "index-0", null, null, false,
+        List.of(new CollectionState.PartitionJson(Partitions.DEFAULT, id, now, false)));
     Collection c = Collection.create(collectionDir, cs, store.settings());
     collections.put(name, c);
     return c;
   }
 
-  /** Drops the collection and its files; dropping a missing collection succeeds (Milvus examples rely on it). */
+  /**
+   * Drops the collection and its files; dropping a missing collection succeeds (Milvus examples rely on
+   * it). As in Milvus's rootcoord, an alias cannot name the collection to drop, and a collection that
+   * still has aliases is refused.
+   */
   public synchronized void drop(String name) throws IOException {
+    if (state.aliases().containsKey(name)) {
+      throw new MilvusException(MilvusException.UNEXPECTED, "cannot drop the collection via alias = " + name);
+    }
+    List<String> aliases = aliasManager().of(name);
+    if (collections.containsKey(name) && !aliases.isEmpty()) {
+      throw new MilvusException(MilvusException.UNEXPECTED, "unable to drop the collection [" + name
+          + "] because it has associated aliases " + aliases + ", please remove all aliases before dropping the collection");
+    }
     Collection c = collections.remove(name);
     if (c != null) {
       c.close();

@@ -86,10 +86,14 @@ public final class DocCodec {
   /**
    * A document for one row; {@code graph} null means "no HNSW graph yet": keep the vector raw. The key
    * is a Long (Int64, a {@link LongField}) or a String (VarChar, a {@link KeywordField}), indexed like any
-   * scalar of its type so that filters on the key compile as on any other field.
+   * scalar of its type so that filters on the key compile as on any other field. {@code partitionTerm}
+   * is the row's partition ({@link Partitions}), null for {@code _default}.
    */
-  public Document document(Object pk, float[] vector, Object[] scalarValues, GraphSpec graph) {
+  public Document document(Object pk, float[] vector, Object[] scalarValues, GraphSpec graph, String partitionTerm) {
     Document doc = new Document();
+    if (partitionTerm != null) {
+      doc.add(Partitions.field(partitionTerm));
+    }
     if (pk instanceof Long id) {
       doc.add(new LongField(schema.primaryName(), id, Field.Store.NO));
     } else {

@@ -162,7 +162,7 @@ public final class GraphBuild implements Runnable {
               scalarValues[i] = values.value(scalars.get(i), doc);
             }
             fresh.writer.addDocument(codec.document(values.value(collection.schema().primary(), doc), vector,
-                scalarValues, spec));
+                scalarValues, spec, values.partitionTerm(doc)));
             indexed.incrementAndGet();
           }
         }

@@ -85,6 +85,16 @@ public final class LeafValues {
     return raw;
   }
 
+  /** The row's {@link Partitions#FIELD} value, null for a row of {@code _default}. */
+  public String partitionTerm(int doc) throws IOException {
+    SortedSetDocValues dv = (SortedSetDocValues) iterators.get(Partitions.FIELD);
+    if (dv == null) {
+      dv = DocValues.getSortedSet(leaf, Partitions.FIELD);
+      iterators.put(Partitions.FIELD, dv);
+    }
+    return dv.advanceExact(doc) ? dv.lookupOrd(dv.nextOrd()).utf8ToString() : null;
+  }
+
   /** The row's vector into {@code out} (from the HNSW field, or the raw copy kept before any graph). */
   public void vector(int doc, float[] out) throws IOException {
     if (!vectorsOpened) {

@@ -31,7 +31,7 @@ final class RowWriter {
    * with the data and re-derived from the largest key on open). Large batches into a graph are split
    * across the build threads so both cores build HNSW.
    */
-  Keys insert(RowBatch batch) throws Exception {
+  Keys insert(RowBatch batch, String partitionTerm) throws Exception {
     collection.mutationLock.readLock().lock();
     try {
       LuceneIndex target = collection.index();
@@ -39,14 +39,14 @@ final class RowWriter {
       Keys ids = schema.autoId() ? freshIds(n) : clientKeys(batch);
       int threads = target.graph != null && n >= PARALLEL_GRAPH_ROWS ? collection.settings().buildThreads() : 1;
       if (threads <= 1) {
-        target.writer.addDocuments(documents(batch, ids, 0, n, target.graph));
+        target.writer.addDocuments(documents(batch, ids, 0, n, target.graph, partitionTerm));
       } else {
         List<Future<?>> parts = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
           int from = (int) ((long) n * t / threads);
           int to = (int) ((long) n * (t + 1) / threads);
           parts.add(collection.settings().buildExecutor().submit(() -> {
-            target.writer.addDocuments(documents(batch, ids, from, to, target.graph));
+            target.writer.addDocuments(documents(batch, ids, from, to, target.graph, partitionTerm));
             return null;
           }));
         }
@@ -68,16 +68,18 @@ final class RowWriter {
    * With auto_id the rows get new keys, as in Milvus (the old keys are deleted, the rows re-inserted with
    * generated ones). Being one call, a large batch into a graph is built on one thread, unlike insert.
    *
+   * @param partitionTerm the partition the rows go to ({@link Partitions#term}, null for {@code _default})
+   * @param replaceIn where the keys are replaced, null for every partition
    * @return the rows' keys after the upsert (the new ones under auto_id)
    */
-  Keys upsert(RowBatch batch) throws IOException {
+  Keys upsert(RowBatch batch, String partitionTerm, Query replaceIn) throws IOException {
     collection.mutationLock.readLock().lock();
     try {
       LuceneIndex target = collection.index();
       Keys replaced = batch.clientKeys;
       Keys ids = schema.autoId() ? freshIds(replaced.size()) : clientKeys(batch);
-      Query old = replaced.rowsWithAny(schema.primaryName());
-      target.writer.updateDocuments(old, documents(batch, ids, 0, ids.size(), target.graph));
+      Query old = Partitions.and(replaced.rowsWithAny(schema.primaryName()), replaceIn);
+      target.writer.updateDocuments(old, documents(batch, ids, 0, ids.size(), target.graph, partitionTerm));
       collection.markWritten();
       return ids;
     } finally {
@@ -135,13 +137,14 @@ final class RowWriter {
     return longs;
   }
 
-  private List<Document> documents(RowBatch batch, Keys ids, int from, int to, GraphSpec graph) {
+  private List<Document> documents(RowBatch batch, Keys ids, int from, int to, GraphSpec graph,
+      String partitionTerm) {
     DocCodec codec = collection.codec();
     List<Document> docs = new ArrayList<>(to - from);
     for (int row = from; row < to; row++) {
       float[] vector = new float[schema.dim()];
       batch.vector(row, vector);
-      docs.add(codec.document(ids.get(row), vector, codec.scalarValues(batch, row), graph));
+      docs.add(codec.document(ids.get(row), vector, codec.scalarValues(batch, row), graph, partitionTerm));
     }
     return docs;
   }

@@ -51,6 +51,12 @@ public final class VectorSearch {
   /** Exact search: every live row matching the filter ({@link #filterWeight}; null = all) is scored. */
   public static Hits exact(IndexSearcher searcher, SchemaView schema, float[] query, int k, Weight weight,
       VectorMetric metric) throws IOException {
+    return exact(searcher, schema, query, k, weight, metric, null);
+  }
+
+  /** The same keeping only rows whose value lies in {@code range} (null: every row): a range search. */
+  public static Hits exact(IndexSearcher searcher, SchemaView schema, float[] query, int k, Weight weight,
+      VectorMetric metric, VectorRange range) throws IOException {
     HitQueue queue = new HitQueue(k);
     float[] vector = new float[schema.dim()];
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -73,6 +79,9 @@ public final class VectorSearch {
         }
         values.vector(doc, vector);
         float value = metric.compute(query, vector);
+        if (range != null && !range.contains(value)) {
+          continue;
+        }
         queue.insertWithOverflow(new ScoreDoc(leaf.docBase + doc, metric.rankKey(value)));
       }
     }
