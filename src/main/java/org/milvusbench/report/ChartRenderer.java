@@ -21,16 +21,22 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.milvusbench.analyzer.AnalysisReport;
 import org.milvusbench.analyzer.Format;
 import org.milvusbench.analyzer.LevelMetrics;
+import org.milvusbench.analyzer.TrialSummary;
 
 /**
  * PNG charts with JFreeChart, rendered off-screen (headless): the reference's 2×2 overview (QPS,
- * P95, failure rate, score vs concurrency, log-scale x) and latency-by-percentile curves per level
+ * P95, failure rate, score vs concurrency, log-scale x; with several trials QPS and P95 carry each
+ * load's 95 % interval across trials as error bars) and latency-by-percentile curves per level
  * in HdrHistogram's style (x = 1/(1−p) on a log scale, labelled 90 %, 99 %, 99.9 %).
  */
 public final class ChartRenderer {
@@ -53,15 +59,7 @@ public final class ChartRenderer {
 
   /** The 2×2 overview, like the reference's {@code concurrent_test_results.png}. */
   public static byte[] overviewPng(AnalysisReport r) {
-    String x = r.run().openModel() ? "Rate (req/s)" : "Concurrency";
-    List<LevelMetrics> levels = r.levels();
-    JFreeChart[] charts = {
-      line("QPS vs " + x, x, "QPS", levels, LevelMetrics::qps, new Color(31, 119, 180)),
-      line("P95 Latency vs " + x, x, "P95 Latency (ms)", levels,
-          l -> l.hasLatency() ? l.p95Ms() : null, new Color(255, 127, 14)),
-      line("Failure Rate vs " + x, x, "Failure Rate (%)", levels, LevelMetrics::failurePct, new Color(214, 39, 40)),
-      line("Performance Score (QPS / P95 Latency)", x, "Score", levels, LevelMetrics::score, new Color(44, 160, 44))
-    };
+    JFreeChart[] charts = overviewCharts(r);
     BufferedImage image = new BufferedImage(2 * PANEL_WIDTH, 2 * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
@@ -75,6 +73,31 @@ public final class ChartRenderer {
       g.dispose();
     }
     return png(image);
+  }
+
+  /**
+   * The overview's four charts: QPS, P95, failure rate, score vs load. With several trials the QPS and
+   * P95 points (the pooled run's) carry error bars: the 95 % interval across trials of {@link TrialSummary}.
+   */
+  static JFreeChart[] overviewCharts(AnalysisReport r) {
+    String x = r.run().openModel() ? "Rate (req/s)" : "Concurrency";
+    List<LevelMetrics> levels = r.levels();
+    TrialSummary trials = r.trials();
+    Function<LevelMetrics, TrialSummary.Spread> qpsSpread = trials == null ? null : l -> spread(trials, l, TrialSummary.Row::qps);
+    Function<LevelMetrics, TrialSummary.Spread> p95Spread = trials == null ? null : l -> spread(trials, l, TrialSummary.Row::p95Ms);
+    return new JFreeChart[] {
+      line("QPS vs " + x, x, "QPS", levels, LevelMetrics::qps, qpsSpread, new Color(31, 119, 180)),
+      line("P95 Latency vs " + x, x, "P95 Latency (ms)", levels,
+          l -> l.hasLatency() ? l.p95Ms() : null, p95Spread, new Color(255, 127, 14)),
+      line("Failure Rate vs " + x, x, "Failure Rate (%)", levels, LevelMetrics::failurePct, null, new Color(214, 39, 40)),
+      line("Performance Score (QPS / P95 Latency)", x, "Score", levels, LevelMetrics::score, null, new Color(44, 160, 44))
+    };
+  }
+
+  private static TrialSummary.Spread spread(TrialSummary trials, LevelMetrics l,
+      Function<TrialSummary.Row, TrialSummary.Spread> metric) {
+    TrialSummary.Row row = trials.row(l.load());
+    return row == null ? null : metric.apply(row);
   }
 
   /**
@@ -121,15 +144,23 @@ public final class ChartRenderer {
     return png(image);
   }
 
+  /** One metric vs load; with {@code interval} (null: none) each point gets its interval as an error bar. */
   private static JFreeChart line(String title, String xLabel, String yLabel, List<LevelMetrics> levels,
-      Function<LevelMetrics, Double> y, Color color) {
+      Function<LevelMetrics, Double> y, Function<LevelMetrics, TrialSummary.Spread> interval, Color color) {
     XYSeries s = new XYSeries(yLabel, true, true);
+    YIntervalSeries bars = new YIntervalSeries(yLabel, true, true);
     for (LevelMetrics l : levels) {
       Double v = y.apply(l);
-      if (v != null && Double.isFinite(v) && l.load() > 0) s.add(l.load(), v);
+      if (v == null || !Double.isFinite(v) || l.load() <= 0) continue;
+      s.add(l.load(), v);
+      TrialSummary.Spread spread = interval == null ? null : interval.apply(l);
+      if (spread != null) bars.add(l.load(), v, spread.low(), spread.high());
+      else bars.add(l.load(), v, v, v);
     }
+    XYDataset data = interval == null ? new XYSeriesCollection(s) : new YIntervalSeriesCollection();
+    if (interval != null) ((YIntervalSeriesCollection) data).addSeries(bars);
     JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel,
-        new XYSeriesCollection(s), PlotOrientation.VERTICAL, false, false, false);
+        data, PlotOrientation.VERTICAL, false, false, false);
     chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
     XYPlot plot = chart.getXYPlot();
     double[] loads = levels.stream().mapToDouble(LevelMetrics::load).filter(v -> v > 0).toArray();
@@ -143,6 +174,15 @@ public final class ChartRenderer {
     }
     plot.setDomainAxis(axis);
     style(plot, color);
+    if (interval != null) {
+      XYErrorRenderer errors = new XYErrorRenderer();
+      errors.setDefaultLinesVisible(true);
+      errors.setDrawXError(false);
+      errors.setSeriesStroke(0, new BasicStroke(2f));
+      errors.setSeriesPaint(0, color);
+      errors.setErrorPaint(color);
+      plot.setRenderer(errors);
+    }
     return chart;
   }
 
