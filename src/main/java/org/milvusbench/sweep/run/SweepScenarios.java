@@ -54,6 +54,10 @@ public final class SweepScenarios {
           .exec(run.coordinated() ? barrier(run, level) : exec(session -> session))
           .exec(session -> {
             if (run.barrierFailure(level) == null) {
+              if (run.coordinated()) {
+                SweepLog.log("every injector is at " + Coordination.key(cfg, level) + ": it starts (this injector: "
+                    + level.label() + ")");
+              }
               run.beginLevel(level);
             }
             return session;

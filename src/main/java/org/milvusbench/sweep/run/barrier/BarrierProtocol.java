@@ -32,15 +32,6 @@ final class BarrierProtocol {
     }
   }
 
-  static final MethodDescriptor<String, String> PING = method("Ping");
-  static final MethodDescriptor<String, String> ARRIVE = method("Arrive");
-
-  private static MethodDescriptor<String, String> method(String name) {
-    return MethodDescriptor.<String, String>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
-        .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, name))
-        .setRequestMarshaller(TEXT).setResponseMarshaller(TEXT).build();
-  }
-
   private static final MethodDescriptor.Marshaller<String> TEXT = new MethodDescriptor.Marshaller<>() {
     @Override
     public InputStream stream(String value) {
@@ -56,4 +47,14 @@ final class BarrierProtocol {
       }
     }
   };
+
+  static final MethodDescriptor<String, String> PING = method("Ping");
+  static final MethodDescriptor<String, String> ARRIVE = method("Arrive");
+
+  private static MethodDescriptor<String, String> method(String name) {
+    return MethodDescriptor.<String, String>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
+        .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, name))
+        .setRequestMarshaller(TEXT).setResponseMarshaller(TEXT).build();
+  }
+
 }
