@@ -5,6 +5,7 @@ import static org.milvusbench.config.ValueParsers.bool;
 import static org.milvusbench.config.ValueParsers.choice;
 import static org.milvusbench.config.ValueParsers.duration;
 import static org.milvusbench.config.ValueParsers.fraction;
+import static org.milvusbench.config.ValueParsers.hostPort;
 import static org.milvusbench.config.ValueParsers.integer;
 import static org.milvusbench.config.ValueParsers.jvmSize;
 import static org.milvusbench.config.ValueParsers.milvusName;
@@ -66,6 +67,21 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> SWEEP_TRIALS = ConfigKey.of("sweep.trials", "1", integer(1, 100),
       "run the whole level schedule this many times (1..L, 1..L, …); the analysis gives each level's mean and 95 % interval"
           + " across trials and the knee of each trial");
+  public static final ConfigKey<Integer> SWEEP_INJECTORS = ConfigKey.of("sweep.injectors", "1", integer(1, 1000),
+      "load generators sharing every level (closed: the users and requests split as evenly as possible, each level"
+          + " needs c >= injectors; open: the rate split); without sweep.injectorIndex this machine starts them all"
+          + " (child JVMs) and merges their runs");
+  public static final ConfigKey<Integer> SWEEP_INJECTOR_INDEX = ConfigKey.of("sweep.injectorIndex", null,
+      integer(0, 999).describedAs("0..sweep.injectors-1"),
+      "which injector this JVM is (e.g. a Kubernetes Job's completion index); 0 prepares the collection and serves"
+          + " the barrier; needs milvus.uri");
+  public static final ConfigKey<String> SWEEP_BARRIER = ConfigKey.of("sweep.barrier", "127.0.0.1:0", hostPort("host:port"),
+      "injector 0 serves the level barrier on this port (all interfaces unless the host is loopback), the others"
+          + " connect to host:port; every level starts when all injectors have arrived");
+  public static final ConfigKey<Duration> SWEEP_BARRIER_TIMEOUT = ConfigKey.of("sweep.barrierTimeout", "120s",
+      duration(Duration.ofMillis(100), "duration >= 100ms"),
+      "how long injector 0 waits at a barrier for the others (and an injector for the barrier to answer) before the"
+          + " run fails naming who is missing");
   public static final ConfigKey<String> SWEEP_WORKLOAD = ConfigKey.of("sweep.workload", "search", choice(WORKLOADS),
       "search: the levels' users search; streaming: they search while a background ingest inserts at ingest.rate;"
           + " mixed: each user picks its next operation by sweep.mix weights");
@@ -175,7 +191,8 @@ public final class ConfigKeys {
 
   /** Every key, in the README's order. */
   public static final List<ConfigKey<?>> ALL = List.of(SWEEP_CONFIG, SWEEP_MODE, SWEEP_LEVELS, SWEEP_RATES,
-      SWEEP_REQUESTS, SWEEP_DURATION, SWEEP_WARMUP, SWEEP_PAUSE, SWEEP_INTERVAL, SWEEP_TRIALS, SWEEP_WORKLOAD, SWEEP_MIX, INGEST_RATE,
+      SWEEP_REQUESTS, SWEEP_DURATION, SWEEP_WARMUP, SWEEP_PAUSE, SWEEP_INTERVAL, SWEEP_TRIALS, SWEEP_INJECTORS,
+      SWEEP_INJECTOR_INDEX, SWEEP_BARRIER, SWEEP_BARRIER_TIMEOUT, SWEEP_WORKLOAD, SWEEP_MIX, INGEST_RATE,
       INGEST_BATCH, MILVUS_URI, MILVUS_TOKEN, MILVUS_DB, MILVUS_METRICS_URL, MILVUS_DEADLINE,
       MILVUS_CHANNELS, PREPARE, PROFILE, SEARCH_COLLECTION, SEARCH_ANNS_FIELD, SEARCH_METRIC, SEARCH_EF, SEARCH_TOP_K,
       SEARCH_NQ, SEARCH_FILTER, SEARCH_OUTPUT_FIELDS, SEARCH_CONSISTENCY, SEARCH_QUERIES, SEARCH_SEED, SLA_P95_MS, SLA_P95_MS_SEARCH,

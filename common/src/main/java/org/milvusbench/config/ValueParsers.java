@@ -261,6 +261,19 @@ public final class ValueParsers {
     });
   }
 
+  /** {@code host:port}, port 0..65535 (0: any free port); the text as given. */
+  public static ValueParser<String> hostPort(String allowed) {
+    return ValueParser.of(allowed, v -> {
+      int colon = plainText(v).lastIndexOf(':');
+      String host = colon < 0 ? "" : v.substring(0, colon);
+      String port = colon < 0 ? "" : v.substring(colon + 1);
+      if (host.isBlank() || host.contains(" ") || !port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
+        throw new InvalidValue("\"" + v + "\" is not host:port (e.g. injector-0.barrier:7070)");
+      }
+      return v;
+    });
+  }
+
   /** A JVM memory size as {@code -Xmx} takes it. */
   public static ValueParser<String> jvmSize() {
     return ValueParser.of("JVM size (512m, 4g)", v -> {

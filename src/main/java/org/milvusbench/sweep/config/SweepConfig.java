@@ -35,6 +35,7 @@ public record SweepConfig(
     Duration pause,
     Duration interval,
     int trials,
+    Injectors injectors,
     Workload workload,
     String uri,
     String token,
@@ -112,11 +113,12 @@ public record SweepConfig(
       r.problem("sweep.requests: " + r.get(SWEEP_REQUESTS) + " is fewer than the " + workload.mix().size()
           + " operations of sweep.mix; every operation needs a request per level");
     }
+    Injectors injectors = InjectorRules.read(r, workload, uri);
     r.throwIfProblems();
     List<String> outputFields = Objects.requireNonNullElse(r.get(SEARCH_OUTPUT_FIELDS), List.of());
     return new SweepConfig(r.get(SWEEP_MODE).equals("open") ? Mode.OPEN : Mode.CLOSED, r.get(SWEEP_LEVELS),
         r.get(SWEEP_RATES), r.get(SWEEP_REQUESTS), r.get(SWEEP_DURATION), r.get(SWEEP_WARMUP), r.get(SWEEP_PAUSE),
-        r.get(SWEEP_INTERVAL), r.get(SWEEP_TRIALS), workload, uri, r.get(MILVUS_TOKEN), r.get(MILVUS_DB), r.get(MILVUS_METRICS_URL), r.get(MILVUS_DEADLINE), r.get(MILVUS_CHANNELS), r.get(PREPARE),
+        r.get(SWEEP_INTERVAL), r.get(SWEEP_TRIALS), injectors, workload, uri, r.get(MILVUS_TOKEN), r.get(MILVUS_DB), r.get(MILVUS_METRICS_URL), r.get(MILVUS_DEADLINE), r.get(MILVUS_CHANNELS), r.get(PREPARE),
         r.get(PROFILE), r.get(SEARCH_COLLECTION), r.get(SEARCH_ANNS_FIELD), r.get(SEARCH_METRIC), ef, topK,
         r.get(SEARCH_NQ), filter, outputFields, r.get(SEARCH_CONSISTENCY), r.get(SEARCH_QUERIES), r.get(SEARCH_SEED), r.get(EMBEDDED_HEAP),
         r.get(EMBEDDED_DATA), r.get(EMBEDDED_WARMUP), r.get(SWEEP_RUN_DIR), r.get(SWEEP_KEEP_RAW), analysis);
@@ -152,6 +154,14 @@ public record SweepConfig(
     m.put("sweep.interval", DurationText.format(interval));
     if (trials > 1) {
       m.put("sweep.trials", Integer.toString(trials));
+    }
+    if (injectors.of() > 1) {
+      m.put("sweep.injectors", Integer.toString(injectors.of()));
+      if (injectors.index() != null) {
+        m.put("sweep.injectorIndex", Integer.toString(injectors.index()));
+        m.put("sweep.barrier", injectors.barrierHost() + ":" + injectors.barrierPort());
+      }
+      m.put("sweep.barrierTimeout", DurationText.format(injectors.barrierTimeout()));
     }
     m.put("sweep.workload", workload.name());
     if (workload.kind() == Workload.Kind.MIXED) {

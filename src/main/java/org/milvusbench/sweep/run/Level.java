@@ -27,6 +27,9 @@ public final class Level {
   volatile LevelResult result;
   /** The level's interval ticker while it runs (cuts its histogram into intervals); null otherwise. */
   volatile java.util.concurrent.ScheduledFuture<?> intervalTicker;
+  /** Coordinated injectors: this injector's arrival at the level's barrier; null otherwise. */
+  volatile java.util.concurrent.CompletableFuture<Void> barrier;
+  volatile boolean barrierFailureReported;
   /** Streaming: the no-ingest phase's snapshot, taken when the ingest starts. */
   volatile LevelRecorder.LevelSnapshot baselineSnapshot;
   /** Streaming: the background ingest runs; cleared when the level's search load is done. */

@@ -26,8 +26,9 @@ final class Levels {
     for (int t = 1; t <= config.trials(); t++) {
       Level.Trial trial = new Level.Trial(t, config.trials());
       for (int i = 0; i < count; i++) {
-        int c = closed ? config.levels().get(i) : 0;
-        double rate = closed ? 0 : config.rates().get(i);
+        // With several injectors, this one's share of the level's users or arrival rate.
+        int c = closed ? (int) config.injectors().share(config.levels().get(i)) : 0;
+        double rate = closed ? 0 : config.injectors().shareOfRate(config.rates().get(i));
         StartSchedule schedule = closed ? StartSchedule.AT_SEND : new OpenModelSchedule(rate);
         out.add(level(config, queries, seeded, out.size(), c, rate, schedule, trial));
       }
@@ -77,7 +78,8 @@ final class Levels {
 
   private static LevelBudget budget(SweepConfig config) {
     return config.duration() != null
-        ? LevelBudget.duration(config.duration().toNanos()) : LevelBudget.requests(config.requests());
+        ? LevelBudget.duration(config.duration().toNanos())
+        : LevelBudget.requests(config.injectors().share(config.requests()));
   }
 
   /** With a filter the queries carry the filter's own ground truth, or none when it cannot be computed. */

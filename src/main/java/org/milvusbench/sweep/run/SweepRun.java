@@ -52,9 +52,13 @@ public final class SweepRun implements AutoCloseable {
   // streaming, the freshness probe. Set once the target answered the probe search.
   private CollectionWrites writes;
   private FreshnessProbe freshnessProbe;
+  // Coordinated injectors only: the barriers every level starts behind; null for a JVM alone.
+  private final Coordination coordination;
 
-  private SweepRun(SweepConfig config, Instant startedAt, Path runDir, TargetSetup.Prepared target) {
+  private SweepRun(SweepConfig config, Instant startedAt, Path runDir, TargetSetup.Prepared target,
+      Coordination coordination) {
     this.config = config;
+    this.coordination = coordination;
     this.startedAt = startedAt;
     this.runDir = runDir;
     this.target = target;
@@ -75,8 +79,14 @@ public final class SweepRun implements AutoCloseable {
    * starts, instead of Gatling's "Run crashed" and a stack trace. {@code -Dsweep.debug=true} adds the trace.
    */
   public static SweepRun startOrExit() {
+    Class<?> simulation = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
     try {
-      return start(SweepConfig.fromSystemProperties());
+      SweepConfig config = SweepConfig.fromSystemProperties();
+      if (config.injectors().launchesLocally()) {
+        // Never returns: the injectors' JVMs run the load, this one merges and judges their runs.
+        System.exit(LocalInjectors.run(config, simulation));
+      }
+      return start(config);
     } catch (RuntimeException | Error e) {
       // UncheckedIOException's message is the cause's toString(); the cause's own message reads better.
       Throwable shown = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
@@ -101,11 +111,27 @@ public final class SweepRun implements AutoCloseable {
     try {
       Files.createDirectories(runDir);
       SweepLog.log("run directory: " + runDir);
-      TargetSetup.Prepared target = TargetSetup.prepare(config, runDir);
-      SweepRun run = new SweepRun(config, startedAt, runDir, target);
+      Coordination coordination = Coordination.open(config.injectors());
+      TargetSetup.Prepared target;
+      try {
+        // Only injector 0 prepares the collection; the others look at it once it is ready.
+        if (coordination != null && !config.injectors().ownsTarget()) {
+          coordination.awaitPrepared();
+        }
+        target = TargetSetup.prepare(config, runDir);
+      } catch (IOException | RuntimeException e) {
+        if (coordination != null) {
+          coordination.close();
+        }
+        throw e;
+      }
+      SweepRun run = new SweepRun(config, startedAt, runDir, target, coordination);
       try {
         run.admin.probeSearch(SearchRequests.first(run.search("probe"), run.protocol()));
         run.openWrites();
+        if (coordination != null && config.injectors().ownsTarget()) {
+          coordination.awaitPrepared();
+        }
       } catch (RuntimeException e) {
         run.close();
         throw e;
@@ -113,6 +139,40 @@ public final class SweepRun implements AutoCloseable {
       return run;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** True when levels start behind a barrier shared with other injectors. */
+  boolean coordinated() {
+    return coordination != null;
+  }
+
+  /** Starts arriving at {@code level}'s barrier (after its warm-up). */
+  void arriveAt(Level level) {
+    level.barrier = coordination.arrive(config, level);
+  }
+
+  /** Whether {@code level}'s barrier still holds this injector. */
+  boolean waitingAt(Level level) {
+    return level.barrier != null && !level.barrier.isDone();
+  }
+
+  /** Why {@code level}'s barrier failed (printed once), or null when it let this injector through. */
+  String barrierFailure(Level level) {
+    java.util.concurrent.CompletableFuture<Void> barrier = level.barrier;
+    if (barrier == null || !barrier.isCompletedExceptionally()) {
+      return null;
+    }
+    try {
+      barrier.join();
+      return null;
+    } catch (java.util.concurrent.CompletionException e) {
+      String message = e.getCause() == null ? e.toString() : e.getCause().getMessage();
+      if (!level.barrierFailureReported) {
+        level.barrierFailureReported = true;
+        System.err.println("[milvus-sweep] error: " + message);
+      }
+      return message;
     }
   }
 
@@ -218,7 +278,8 @@ public final class SweepRun implements AutoCloseable {
   }
 
   private void beginMeasured(Level level, List<LevelRecorder> recorders) {
-    level.serverBegin = admin.statsAndReset();
+    // The target's counters are reset at every level boundary: of several injectors, only injector 0 reads them.
+    level.serverBegin = config.injectors().ownsTarget() ? admin.statsAndReset() : null;
     level.prometheusBegin = scrapes.begin();
     level.generatorCpuBeginNanos = ProcessStats.cpuNanos();
     level.beginNanos = System.nanoTime();
@@ -239,7 +300,7 @@ public final class SweepRun implements AutoCloseable {
       level.intervalTicker.cancel(false);
     }
     long generatorCpu = ProcessStats.cpuNanos();
-    AdminClient.ServerStats server = admin.statsAndReset();
+    AdminClient.ServerStats server = config.injectors().ownsTarget() ? admin.statsAndReset() : null;
     LevelRecorder.LevelSnapshot snap = level.recorder().snapshot();
     // CPU is read just outside the level (Gatling starts the next population at its next injection
     // tick), when neither process has a search in flight; over that longer interval a saturated level
@@ -272,7 +333,13 @@ public final class SweepRun implements AutoCloseable {
     finished = true;
     try {
       Path results = RunFiles.writeRun(this);
-      SweepVerdict.atExit(results, runDir, startedAt.toEpochMilli(), config.analysis());
+      if (coordination == null) {
+        SweepVerdict.atExit(results, runDir, startedAt.toEpochMilli(), config.analysis());
+      } else {
+        // One injector's share says nothing about the SLA: the merged run is analysed and gated.
+        SweepLog.log("injector " + config.injectors().index() + " of " + config.injectors().of()
+            + ": merge the injectors' run directories (analyze DIR...) for the analysis and the SLA gate");
+      }
       SweepLog.log("results: " + results);
       SweepLog.log("run directory: " + runDir);
     } finally {
@@ -283,6 +350,9 @@ public final class SweepRun implements AutoCloseable {
   @Override
   public void close() {
     intervals.shutdownNow();
+    if (coordination != null) {
+      coordination.close();
+    }
     if (freshnessProbe != null) {
       freshnessProbe.close();
     }

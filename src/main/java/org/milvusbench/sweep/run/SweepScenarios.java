@@ -5,6 +5,7 @@ import org.milvusbench.sweep.SweepLog;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.crashLoadGeneratorIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -50,8 +51,15 @@ public final class SweepScenarios {
       MilvusSearchActionBuilder warmupSearch = run.search("warm-up " + level.label()).silent();
       PopulationBuilder warmUp = scenario("warm-up " + level.label())
           .repeat(cfg.warmup()).on(exec(warmupSearch))
+          .exec(run.coordinated() ? barrier(run, level) : exec(session -> session))
           .exec(session -> {
-            run.beginLevel(level);
+            if (run.barrierFailure(level) == null) {
+              if (run.coordinated()) {
+                SweepLog.log("every injector is at " + Coordination.key(cfg, level) + ": it starts (this injector: "
+                    + level.label() + ")");
+              }
+              run.beginLevel(level);
+            }
             return session;
           })
           .injectOpen(atOnceUsers(1));
@@ -63,6 +71,20 @@ public final class SweepScenarios {
       };
     }
     return cfg.embedded() && cfg.embeddedWarmup() > 0 ? targetWarmUp(run).andThen(next) : next;
+  }
+
+  /**
+   * Coordinated injectors: after its own warm-up, each waits at the level's barrier without holding
+   * its event loop (polling, as the streaming stop does); a failed barrier stops the run with its
+   * message (the levels already measured are written by the simulation's {@code after}).
+   */
+  private static ChainBuilder barrier(SweepRun run, Level level) {
+    return exec(session -> {
+          run.arriveAt(level);
+          return session;
+        })
+        .asLongAs(session -> run.waitingAt(level)).on(pause(Duration.ofMillis(5)))
+        .exec(crashLoadGeneratorIf(session -> run.barrierFailure(level), session -> run.barrierFailure(level) != null));
   }
 
   /**
@@ -137,6 +159,8 @@ public final class SweepScenarios {
     if (config.duration() != null) {
       return config.duration();
     }
-    return Duration.ofMillis(Math.max(1000, Math.round(config.requests() * 1000 / level.ratePerSecond())));
+    // The whole level's rate (every injector's share together): each injector runs as long as one would.
+    double rate = config.rates().get(level.index % config.rates().size());
+    return Duration.ofMillis(Math.max(1000, Math.round(config.requests() * 1000 / rate)));
   }
 }

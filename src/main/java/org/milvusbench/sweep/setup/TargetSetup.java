@@ -57,7 +57,8 @@ public final class TargetSetup {
       PrepSummary prep = null;
       try (AdminClient admin = new AdminClient(target.endpoint())) {
         version = admin.checkReachable(REACH_SECONDS);
-        if (cfg.embedded() || cfg.prepare()) {
+        // Of several injectors only injector 0 seeds; the others wait for it at a barrier.
+        if ((cfg.embedded() || cfg.prepare()) && cfg.injectors().ownsTarget()) {
           prep = seed(target.endpoint(), cfg, dataCfg);
         }
         dimension = admin.dimension(collection, cfg.annsField());
