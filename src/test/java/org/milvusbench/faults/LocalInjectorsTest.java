@@ -100,7 +100,7 @@ class LocalInjectorsTest {
     Map<String, String> props = smoke();
     // Levels by duration, so injector 2 is surely inside level 1 when it is killed; the others then
     // wait for it at level 2 until the barrier gives up.
-    props.putAll(Map.of("sweep.levels", "3,3", "sweep.duration", "15s", "sweep.barrierTimeout", "15s"));
+    props.putAll(Map.of("sweep.levels", "3,6", "sweep.duration", "15s", "sweep.barrierTimeout", "15s"));
     try (JavaChild sweep = JavaChild.sweep(work, props)) {
       Matcher m = Pattern.compile("injector 2: pid (\\d+), log (\\S+)").matcher("");
       assertTrue(RunDirs.awaitOutput(sweep, "injector 2: pid", 300), sweep.output());

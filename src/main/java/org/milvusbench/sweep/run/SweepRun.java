@@ -157,8 +157,11 @@ public final class SweepRun implements AutoCloseable {
     return level.barrier != null && !level.barrier.isDone();
   }
 
-  /** Why {@code level}'s barrier failed (printed once), or null when it let this injector through. */
-  String barrierFailure(Level level) {
+  /**
+   * Why {@code level}'s barrier failed (printed once, with the measured levels written), or null when
+   * it let this injector through.
+   */
+  synchronized String barrierFailure(Level level) {
     java.util.concurrent.CompletableFuture<Void> barrier = level.barrier;
     if (barrier == null || !barrier.isCompletedExceptionally()) {
       return null;
@@ -171,6 +174,9 @@ public final class SweepRun implements AutoCloseable {
       if (!level.barrierFailureReported) {
         level.barrierFailureReported = true;
         System.err.println("[milvus-sweep] error: " + message);
+        // Gatling's crash skips the simulation's after hook: the levels measured so far are written
+        // now, so a merge of the injectors that did finish them is still possible.
+        SweepLog.log("results of the levels measured before the barrier failed: " + RunFiles.writeRun(this));
       }
       return message;
     }
