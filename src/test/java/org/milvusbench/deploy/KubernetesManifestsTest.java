@@ -35,11 +35,6 @@ import tools.jackson.databind.JsonNode;
  * token from a Secret. {@link KustomizeRenderTest} runs the same checks on kustomize's output.
  */
 class KubernetesManifestsTest {
-  /**
-   * The multi-injector keys of issue 15, which another branch adds to ConfigKeys; until it lands they
-   * are allowed here by name (and only these three).
-   */
-  static final Set<String> MULTI_INJECTOR_KEYS = Set.of("sweep.injectors", "sweep.injectorIndex", "sweep.barrier");
   static final String INDEX = "$(JOB_COMPLETION_INDEX)";
 
   private final InjectorManifests sources = InjectorManifests.fromSources(InjectorManifests.DIR);
@@ -177,10 +172,9 @@ class KubernetesManifestsTest {
   /** Every -D key and every sweep.conf key is the suite's; every literal value parses as its key's. */
   static void checkKeys(InjectorManifests m) {
     m.systemProperties().forEach((name, value) -> {
-      ConfigKey<?> key = ConfigKeys.byName(name).orElse(null);
-      if (key == null) {
-        assertTrue(MULTI_INJECTOR_KEYS.contains(name), "-D" + name + " is no key of ConfigKeys");
-      } else if (!value.contains("$(")) {
+      ConfigKey<?> key = ConfigKeys.byName(name)
+          .orElseThrow(() -> new AssertionError("-D" + name + " is no key of ConfigKeys"));
+      if (!value.contains("$(")) {
         key.parser().parse(value);
       }
     });
