@@ -24,12 +24,19 @@ import org.milvusbench.gatling.core.SearchObserver;
 public final class LevelRecorder implements SearchObserver, OperationObserver {
   /** 3 significant digits: ±0.1 % of the value, ~1 µs resolution below 1 ms. */
   public static final int SIGNIFICANT_DIGITS = 3;
+  /**
+   * The recorders' fixed range (1 h; longer latencies are recorded as 1 h, the raw log keeps them).
+   * Fixed, not auto-resizing: HdrHistogram 2.2.2's concurrent auto-resize raced with the interval
+   * swap, and one interval in tens of thousands encoded a counts array its own header did not cover
+   * (the log then failed to decode: ArrayIndexOutOfBoundsException, seen in CI and reproduced).
+   */
+  public static final long HIGHEST_TRACKABLE_MICROS = 3_600_000_000L;
 
   private final String name;
-  private final Recorder histogramMicros = new Recorder(SIGNIFICANT_DIGITS);
+  private final Recorder histogramMicros = new Recorder(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
   // Every request, failures at their elapsed time: an overloaded level's KOs (deadlines) must not
   // hide behind the successes' percentiles. Read once, at the snapshot.
-  private final Recorder allMicros = new Recorder(SIGNIFICANT_DIGITS);
+  private final Recorder allMicros = new Recorder(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
   private final RawLatencyLog rawMicros;
   private final LongAdder successes = new LongAdder();
   private final LongAdder failures = new LongAdder();
@@ -75,13 +82,14 @@ public final class LevelRecorder implements SearchObserver, OperationObserver {
   private boolean record(boolean ok, long startEpochMicros, long latencyMicros) {
     firstStartEpochMicros.accumulate(startEpochMicros);
     lastEndEpochMicros.accumulate(startEpochMicros + latencyMicros);
-    allMicros.recordValue(latencyMicros);
+    long trackedMicros = Math.min(Math.max(latencyMicros, 0), HIGHEST_TRACKABLE_MICROS);
+    allMicros.recordValue(trackedMicros);
     if (!ok) {
       failures.increment();
       intervalFailures.increment();
       return false;
     }
-    histogramMicros.recordValue(latencyMicros);
+    histogramMicros.recordValue(trackedMicros);
     if (rawMicros != null) {
       rawMicros.add(latencyMicros);
     }

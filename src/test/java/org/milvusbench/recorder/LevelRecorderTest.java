@@ -145,4 +145,40 @@ class LevelRecorderTest {
           snap.intervals().get(i).histogramMicros().getStartTimeStamp(), "intervals are contiguous");
     }
   }
+
+  /**
+   * Six writers whose latencies grow from 10 ms to minutes while intervals are sampled: every interval
+   * written to the level's log decodes (with an auto-resizing Recorder, one interval in ~40,000 did not:
+   * its counts array outgrew its header during the swap) and together they hold every request.
+   */
+  @Test
+  void intervalsSampledDuringConcurrentRecordingAllDecode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    LevelRecorder recorder = new LevelRecorder("search c=6", false, null);
+    recorder.startIntervals();
+    List<Thread> writers = new ArrayList<>();
+    for (int w = 0; w < 6; w++) {
+      SplittableRandom random = new SplittableRandom(w);
+      Thread writer = new Thread(() -> {
+        for (int i = 0; i < 5_000; i++) {
+          recorder.onSearch(true, 1, 10_000 + (long) Math.exp(random.nextDouble() * 19), -1, null);
+        }
+      });
+      writer.start();
+      writers.add(writer);
+    }
+    while (writers.stream().anyMatch(Thread::isAlive)) {
+      recorder.sampleInterval();
+    }
+    recorder.onSearch(true, 1, 2 * LevelRecorder.HIGHEST_TRACKABLE_MICROS, -1, null); // beyond the range: clamped
+    LevelRecorder.LevelSnapshot snap = recorder.snapshot();
+    java.nio.file.Path log = dir.resolve("level.hlog");
+    org.milvusbench.rundir.RunWriter.writeHistogramLog(log, "test", 0,
+        snap.intervals().stream().map(LevelRecorder.Interval::histogramMicros).toList());
+    List<org.HdrHistogram.Histogram> read = org.milvusbench.rundir.RunReader.readIntervals(log);
+    assertEquals(snap.intervals().size(), read.size());
+    assertEquals(30_001, read.stream().mapToLong(org.HdrHistogram.Histogram::getTotalCount).sum());
+    assertEquals(LevelRecorder.HIGHEST_TRACKABLE_MICROS, snap.histogramMicros().getMaxValue(),
+        LevelRecorder.HIGHEST_TRACKABLE_MICROS / 1000);
+  }
 }
