@@ -43,6 +43,12 @@ class NodeSdkTest {
     runScript("partitions.js", "NODE_PARTITIONS_OK");
   }
 
+  /** queryIterator and searchIterator (search_iter_v2): {@code src/test/node/iterators.js}. */
+  @Test
+  void nodeSdkIteratorsReturnEveryRowAndTheExactNearest() throws Exception {
+    runScript("iterators.js", "NODE_ITERATORS_OK");
+  }
+
   private void runScript(String script, String okLine) throws Exception {
     assumeTrue(nodeAvailable(), "node is not installed");
     assumeTrue(Files.isDirectory(NODE_DIR.resolve("node_modules/@zilliz/milvus2-sdk-node")),

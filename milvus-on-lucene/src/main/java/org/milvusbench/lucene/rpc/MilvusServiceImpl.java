@@ -38,8 +38,9 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
     this.loads = new LoadRpcs();
     this.partitions = new PartitionRpcs();
     this.aliases = new AliasRpcs();
-    this.searches = new SearchRpcs();
-    this.queries = new QueryRpcs();
+    IteratorSessions iteratorSessions = new IteratorSessions();
+    this.searches = new SearchRpcs(iteratorSessions);
+    this.queries = new QueryRpcs(iteratorSessions);
     this.serviceTimes = serviceTimes;
     this.serviceDelayMillis = serviceDelayMillis;
   }

@@ -33,6 +33,12 @@ import org.milvusbench.lucene.store.SchemaView;
  */
 final class QueryRpcs {
   static final String COUNT = "count(*)";
+  private final IteratorSessions sessions;
+
+  QueryRpcs(IteratorSessions sessions) {
+    this.sessions = sessions;
+  }
+
   QueryResults query(Database db, QueryRequest request) throws Exception {
     Collection c = db.get(request.getCollectionName());
     if (!c.loaded()) {
@@ -41,6 +47,7 @@ final class QueryRpcs {
     RequestSupport.checkQuery(request);
     SchemaView schema = c.schema();
     QueryWindow window = QueryWindow.of(request.getQueryParamsList());
+    boolean iterator = IteratorParams.queryIterator(request.getQueryParamsList(), c);
     Query filter = Partitions.and(FilterCompiler.compile(schema, request.getExpr(), request.getExprTemplateValuesMap()),
         c.partitions().readRestriction(request.getPartitionNamesList()));
     QueryResults.Builder out = QueryResults.newBuilder().setStatus(Statuses.OK).setCollectionName(c.name())
@@ -57,10 +64,15 @@ final class QueryRpcs {
       names.add(0, schema.primaryName());
     }
     OutputFields outputs = OutputFields.resolve(schema, names);
+    // An iterator's pages are key-ordered already (Milvus's IReduceInOrder); its session_ts is checked here.
+    IteratorSessions.Read read = iterator ? sessions.begin(c, request.getGuaranteeTimestamp()) : null;
     try (SearcherLease lease = c.acquire()) {
       int[] docs = rowsInKeyOrder(lease, schema, filter, window);
       out.addAllFieldsData(OutputColumns.read(lease.reader(), schema, outputs, docs));
       out.addAllOutputFields(outputs.names());
+    }
+    if (read != null) {
+      out.setSessionTs(sessions.finish(read));
     }
     return out.build();
   }

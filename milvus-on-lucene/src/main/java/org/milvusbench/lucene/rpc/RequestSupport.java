@@ -18,8 +18,6 @@ final class RequestSupport {
   /** Search parameter → the feature it asks for, in the order they are checked (so a message is stable). */
   private static final List<Map.Entry<String, String>> SEARCH_PARAMS = List.of(
       Map.entry("group_by_field", "grouping search (group_by_field)"),
-      Map.entry("iterator", "search iterators (iterator)"),
-      Map.entry("search_iter_v2", "search iterators (search_iter_v2)"),
       Map.entry("hints", "search hints (hints)"));
 
   private RequestSupport() {}

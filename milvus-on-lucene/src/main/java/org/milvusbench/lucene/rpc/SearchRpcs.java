@@ -1,10 +1,7 @@
 package org.milvusbench.lucene.rpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.milvus.grpc.KeyValuePair;
 import io.milvus.grpc.PlaceholderGroup;
 import io.milvus.grpc.PlaceholderType;
 import io.milvus.grpc.PlaceholderValue;
@@ -12,7 +9,6 @@ import io.milvus.grpc.SearchRequest;
 import io.milvus.grpc.SearchResultData;
 import io.milvus.grpc.SearchResults;
 import java.nio.ByteOrder;
-import java.util.List;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Weight;
 import org.milvusbench.lucene.error.MilvusException;
@@ -24,6 +20,7 @@ import org.milvusbench.lucene.store.SearcherLease;
 import org.milvusbench.lucene.store.CollectionState.IndexJson;
 import org.milvusbench.lucene.store.SchemaView;
 import org.milvusbench.lucene.store.VectorMetric;
+import org.milvusbench.lucene.store.ValueFilter;
 import org.milvusbench.lucene.store.VectorRange;
 import org.milvusbench.lucene.store.VectorSearch;
 import org.milvusbench.lucene.store.VectorSearch.Hits;
@@ -35,6 +32,12 @@ import org.milvusbench.lucene.store.VectorSearch.Hits;
  */
 final class SearchRpcs {
   static final int MAX_TOPK = 16384;
+  private final IteratorSessions sessions;
+
+  SearchRpcs(IteratorSessions sessions) {
+    this.sessions = sessions;
+  }
+
   /**
    * Knowhere's HNSW rule (src/index/hnsw/hnsw_config.h, CheckAndAdjustForSearch): a search without
    * {@code ef} explores {@code max(k, 16)} candidates, and an {@code ef} below k is an error. With
@@ -43,99 +46,6 @@ final class SearchRpcs {
    */
   static final int MIN_DEFAULT_EF = 16;
   static final int MAX_NQ = 16384;
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final class Params {
-    int topK = -1;
-    int offset;
-    int ef = -1;
-    int roundDecimal = -1;
-    String annsField = "";
-    String metric = "";
-    /** Range search bounds, null when absent. */
-    Double radius;
-    Double rangeFilter;
-  }
-
-  private static Params params(List<KeyValuePair> pairs) {
-    Params p = new Params();
-    for (KeyValuePair kv : pairs) {
-      String v = kv.getValue();
-      switch (kv.getKey()) {
-        case "topk":
-        case "limit":
-          p.topK = parseInt("topk", v);
-          break;
-        case "offset":
-          p.offset = parseInt("offset", v);
-          break;
-        case "ef":
-          p.ef = parseInt("ef", v);
-          break;
-        case "round_decimal":
-          p.roundDecimal = parseInt("round_decimal", v);
-          break;
-        case "anns_field":
-          p.annsField = v;
-          break;
-        case "metric_type":
-          p.metric = v;
-          break;
-        case "radius":
-          p.radius = parseDouble("radius", v);
-          break;
-        case "range_filter":
-          p.rangeFilter = parseDouble("range_filter", v);
-          break;
-        case "params":
-          if (v.contains("ef") || v.contains("radius") || v.contains("range_filter")) {
-            nested(p, v);
-          }
-          break;
-        default:
-          break;
-      }
-    }
-    return p;
-  }
-
-  /** {@code ef}, {@code radius} and {@code range_filter} inside the {@code params} JSON (where the SDKs put them). */
-  private static void nested(Params p, String json) {
-    JsonNode node;
-    try {
-      node = JSON.readTree(json);
-    } catch (Exception e) {
-      throw MilvusException.invalid("search params is not a JSON object: " + json);
-    }
-    if (node == null) {
-      return;
-    }
-    if (p.ef < 0 && node.has("ef")) {
-      p.ef = node.get("ef").asInt();
-    }
-    if (p.radius == null && node.has("radius")) {
-      p.radius = parseDouble("radius", node.get("radius").asText());
-    }
-    if (p.rangeFilter == null && node.has("range_filter")) {
-      p.rangeFilter = parseDouble("range_filter", node.get("range_filter").asText());
-    }
-  }
-
-  private static Double parseDouble(String key, String value) {
-    try {
-      return Double.parseDouble(value.trim());
-    } catch (NumberFormatException e) {
-      throw MilvusException.invalid(key + " [" + value + "] is invalid, it should be a number");
-    }
-  }
-
-  private static int parseInt(String key, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw MilvusException.invalid(key + " [" + value + "] is invalid, it should be an integer");
-    }
-  }
-
   SearchResults search(Database db, SearchRequest request) throws Exception {
     Collection c = db.get(request.getCollectionName());
     if (!c.loaded()) {
@@ -143,9 +53,17 @@ final class SearchRpcs {
     }
     RequestSupport.checkSearch(request);
     SchemaView schema = c.schema();
-    Params p = params(request.getSearchParamsList());
+    SearchParams p = SearchParams.parse(request.getSearchParamsList());
+    boolean iterator = IteratorParams.searchIterator(request.getSearchParamsList(), c);
+    SearchIteratorV2 v2 = SearchIteratorV2.parse(request.getSearchParamsList(), iterator, p);
+    if (iterator && (p.topK < 1 || p.topK > MAX_TOPK)) {
+      p.topK = MAX_TOPK; // parseSearchInfo: "the iterator can resolve too large topK problem"
+    }
     checkLimits(p, schema);
     float[][] queries = queries(request.getPlaceholderGroup(), schema);
+    if (v2 != null) {
+      v2.checkQueries(queries.length);
+    }
     OutputFields outputs = OutputFields.resolve(schema, request.getOutputFieldsList()).withoutPrimaryKey();
     Query filter = request.getDsl().isBlank() ? null
         : FilterCompiler.compile(schema, request.getDsl(), request.getExprTemplateValuesMap());
@@ -155,8 +73,9 @@ final class SearchRpcs {
     SearchResultData.Builder data = SearchResultData.newBuilder()
         .setNumQueries(queries.length).setTopK(p.topK).setPrimaryFieldName(schema.primaryName());
     KeyColumn ids = new KeyColumn(schema.primary());
+    IteratorSessions.Read read = iterator ? sessions.begin(c, request.getGuaranteeTimestamp()) : null;
     try (SearcherLease lease = c.acquire()) {
-      int[] docs = searchAll(c, lease, index, queries, p, filter, metric, data, ids, !outputs.isEmpty());
+      int[] docs = searchAll(c, lease, index, queries, p, v2, filter, metric, data, ids, !outputs.isEmpty());
       // Like Milvus, the primary key is always an output column (the Node SDK reads ids from it).
       data.addFieldsData(ids.column(schema.primary()));
       data.addOutputFields(schema.primaryName());
@@ -166,11 +85,18 @@ final class SearchRpcs {
       }
     }
     data.setIds(ids.ids());
-    return SearchResults.newBuilder().setStatus(Statuses.OK).setResults(data).setCollectionName(c.name()).build();
+    if (v2 != null) {
+      data.setSearchIteratorV2Results(v2.results(data));
+    }
+    SearchResults.Builder out = SearchResults.newBuilder().setStatus(Statuses.OK).setCollectionName(c.name());
+    if (read != null) {
+      out.setSessionTs(sessions.finish(read));
+    }
+    return out.setResults(data).build();
   }
 
   /** Milvus's limits on topK and offset, and that the named vector field is the collection's. */
-  private static void checkLimits(Params p, SchemaView schema) {
+  private static void checkLimits(SearchParams p, SchemaView schema) {
     if (p.topK < 1 || p.topK > MAX_TOPK) {
       throw MilvusException.invalid("topk [" + p.topK + "] is invalid, it should be in range [1, " + MAX_TOPK
           + "], but got " + p.topK);
@@ -186,7 +112,7 @@ final class SearchRpcs {
   }
 
   /** The metric asked for, which must be the index's when there is one; COSINE without either. */
-  private static VectorMetric metric(Params p, IndexJson index) {
+  private static VectorMetric metric(SearchParams p, IndexJson index) {
     VectorMetric indexMetric = index == null ? null : VectorMetric.parse(index.params().get("metric_type"));
     if (p.metric.isEmpty()) {
       return indexMetric == null ? VectorMetric.COSINE : indexMetric;
@@ -204,15 +130,17 @@ final class SearchRpcs {
    * scores and per-query counts to {@code data}; returns the hits' doc ids in order when {@code keepDocs}
    * (to read output fields), else null.
    */
-  private static int[] searchAll(Collection c, SearcherLease lease, IndexJson index, float[][] queries, Params p,
-      Query filter, VectorMetric metric, SearchResultData.Builder data, KeyColumn ids, boolean keepDocs)
+  private static int[] searchAll(Collection c, SearcherLease lease, IndexJson index, float[][] queries, SearchParams p,
+      SearchIteratorV2 v2, Query filter, VectorMetric metric, SearchResultData.Builder data, KeyColumn ids, boolean keepDocs)
       throws Exception {
     int k = p.topK + p.offset;
     VectorRange range = range(p, metric);
     // A range search scans exactly: Lucene's graph search yields the k nearest, not the k best inside a
     // band, so hits beyond range_filter would crowd out those in range. The scan returns the band's true
     // top k, which Milvus's HNSW range search approximates.
-    boolean useGraph = range == null && lease.graph() != null && index != null && lease.graph().metric() == metric
+    // A v2 iterator's batch is the next rows past a bound: found by the same exact scan.
+    ValueFilter keep = v2 == null ? range : v2.keep(range, metric);
+    boolean useGraph = keep == null && lease.graph() != null && index != null && lease.graph().metric() == metric
         && !"FLAT".equals(index.params().get("index_type"));
     if (useGraph && p.ef >= 0 && p.ef < k) {
       throw MilvusException.invalid("ef(" + p.ef + ") should be larger than k(" + k + ")");
@@ -225,7 +153,7 @@ final class SearchRpcs {
     for (float[] q : queries) {
       Hits hits = useGraph
           ? VectorSearch.graph(lease.searcher(), schema.vectorName(), q, k, ef, filter, metric)
-          : VectorSearch.exact(lease.searcher(), schema, q, k, exactFilter, metric, range);
+          : VectorSearch.exact(lease.searcher(), schema, q, k, exactFilter, metric, keep);
       int from = Math.min(p.offset, hits.docs().length);
       int[] docs = java.util.Arrays.copyOfRange(hits.docs(), from, hits.docs().length);
       ids.add(c.primaryKeys(lease.reader(), docs));
@@ -242,7 +170,7 @@ final class SearchRpcs {
   }
 
   /** The range search's band, or null; {@code range_filter} alone asks for nothing Milvus would do. */
-  private static VectorRange range(Params p, VectorMetric metric) {
+  private static VectorRange range(SearchParams p, VectorMetric metric) {
     if (p.radius == null) {
       if (p.rangeFilter != null) {
         throw MilvusException.invalid("range_filter(" + p.rangeFilter + ") needs radius: set radius for a range search");

@@ -41,6 +41,9 @@ public final class Collection implements AutoCloseable {
   // (A single dirty flag let a search that arrived during another's refresh use the stale searcher.)
   private final AtomicLong writeGeneration = new AtomicLong();
   private final AtomicLong refreshedGeneration = new AtomicLong();
+  // Bumped before and after every change of rows (not by an index swap): a reader that saw the same
+  // version before and after its read saw the rows of that version and no write in between.
+  private final AtomicLong contentVersion = new AtomicLong();
   private volatile GraphBuild build;
   private final CollectionPartitions partitions = new CollectionPartitions(this);
 
@@ -174,7 +177,7 @@ public final class Collection implements AutoCloseable {
 
   void swapIndex(LuceneIndex replacement) {
     index = replacement;
-    markWritten();
+    writeGeneration.incrementAndGet(); // same rows, new doc ids: readers refresh, the content version stays
   }
 
   /** Adds the rows to {@code _default} and returns their primary keys ({@link RowWriter#insert}). */
@@ -207,7 +210,21 @@ public final class Collection implements AutoCloseable {
 
   /** Called by every write once its change is in the writer: the next {@link #acquire} refreshes to see it. */
   void markWritten() {
+    contentVersion.incrementAndGet();
     writeGeneration.incrementAndGet();
+  }
+
+  /** Called by every write before its change reaches the writer (see {@link #contentVersion()}). */
+  void markChanging() {
+    contentVersion.incrementAndGet();
+  }
+
+  /**
+   * The version of the rows: unchanged between two reads means no write started or ended between them,
+   * so both saw the same rows (what an iterator's snapshot needs; a graph swap keeps the version).
+   */
+  public long contentVersion() {
+    return contentVersion.get();
   }
 
   /** Commits (Milvus Flush: rows become durable). During a graph build the build's own commit covers it. */

@@ -76,6 +76,7 @@ public final class CollectionPartitions {
       }
       collection.mutationLock.readLock().lock();
       try {
+        collection.markChanging();
         collection.index().writer.deleteDocuments(Partitions.rowsOf(List.of(p)));
         collection.markWritten();
       } finally {

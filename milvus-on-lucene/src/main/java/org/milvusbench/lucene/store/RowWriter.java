@@ -36,6 +36,7 @@ final class RowWriter {
     try {
       LuceneIndex target = collection.index();
       int n = batch.numRows();
+      collection.markChanging();
       Keys ids = schema.autoId() ? freshIds(n) : clientKeys(batch);
       int threads = target.graph != null && n >= PARALLEL_GRAPH_ROWS ? collection.settings().buildThreads() : 1;
       if (threads <= 1) {
@@ -79,6 +80,7 @@ final class RowWriter {
       Keys replaced = batch.clientKeys;
       Keys ids = schema.autoId() ? freshIds(replaced.size()) : clientKeys(batch);
       Query old = Partitions.and(replaced.rowsWithAny(schema.primaryName()), replaceIn);
+      collection.markChanging();
       target.writer.updateDocuments(old, documents(batch, ids, 0, ids.size(), target.graph, partitionTerm));
       collection.markWritten();
       return ids;
@@ -95,6 +97,7 @@ final class RowWriter {
       try (SearcherLease lease = collection.acquire()) {
         count = lease.searcher().count(query);
       }
+      collection.markChanging();
       collection.index().writer.deleteDocuments(query);
       collection.markWritten();
       return count;

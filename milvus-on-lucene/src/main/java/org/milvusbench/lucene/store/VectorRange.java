@@ -10,7 +10,7 @@ import org.milvusbench.lucene.error.MilvusException;
  *
  * @param rangeFilter null when absent
  */
-public record VectorRange(double radius, Double rangeFilter, VectorMetric metric) {
+public record VectorRange(double radius, Double rangeFilter, VectorMetric metric) implements ValueFilter {
   public VectorRange {
     if (rangeFilter != null) {
       if (metric.largerIsBetter() && rangeFilter <= radius) {
@@ -28,7 +28,8 @@ public record VectorRange(double radius, Double rangeFilter, VectorMetric metric
    * Whether a Milvus value (L2 squared distance, IP / COSINE similarity) lies in the band. The bounds
    * compare as float32, as knowhere holds them: "0.81234" sent for a float is then that float again.
    */
-  public boolean contains(float value) {
+  @Override
+  public boolean accepts(float value) {
     float outer = (float) radius;
     if (metric.largerIsBetter()) {
       return value > outer && (rangeFilter == null || value <= rangeFilter.floatValue());

@@ -54,9 +54,9 @@ public final class VectorSearch {
     return exact(searcher, schema, query, k, weight, metric, null);
   }
 
-  /** The same keeping only rows whose value lies in {@code range} (null: every row): a range search. */
+  /** The same keeping only rows whose value {@code keep} accepts (null: every row): a range search, an iterator's batch. */
   public static Hits exact(IndexSearcher searcher, SchemaView schema, float[] query, int k, Weight weight,
-      VectorMetric metric, VectorRange range) throws IOException {
+      VectorMetric metric, ValueFilter keep) throws IOException {
     HitQueue queue = new HitQueue(k);
     float[] vector = new float[schema.dim()];
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -79,7 +79,7 @@ public final class VectorSearch {
         }
         values.vector(doc, vector);
         float value = metric.compute(query, vector);
-        if (range != null && !range.contains(value)) {
+        if (keep != null && !keep.accepts(value)) {
           continue;
         }
         queue.insertWithOverflow(new ScoreDoc(leaf.docBase + doc, metric.rankKey(value)));
