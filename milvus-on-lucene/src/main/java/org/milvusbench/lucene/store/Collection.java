@@ -65,11 +65,33 @@ public final class Collection implements AutoCloseable {
     return open(dir, settings);
   }
 
+  /**
+   * Opens the collection in {@code dir}. With a pending graph build the raw index does not merge: the
+   * build copies its segments in order and a resumed one needs them as they were ({@link GraphBuild}).
+   */
   static Collection open(Path dir, StoreSettings settings) throws IOException {
     CollectionState state = CollectionState.read(dir);
+    deleteStrayIndexDirs(dir, state);
     GraphSpec graph = state.graph() == null ? null : state.graph().spec();
-    LuceneIndex index = LuceneIndex.open(dir.resolve(state.indexDir()), graph, settings, settings.searchExecutor(), false);
+    LuceneIndex index = LuceneIndex.open(dir.resolve(state.indexDir()), graph, settings, settings.searchExecutor(),
+        state.build() != null);
     return new Collection(dir, state, index, settings);
+  }
+
+  /**
+   * Deletes Lucene directories neither current nor being built: left by a stop between a build's
+   * publication and the deletion of the directory it replaced, or by a build that failed.
+   */
+  private static void deleteStrayIndexDirs(Path dir, CollectionState state) throws IOException {
+    String building = state.build() == null ? null : state.build().indexDir();
+    try (java.util.stream.Stream<Path> dirs = Files.list(dir)) {
+      for (Path d : dirs.filter(Files::isDirectory).toList()) {
+        String name = d.getFileName().toString();
+        if (name.matches("index-\\d+") && !name.equals(state.indexDir()) && !name.equals(building)) {
+          GraphBuild.deleteTree(d);
+        }
+      }
+    }
   }
 
   /** The largest Int64 key, or 0 (no rows, or VarChar keys: their auto ids live only in the commit data). */

@@ -30,7 +30,8 @@ public record CollectionState(
     GraphJson graph,
     IndexJson index,
     Boolean loaded,
-    List<PartitionJson> partitions) {
+    List<PartitionJson> partitions,
+    PendingBuildJson build) {
 
   static final String FILE = "state.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -45,6 +46,21 @@ public record CollectionState(
       return g == null ? null : new GraphJson(g.metric().name(), g.m(), g.efConstruction());
     }
   }
+
+  /**
+   * A graph build that CreateIndex accepted and that has not published yet: the directory it fills, the
+   * graph and the index it will publish, and the raw index's segments it copies ({@code source}, null
+   * until the build has taken its snapshot). A restart resumes it ({@link GraphBuild}), as Milvus's
+   * coordinator, which keeps index tasks in its meta store, goes on with unfinished index tasks.
+   */
+  public record PendingBuildJson(String indexDir, GraphJson graph, IndexJson index, List<SegmentJson> source) {
+    PendingBuildJson withSource(List<SegmentJson> value) {
+      return new PendingBuildJson(indexDir, graph, index, value == null ? null : List.copyOf(value));
+    }
+  }
+
+  /** A raw segment a build copies: Lucene's name and id (hex), doc ids and deleted docs ({@link SourceSegments}). */
+  public record SegmentJson(String name, String id, int maxDoc, int deleted) {}
 
   /** The index as the client created it: name, field, id and its parameters echoed back by DescribeIndex. */
   public record IndexJson(String indexName, String fieldName, long indexId, Map<String, String> params) {}
@@ -65,28 +81,34 @@ public record CollectionState(
 
   CollectionState withIndexDir(String dir, GraphSpec g) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, dir,
-        GraphJson.of(g), index, loaded, partitions);
+        GraphJson.of(g), index, loaded, partitions, build);
   }
 
   CollectionState withIndex(IndexJson i) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph, i,
-        loaded, partitions);
+        loaded, partitions, build);
   }
 
   CollectionState withLoaded(boolean value) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
-        index, value, partitions);
+        index, value, partitions, build);
   }
 
   CollectionState withPartitions(List<PartitionJson> value) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
-        index, loaded, List.copyOf(value));
+        index, loaded, List.copyOf(value), build);
   }
 
   /** This index state with {@code current}'s load flags and partitions. */
   CollectionState withLoadAndPartitionsOf(CollectionState current) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
-        index, current.loaded, current.partitions);
+        index, current.loaded, current.partitions, build);
+  }
+
+  /** This state with the pending graph build {@code b} (null: none). */
+  CollectionState withBuild(PendingBuildJson b) {
+    return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
+        index, loaded, partitions, b);
   }
 
   /** Loaded as a whole when the collection was last left so (absent in files of older versions: released). */

@@ -129,9 +129,19 @@ public final class CollectionStore implements AutoCloseable {
     GraphBuild.deleteTree(db.dir());
   }
 
-  /** Starts building the graph on the build thread. */
-  public GraphBuild startBuild(Collection c, GraphSpec spec, CollectionState.IndexJson index) {
-    GraphBuild b = new GraphBuild(c, spec, index);
+  /**
+   * Starts building the graph on the build thread. The request is persisted first (the collection's
+   * pending build), so a restart before or during the build resumes it.
+   */
+  public GraphBuild startBuild(Collection c, GraphSpec spec, CollectionState.IndexJson index) throws IOException {
+    String dir = GraphBuild.nextDirName(c.state().indexDir());
+    c.setState(c.state().withBuild(new CollectionState.PendingBuildJson(dir, CollectionState.GraphJson.of(spec), index, null)));
+    return resumeBuild(c);
+  }
+
+  /** Queues the collection's pending build (persisted by {@link #startBuild}, found again after a restart). */
+  GraphBuild resumeBuild(Collection c) {
+    GraphBuild b = new GraphBuild(c, c.state().build());
     c.setBuild(b);
     buildCoordinator.execute(b);
     return b;

@@ -48,6 +48,11 @@ public final class Database implements AutoCloseable {
         c.state().partitionList().forEach(p -> store.sawId(p.id()));
         LOG.info("opened collection {}.{} ({} rows, index: {}) - {}", state.name(), c.name(), c.rowCount(),
             c.state().index() == null ? "none" : c.state().index().params(), c.loaded() ? "loaded" : "released");
+        if (c.state().build() != null) {
+          GraphBuild b = store.resumeBuild(c);
+          LOG.info("collection {}.{}: index build {} interrupted by the last stop, resuming ({} rows kept so far)",
+              state.name(), c.name(), c.state().build().index().params(), b.progress().indexedRows());
+        }
       }
     }
     return db;
@@ -142,7 +147,7 @@ public final class Database implements AutoCloseable {
     long now = System.currentTimeMillis();
     CollectionState cs = new CollectionState(name, id, now,
         Base64.getEncoder().encodeToString(schema.toByteArray()), consistencyLevel, "index-0", null, null, false,
-        List.of(new CollectionState.PartitionJson(Partitions.DEFAULT, id, now, false)));
+        List.of(new CollectionState.PartitionJson(Partitions.DEFAULT, id, now, false)), null);
     Collection c = Collection.create(collectionDir, cs, store.settings());
     collections.put(name, c);
     return c;

@@ -1,20 +1,18 @@
 package org.milvusbench.lucene.store;
 
-import io.milvus.grpc.FieldSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.util.Bits;
+import org.apache.lucene.index.NoMergePolicy;
+import org.milvusbench.lucene.store.CollectionState.SegmentJson;
+import org.milvusbench.lucene.store.SourceSegments.Chunk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +28,17 @@ import org.slf4j.LoggerFactory;
  * segment (one DWPT per thread) and both cores build graphs; merging is off during the build and the
  * resulting segments are kept (merging HNSW segments costs about as much again as building them) and
  * searched concurrently. Progress ({@link #progress()}) is the number of rows already added to a graph.
+ *
+ * <p>Resumable: CreateIndex persists the request ({@link CollectionState.PendingBuildJson}); the build
+ * copies the raw index's rows in its segment order, chunk by chunk ({@link SourceSegments}), in rounds of
+ * one segment per thread, and after each round commits the new index with a {@link BuildCheckpoint}
+ * (the chunks done). A killed or stopped target resumes at the last checkpoint when it opens the
+ * collection again, losing at most one round; if the raw rows already copied changed meanwhile it
+ * starts over and logs why. The raw index does not merge while a build is pending.
  */
 public final class GraphBuild implements Runnable {
+  private static final int CHUNK_DOCS = SourceSegments.CHUNK_DOCS;
   private static final Logger LOG = LoggerFactory.getLogger(GraphBuild.class);
-  private static final int CHUNK_DOCS = 512;
 
   /** Mirrors Milvus's common.IndexState values we use. */
   public enum State { IN_PROGRESS, FINISHED, FAILED }
@@ -41,16 +46,27 @@ public final class GraphBuild implements Runnable {
   private final Collection collection;
   private final GraphSpec spec;
   private final CollectionState.IndexJson indexToPublish;
+  private final String freshName;
   private final AtomicLong indexed = new AtomicLong();
   private volatile long total = -1;
   private volatile State state = State.IN_PROGRESS;
   private volatile String failReason = "";
   private volatile boolean cancelled;
 
-  GraphBuild(Collection collection, GraphSpec spec, CollectionState.IndexJson indexToPublish) {
+  /**
+   * The build {@code pending} describes (persisted in the collection's state by CreateIndex). After a
+   * restart its progress starts at what the last checkpoint kept, before the build thread has checked it.
+   */
+  GraphBuild(Collection collection, CollectionState.PendingBuildJson pending) {
     this.collection = collection;
-    this.spec = spec;
-    this.indexToPublish = indexToPublish;
+    this.spec = pending.graph().spec();
+    this.indexToPublish = pending.index();
+    this.freshName = pending.indexDir();
+    if (pending.source() != null) {
+      BuildCheckpoint kept = BuildCheckpoint.read(collection.dir().resolve(freshName));
+      indexed.set(kept == null ? 0 : kept.rows());
+      total = SourceSegments.liveRows(pending.source());
+    }
   }
 
   public State state() {
@@ -88,39 +104,40 @@ public final class GraphBuild implements Runnable {
 
   @Override
   public void run() {
-    long start = System.nanoTime();
+    if (cancelled) {
+      return; // the collection closed (shutdown, drop) before this build's turn: its pending state stays
+    }
     collection.mutationLock.writeLock().lock();
     try {
       LuceneIndex old = collection.index();
-      old.commit(collection.nextAutoId());
-      String freshName = nextDirName(old.path.getFileName().toString());
+      freeze(old);
       Path freshPath = collection.dir().resolve(freshName);
-      deleteTree(freshPath); // left over by a build that a crash interrupted: never append to it
+      LuceneIndex fresh = null;
       try (DirectoryReader snapshot = DirectoryReader.open(old.writer)) {
-        total = snapshot.numDocs();
+        List<SegmentJson> segments = SourceSegments.of(snapshot);
+        List<Chunk> chunks = SourceSegments.chunks(snapshot);
+        total = SourceSegments.liveRows(segments);
         StoreSettings settings = collection.settings();
-        LuceneIndex fresh = LuceneIndex.open(freshPath, spec, settings, settings.searchExecutor(), true,
-            segmentRows(total, settings));
-        try {
-          copy(snapshot, fresh);
-          fresh.writer.getConfig().setMergePolicy(LuceneIndex.mergePolicy());
-          fresh.writer.getConfig().setMaxBufferedDocs(settings.maxSegmentRows() > 0
-              ? settings.maxSegmentRows() : IndexWriterConfig.DISABLE_AUTO_FLUSH);
-          fresh.commit(collection.nextAutoId());
-          collection.setState(collection.state().withIndexDir(freshName, spec).withIndex(indexToPublish));
-        } catch (Exception e) {
-          fresh.close();
-          deleteTree(freshPath);
-          throw e;
+        int roundRows = (int) Math.min(Integer.MAX_VALUE / 4, (long) segmentRows(total, settings) * settings.buildThreads());
+        BuildCheckpoint from = startingPoint(freshPath, segments, chunks);
+        indexed.set(from.rows());
+        // Only a checkpoint's commit seals segments: a round's rows fill one segment per thread.
+        fresh = LuceneIndex.open(freshPath, spec, settings, settings.searchExecutor(), true, roundRows + 2 * CHUNK_DOCS);
+        persistSource(segments);
+        if (!copyInRounds(snapshot, chunks, fresh, from, roundRows)) {
+          fresh.close(); // shutting down: the checkpoint just committed is where the next start resumes
+          fresh = null;
+          failReason = "index build paused: the server is shutting down; it resumes at the next start";
+          state = State.FAILED;
+          return;
         }
-        collection.swapIndex(fresh);
+        publish(fresh, settings);
+      } catch (Exception e) {
+        discard(fresh, freshPath, old);
+        throw e;
       }
       old.close();
       deleteTree(old.path);
-      long elapsedNanos = System.nanoTime() - start;
-      state = State.FINISHED;
-      LOG.info("collection {}: HNSW graph ({}) built for {} rows in {} ms", collection.name(), spec, total,
-          elapsedNanos / 1_000_000);
     } catch (Throwable t) {
       failReason = t.getClass().getSimpleName() + ": " + t.getMessage();
       state = State.FAILED;
@@ -130,50 +147,99 @@ public final class GraphBuild implements Runnable {
     }
   }
 
-  private void copy(DirectoryReader snapshot, LuceneIndex fresh) throws Exception {
-    List<int[]> chunks = new ArrayList<>();
-    List<LeafReaderContext> leaves = snapshot.leaves();
-    for (int l = 0; l < leaves.size(); l++) {
-      int maxDoc = leaves.get(l).reader().maxDoc();
-      for (int from = 0; from < maxDoc; from += CHUNK_DOCS) {
-        chunks.add(new int[] {l, from, Math.min(maxDoc, from + CHUNK_DOCS)});
+  /**
+   * Freezes the raw index's segments for as long as the build is pending: no merges (they would change
+   * the chunks a checkpoint counts), running ones finished, everything committed (the snapshot is then
+   * what a restart finds on disk).
+   */
+  private void freeze(LuceneIndex raw) throws IOException {
+    raw.writer.getConfig().setMergePolicy(NoMergePolicy.INSTANCE);
+    ((ConcurrentMergeScheduler) raw.writer.getConfig().getMergeScheduler()).sync();
+    raw.commit(collection.nextAutoId());
+  }
+
+  /** The checkpoint an interrupted build left if it still holds for the raw index as it is now, else none (directory emptied). */
+  private BuildCheckpoint startingPoint(Path freshPath, List<SegmentJson> segments, List<Chunk> chunks) throws IOException {
+    CollectionState.PendingBuildJson pending = collection.state().build();
+    if (pending != null && pending.source() != null) {
+      BuildCheckpoint kept = BuildCheckpoint.read(freshPath);
+      String why = kept == null ? "no checkpoint was committed before it stopped"
+          : kept.chunkDocs() != CHUNK_DOCS ? "its chunks had " + kept.chunkDocs() + " doc ids, now " + CHUNK_DOCS
+          : SourceSegments.whyNotPrefix(pending.source(), segments);
+      if (why == null && (kept.chunks() > chunks.size() || SourceSegments.rowsBefore(chunks, kept.chunks()) != kept.rows())) {
+        why = "its " + kept.chunks() + " chunks do not hold its " + kept.rows() + " rows in the raw index";
+      }
+      if (why == null) {
+        LOG.info("collection {}: index build resumed: {} of {} rows kept from the interrupted build ({} chunks)",
+            collection.name(), kept.rows(), total, kept.chunks());
+        return kept;
+      }
+      LOG.warn("collection {}: index build starts over, 0 of {} rows kept: {}", collection.name(), total, why);
+    }
+    deleteTree(freshPath); // never append to a directory whose progress is unknown
+    return BuildCheckpoint.NONE;
+  }
+
+  /** Records the raw segments the build copies (those of a resumed build extend the ones recorded before). */
+  private void persistSource(List<SegmentJson> segments) throws IOException {
+    CollectionState s = collection.state();
+    CollectionState.PendingBuildJson pending = s.build() != null ? s.build()
+        : new CollectionState.PendingBuildJson(freshName, CollectionState.GraphJson.of(spec), indexToPublish, null);
+    collection.setState(s.withBuild(pending.withSource(segments)));
+  }
+
+  /**
+   * Copies the chunks after {@code from} in rounds of about {@code roundRows} rows and commits a
+   * checkpoint after each; false if cancelled (a checkpoint of what was done is committed first).
+   */
+  private boolean copyInRounds(DirectoryReader snapshot, List<Chunk> chunks, LuceneIndex fresh, BuildCheckpoint from,
+      int roundRows) throws Exception {
+    ChunkCopier copier = new ChunkCopier(collection, spec, snapshot, chunks, fresh, indexed, () -> cancelled);
+    BuildRate rate = new BuildRate(collection.name(), from.rows(), total);
+    int done = from.chunks();
+    while (done < chunks.size()) {
+      int end = done;
+      for (long rows = 0; end < chunks.size() && rows < roundRows; end++) {
+        rows += chunks.get(end).liveRows();
+      }
+      int reached = copier.copy(done, end, () -> rate.log("building", indexed.get()));
+      if (reached > done) {
+        BuildCheckpoint cp = new BuildCheckpoint(reached, SourceSegments.rowsBefore(chunks, reached), CHUNK_DOCS);
+        fresh.commit(cp.commitData(collection.nextAutoId()));
+        rate.log("checkpoint committed", cp.rows());
+      }
+      done = reached;
+      if (cancelled) {
+        rate.log("paused by shutdown, checkpoint", SourceSegments.rowsBefore(chunks, done));
+        return false;
       }
     }
-    AtomicInteger next = new AtomicInteger();
-    DocCodec codec = collection.codec();
-    int dim = collection.schema().dim();
-    List<Future<?>> workers = new ArrayList<>();
-    for (int t = 0; t < collection.settings().buildThreads(); t++) {
-      workers.add(collection.settings().buildExecutor().submit(() -> {
-        List<FieldSchema> scalars = codec.scalarFields();
-        for (int c = next.getAndIncrement(); c < chunks.size() && !cancelled; c = next.getAndIncrement()) {
-          int[] chunk = chunks.get(c);
-          LeafReaderContext leaf = leaves.get(chunk[0]);
-          Bits live = leaf.reader().getLiveDocs();
-          LeafValues values = new LeafValues(leaf.reader(), collection.schema());
-          for (int doc = chunk[1]; doc < chunk[2]; doc++) {
-            if (live != null && !live.get(doc)) {
-              continue;
-            }
-            float[] vector = new float[dim];
-            values.vector(doc, vector);
-            Object[] scalarValues = new Object[scalars.size()];
-            for (int i = 0; i < scalarValues.length; i++) {
-              scalarValues[i] = values.value(scalars.get(i), doc);
-            }
-            fresh.writer.addDocument(codec.document(values.value(collection.schema().primary(), doc), vector,
-                scalarValues, spec, values.partitionTerm(doc)));
-            indexed.incrementAndGet();
-          }
-        }
-        return null;
-      }));
-    }
-    for (Future<?> w : workers) {
-      w.get();
-    }
-    if (cancelled) {
-      throw new IOException("index build cancelled (server shutting down)");
+    rate.log("graph built", total);
+    return true;
+  }
+
+  /** Makes the built index the collection's: merges small insert segments from now on, state persisted, swapped in. */
+  private void publish(LuceneIndex fresh, StoreSettings settings) throws IOException {
+    fresh.writer.getConfig().setMergePolicy(LuceneIndex.mergePolicy());
+    fresh.writer.getConfig().setMaxBufferedDocs(settings.maxSegmentRows() > 0
+        ? settings.maxSegmentRows() : IndexWriterConfig.DISABLE_AUTO_FLUSH);
+    // The last checkpoint's commit holds every row: a kill from here on resumes with nothing left to copy.
+    collection.setState(collection.state().withIndexDir(freshName, spec).withIndex(indexToPublish).withBuild(null));
+    collection.swapIndex(fresh);
+    state = State.FINISHED;
+  }
+
+  /** A failed build: its directory and pending state go (create the index again), the raw index merges again. */
+  private void discard(LuceneIndex fresh, Path freshPath, LuceneIndex old) {
+    try {
+      if (fresh != null) {
+        fresh.close();
+      }
+      deleteTree(freshPath);
+      old.writer.getConfig().setMergePolicy(LuceneIndex.mergePolicy());
+      collection.setState(collection.state().withBuild(null));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("collection {}: cleaning up after a failed index build failed", collection.name(), e);
     }
   }
 

@@ -90,7 +90,12 @@ final class LuceneIndex implements AutoCloseable {
   }
 
   void commit(long nextAutoId) throws IOException {
-    writer.setLiveCommitData(Map.of(NEXT_AUTO_ID, Long.toString(nextAutoId)).entrySet());
+    commit(Map.of(NEXT_AUTO_ID, Long.toString(nextAutoId)));
+  }
+
+  /** Commits with {@code data} as the commit's user data (which must hold {@link #NEXT_AUTO_ID}). */
+  void commit(Map<String, String> data) throws IOException {
+    writer.setLiveCommitData(data.entrySet());
     writer.commit();
   }
 
