@@ -70,25 +70,8 @@ class RangeSearchTest {
       case "IP":
         return VectorUtil.dotProduct(QUERY, v);
       default:
-        return cosine(QUERY, v);
+        return VectorUtil.cosine(QUERY, v);
     }
-  }
-
-  /**
-   * Cosine accumulated in double, as the server computes it: VectorUtil.cosine sums in float (and with
-   * SIMD lanes where the JDK has them), which differs by an ulp for some rows, and the band's edge is a
-   * row's own value.
-   */
-  private static float cosine(float[] a, float[] b) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return (float) (dot / Math.sqrt(na * nb));
   }
 
   /** The ids Milvus's definition selects: in the band, best first, at most {@code limit}. */
