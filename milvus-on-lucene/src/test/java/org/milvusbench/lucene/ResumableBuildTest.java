@@ -108,11 +108,14 @@ class ResumableBuildTest {
     for (float[] q : queries) {
       long[] truth = Arrays.stream(TestData.bruteForceL2(data, q, 10, i -> true)).asLongStream().toArray();
       long[] got = client.search(SearchReq.builder().collectionName(NAME).data(List.of(new FloatVec(q))).limit(10)
-          .searchParams(Map.of("ef", 64)).build()).getSearchResults().get(0).stream()
+          .searchParams(Map.of("ef", 512)).build()).getSearchResults().get(0).stream()
           .mapToLong(r -> ((Number) r.getId()).longValue()).toArray();
       recall += TestData.recall(truth, got) / queries.length;
     }
-    assertTrue(recall >= 0.9, "recall@10 " + recall);
+    // ef above a segment's row count explores nearly all of every segment's graph: a sound graph then
+    // answers almost exactly, whichever rows the build threads put in which segment (at ef=64 recall
+    // varied with that placement, 0.885 to 0.93); a graph missing or scrambling rows does not.
+    assertTrue(recall >= 0.95, "recall@10 " + recall);
   }
 
   private static DescribeIndexResp.IndexDesc describe(MilvusClientV2 client) {
