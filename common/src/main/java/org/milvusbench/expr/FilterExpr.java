@@ -11,15 +11,16 @@ import org.milvusbench.expr.Literal.StringLiteral;
  * or        := and (("or" | "||") and)*
  * and       := unary (("and" | "&amp;&amp;") unary)*
  * unary     := ("not" | "!") unary | "(" or ")" | "exists" field | contains | predicate
- * contains  := ("json_contains" "(" field "," operand | ("json_contains_any" | "json_contains_all")
+ * contains  := (("json_contains" | "array_contains") "(" field "," operand
+ *              | ("json_contains_any" | "json_contains_all" | "array_contains_any" | "array_contains_all")
  *              "(" field "," list) ")"
  * predicate := operand cmp operand [cmp operand]       a range when two: 1 &lt; x &lt;= 5
  *            | field ["not"] "in" "[" [operand ("," operand)*] "]"
  *            | field "like" string
  *            | operand                                 a condition alone: is_active, true
  * cmp       := "==" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;="
- * operand   := field | literal
- * field     := identifier ("[" (string | integer) "]")*     a JSON path: meta["a"]["b"]
+ * operand   := field | literal | "array_length" "(" field ")"
+ * field     := identifier ("[" (string | integer) "]")*     a JSON path meta["a"]["b"], an array element tags[0]
  * literal   := integer | float | string | "true" | "false"
  * </pre>
  * Keywords ({@code and or not in like true false}) are case-insensitive, as in Milvus; strings take
@@ -75,7 +76,8 @@ public sealed interface FilterExpr {
   /**
    * {@code json_contains(meta["tags"], "x")} ({@link ContainsMode#ONE}, one value), or
    * {@code json_contains_any} / {@code json_contains_all} with a list: the JSON array at the path
-   * holds the value, any of the values, or all of them.
+   * holds the value, any of the values, or all of them. {@code array_contains*} parse to the same
+   * (one grammar rule in Milvus), for an ARRAY field or a JSON path alike.
    */
   record Contains(FieldRef field, List<Operand> values, ContainsMode mode) implements FilterExpr {
     public Contains {

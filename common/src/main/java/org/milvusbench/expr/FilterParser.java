@@ -127,7 +127,7 @@ final class FilterParser {
   }
 
   /**
-   * {@code exists field} or a {@code json_contains*} call, else null. Neither word is reserved: only
+   * {@code exists field} or a {@code json_contains*} / {@code array_contains*} call, else null. Neither word is reserved: only
    * followed by a field ({@code exists}) or by {@code (} (the functions) does it start one, so a field
    * may still be named {@code exists}.
    */
@@ -142,10 +142,12 @@ final class FilterParser {
       next();
       return new Exists(fieldArgument("exists"));
     }
+    // Milvus's grammar (Plan.g4) gives json_contains* and array_contains* one rule each: either
+    // spelling works on a JSON path or an ARRAY field, and the schema-aware compiler tells them apart.
     ContainsMode mode = switch (name) {
-      case "json_contains" -> ContainsMode.ONE;
-      case "json_contains_any" -> ContainsMode.ANY;
-      case "json_contains_all" -> ContainsMode.ALL;
+      case "json_contains", "array_contains" -> ContainsMode.ONE;
+      case "json_contains_any", "array_contains_any" -> ContainsMode.ANY;
+      case "json_contains_all", "array_contains_all" -> ContainsMode.ALL;
       default -> null;
     };
     if (mode == null || after.kind() != Kind.LPAREN) {
@@ -254,6 +256,12 @@ final class FilterParser {
       case IDENT:
         if (t.text().equalsIgnoreCase("true") || t.text().equalsIgnoreCase("false")) {
           return new BoolLiteral(t.text().equalsIgnoreCase("true"), t.text(), t.pos());
+        }
+        if (t.text().equalsIgnoreCase("array_length") && peek().kind() == Kind.LPAREN) {
+          next();
+          FieldRef field = fieldArgument(t.text());
+          expect(Kind.RPAREN, "')'");
+          return new ArrayLength(field, t.pos());
         }
         if (!KEYWORDS.contains(t.text().toLowerCase(java.util.Locale.ROOT))) {
           return new FieldRef(t.text(), path(), t.pos());

@@ -83,7 +83,7 @@ public final class FilterText {
     if (o instanceof StringLiteral s) {
       return quoted(s.value());
     }
-    return ((FieldRef) o).text();
+    return o.text();
   }
 
   private static String quoted(String value) {

@@ -49,6 +49,12 @@ class NodeSdkTest {
     runScript("iterators.js", "NODE_ITERATORS_OK");
   }
 
+  /** ARRAY fields (create, insert, query and search with array filters, values read back): {@code src/test/node/arrays.js}. */
+  @Test
+  void nodeSdkArraysSucceed() throws Exception {
+    runScript("arrays.js", "NODE_ARRAYS_OK");
+  }
+
   private void runScript(String script, String okLine) throws Exception {
     assumeTrue(nodeAvailable(), "node is not installed");
     assumeTrue(Files.isDirectory(NODE_DIR.resolve("node_modules/@zilliz/milvus2-sdk-node")),

@@ -106,8 +106,8 @@ class UnsupportedSchemaTest {
     });
     assertRefused("data type SparseFloatVector (field sparse)",
         s -> s.addField(AddFieldReq.builder().fieldName("sparse").dataType(DataType.SparseFloatVector).build()));
-    assertRefused("data type Array (field tags)", s -> s.addField(AddFieldReq.builder().fieldName("tags")
-        .dataType(DataType.Array).elementType(DataType.Int64).maxCapacity(4).build()));
+    assertRefused("data type BinaryVector (field bits)", s -> s.addField(AddFieldReq.builder().fieldName("bits")
+        .dataType(DataType.BinaryVector).dimension(16).build()));
   }
 
   @Test

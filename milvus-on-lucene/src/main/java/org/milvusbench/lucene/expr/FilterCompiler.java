@@ -11,6 +11,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.milvusbench.expr.ArrayLength;
 import org.milvusbench.expr.CompareOp;
 import org.milvusbench.expr.FieldRef;
 import org.milvusbench.expr.FilterException;
@@ -35,7 +36,9 @@ import org.milvusbench.lucene.store.SchemaView;
  * decides what the schema allows: fields are the primary key and scalar fields (integers, VARCHAR,
  * FLOAT/DOUBLE, BOOL), {@code like} takes a VARCHAR field; a path into a JSON field
  * ({@code meta["a"]["b"]}) or into the dynamic field ({@code $meta["k"]}, or a bare name that is no
- * schema field: {@code color} is {@code $meta["color"]}) compiles through {@link JsonQueries}.
+ * schema field: {@code color} is {@code $meta["color"]}) compiles through {@link JsonQueries}, and an
+ * ARRAY field's elements ({@code tags[0]}, {@code array_contains*}, {@code array_length}) through
+ * {@link ArrayQueries}.
  */
 public final class FilterCompiler {
   private final SchemaView schema;
@@ -95,6 +98,10 @@ public final class FilterCompiler {
     if (e instanceof Comparison c) {
       return comparison(c);
     }
+    if (e instanceof In in && array(in.field()) != null) {
+      Query any = array(in.field()).elementIn(elementIndex(in.field()), in.field().position(), in.values());
+      return in.negated() ? not(any) : any;
+    }
     if (e instanceof In in) {
       JsonQueries json = json(in.field());
       Query any = json != null ? json.in(in.values()) : FieldQueries.in(field(in.field()), in.values());
@@ -105,6 +112,14 @@ public final class FilterCompiler {
     }
     if (e instanceof Exists exists) {
       return jsonPath(exists.field(), "exists").exists();
+    }
+    if (e instanceof Contains contains && schema.field(contains.field().name()) != null
+        && schema.field(contains.field().name()).getDataType() == DataType.Array) {
+      if (contains.field().hasPath()) {
+        throw new FilterException("array_contains needs a whole array field, not an element: "
+            + contains.field().text(), contains.field().position());
+      }
+      return new ArrayQueries(schema.field(contains.field().name())).contains(contains.values(), contains.mode());
     }
     if (e instanceof Contains contains) {
       return jsonPath(contains.field(), "json_contains").contains(contains.values(), contains.mode());
@@ -121,14 +136,21 @@ public final class FilterCompiler {
     Operand left = c.left();
     Operand right = c.right();
     CompareOp op = c.op();
-    if (!(left instanceof FieldRef) && right instanceof FieldRef) {
+    if (!isField(left) && isField(right)) {
       left = c.right();
       right = c.left();
       op = op.flipped();
     }
+    if (left instanceof ArrayLength length) {
+      return arrayLength(length).length(op, right);
+    }
     if (!(left instanceof FieldRef ref)) {
       throw new FilterException("a comparison needs a field on one side, not '" + left.text() + "' "
           + op.symbol() + " '" + right.text() + "'", left.position());
+    }
+    ArrayQueries array = array(ref);
+    if (array != null) {
+      return array.element(elementIndex(ref), ref.position(), op, right);
     }
     JsonQueries json = json(ref);
     if (json != null) {
@@ -147,6 +169,9 @@ public final class FilterCompiler {
   }
 
   private Query like(Like like) {
+    if (array(like.field()) != null) {
+      throw MilvusException.unsupported("like on an array element (" + like.field().text() + ")");
+    }
     JsonQueries json = json(like.field());
     if (json != null) {
       return json.like(like.pattern());
@@ -165,6 +190,10 @@ public final class FilterCompiler {
     }
     if (!(operand instanceof FieldRef ref)) {
       throw new FilterException("'" + operand.text() + "' is not a condition", operand.position());
+    }
+    ArrayQueries array = array(ref);
+    if (array != null) {
+      return array.element(elementIndex(ref), ref.position(), CompareOp.EQ, new BoolLiteral(true, "true", ref.position()));
     }
     JsonQueries json = json(ref);
     if (json != null) {
@@ -188,7 +217,44 @@ public final class FilterCompiler {
     if (field == null || type == DataType.FloatVector || type == DataType.JSON) {
       throw new FilterException("field " + ref.name() + " not exist or not a scalar field", ref.position());
     }
+    if (type == DataType.Array) {
+      throw new FilterException("array field " + ref.name() + " is filtered by its elements (" + ref.name()
+          + "[0] == v, array_contains(" + ref.name() + ", v), array_length(" + ref.name() + ") > n), not as a whole",
+          ref.position());
+    }
     return field;
+  }
+
+  private static boolean isField(Operand o) {
+    return o instanceof FieldRef || o instanceof ArrayLength;
+  }
+
+  /** Queries on the ARRAY field whose element {@code ref} names ({@code tags[2]}), or null for anything else. */
+  private ArrayQueries array(FieldRef ref) {
+    FieldSchema field = schema.field(ref.name());
+    return field != null && field.getDataType() == DataType.Array && ref.hasPath() ? new ArrayQueries(field) : null;
+  }
+
+  /** The one index of an array element access. */
+  private static String elementIndex(FieldRef ref) {
+    if (ref.path().size() > 1) {
+      throw new FilterException("an array element has no path below it: " + ref.text(), ref.position());
+    }
+    return ref.path().get(0);
+  }
+
+  /** {@code array_length(f)} of an ARRAY field; Milvus also takes a JSON array, which this server does not. */
+  private ArrayQueries arrayLength(ArrayLength length) {
+    FieldRef ref = length.field();
+    FieldSchema field = schema.field(ref.name());
+    if (field != null && field.getDataType() == DataType.Array && !ref.hasPath()) {
+      return new ArrayQueries(field);
+    }
+    if (json(ref) != null || (field != null && field.getDataType() == DataType.JSON)) {
+      throw MilvusException.unsupported("array_length of a JSON value (" + ref.text() + "); it is served on ARRAY fields");
+    }
+    throw new FilterException("array_length operation are only supported on json or array fields now, got: "
+        + length.text(), length.position());
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.milvusbench.lucene.rpc;
 
 import com.google.protobuf.ByteString;
+import io.milvus.grpc.ArrayArray;
 import io.milvus.grpc.BoolArray;
 import io.milvus.grpc.DataType;
 import io.milvus.grpc.DoubleArray;
@@ -19,6 +20,7 @@ import java.util.List;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.milvusbench.lucene.store.ArrayValue;
 import org.milvusbench.lucene.store.JsonValue;
 import org.milvusbench.lucene.store.LeafValues;
 import org.milvusbench.lucene.store.SchemaView;
@@ -41,6 +43,8 @@ final class OutputColumns {
           .setFieldId(f.getFieldID()).setIsDynamic(f.getIsDynamic());
       if (f.getDataType() == DataType.JSON) {
         col.setScalars(ScalarField.newBuilder().setJsonData(json(leaves, schema, f, outputs, docs)));
+      } else if (f.getDataType() == DataType.Array) {
+        col.setScalars(ScalarField.newBuilder().setArrayData(arrays(leaves, schema, f, docs)));
       } else if (f.getDataType() == DataType.FloatVector) {
         FloatArray.Builder data = FloatArray.newBuilder();
         float[] v = new float[schema.dim()];
@@ -76,6 +80,18 @@ final class OutputColumns {
       JsonValue v = (JsonValue) new LeafValues(leaf.reader(), schema).value(f, doc - leaf.docBase);
       byte[] bytes = v == null ? EMPTY_OBJECT : narrow ? v.only(outputs.dynamicKeys()) : v.bytes();
       data.addData(ByteString.copyFrom(bytes));
+    }
+    return data.build();
+  }
+
+  /** An ARRAY column as Milvus returns it: each row's elements as inserted, the element type set. */
+  private static ArrayArray arrays(List<LeafReaderContext> leaves, SchemaView schema, FieldSchema f, int[] docs)
+      throws IOException {
+    ArrayArray.Builder data = ArrayArray.newBuilder().setElementType(f.getElementType());
+    for (int doc : docs) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      ArrayValue v = (ArrayValue) new LeafValues(leaf.reader(), schema).value(f, doc - leaf.docBase);
+      data.addData(v == null ? ScalarField.getDefaultInstance() : v.elements());
     }
     return data.build();
   }

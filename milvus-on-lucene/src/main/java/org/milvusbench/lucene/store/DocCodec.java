@@ -14,13 +14,15 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * How a Milvus row becomes a Lucene document. Everything is in doc values or points (nothing stored):
  * the primary key and integers as {@link LongField}, floats as {@link DoubleField}, VARCHAR as
  * {@link KeywordField}, a JSON field's bytes as sent in a binary doc value of its name (and its paths
- * flattened for filters by {@link JsonPaths}). The vector goes into a {@link KnnFloatVectorField} (HNSW graph) once the
+ * flattened for filters by {@link JsonPaths}), an ARRAY field's elements likewise as {@link ArrayValue}
+ * bytes (indexed for filters by {@link ArrayFields}). The vector goes into a {@link KnnFloatVectorField} (HNSW graph) once the
  * collection has a graph spec; before that it is kept raw in a binary doc value {@link #RAW_VECTOR}, so
  * the similarity function (the index's metric, unknown at insert time) is chosen when the index is built.
  */
@@ -45,7 +47,7 @@ public final class DocCodec {
 
   /**
    * Values of row {@code row} of an insert batch, in {@link #scalarFields()} order (null when absent);
-   * a JSON field's is a {@link JsonValue}.
+   * a JSON field's is a {@link JsonValue}, an ARRAY field's an {@link ArrayValue}.
    */
   Object[] scalarValues(RowBatch batch, int row) {
     Object[] values = new Object[scalars.size()];
@@ -54,6 +56,10 @@ public final class DocCodec {
       if (f.getDataType() == DataType.JSON) {
         JsonValue[] json = batch.json.get(f.getName());
         values[i] = json == null ? null : json[row];
+        continue;
+      }
+      if (f.getDataType() == DataType.Array) {
+        values[i] = new ArrayValue(batch.arrays.get(f.getName()).get(row));
         continue;
       }
       ScalarField column = batch.scalars.get(f.getName());
@@ -104,6 +110,7 @@ public final class DocCodec {
     } else {
       doc.add(new KnnFloatVectorField(schema.vectorName(), vector, graph.metric().similarity()));
     }
+    List<IndexableField> arrayFields = new ArrayList<>();
     for (int i = 0; i < scalarValues.length; i++) {
       Object v = scalarValues[i];
       if (v == null) {
@@ -113,6 +120,11 @@ public final class DocCodec {
       if (v instanceof JsonValue json) {
         doc.add(new BinaryDocValuesField(name, new BytesRef(json.bytes())));
         JsonPaths.fields(name, json.node()).forEach(doc::add);
+      } else if (v instanceof ArrayValue array) {
+        doc.add(new BinaryDocValuesField(name, new BytesRef(array.bytes())));
+        ArrayFields.addFields(name, scalars.get(i).getElementType(), array.elements(), arrayFields);
+        arrayFields.forEach(doc::add);
+        arrayFields.clear();
       } else if (v instanceof Long) {
         doc.add(new LongField(name, (Long) v, Field.Store.NO));
       } else if (v instanceof Double) {

@@ -48,8 +48,8 @@ public final class LeafValues {
   }
 
   /**
-   * The field's value as Long (integers, bool as 0/1), Double, String or {@link JsonValue}; null when
-   * the row has none.
+   * The field's value as Long (integers, bool as 0/1), Double, String, {@link JsonValue} or
+   * {@link ArrayValue}; null when the row has none.
    */
   public Object value(FieldSchema field, int doc) throws IOException {
     String name = field.getName();
@@ -61,6 +61,18 @@ public final class LeafValues {
         iterators.put(name, dv);
       }
       return dv.advanceExact(doc) ? JsonValue.stored(BytesRef.deepCopyOf(dv.binaryValue()).bytes) : null;
+    }
+    if (type == DataType.Array) {
+      BinaryDocValues dv = (BinaryDocValues) iterators.get(name);
+      if (dv == null) {
+        dv = DocValues.getBinary(leaf, name);
+        iterators.put(name, dv);
+      }
+      if (!dv.advanceExact(doc)) {
+        return null;
+      }
+      BytesRef bytes = dv.binaryValue();
+      return ArrayValue.stored(bytes.bytes, bytes.offset, bytes.length);
     }
     if (type == DataType.VarChar || type == DataType.String) {
       SortedSetDocValues dv = (SortedSetDocValues) iterators.get(name);

@@ -25,6 +25,8 @@ public final class RowBatch {
   final Map<String, ScalarField> scalars = new HashMap<>();
   /** JSON fields and the dynamic field, parsed and checked; a dynamic collection's rows default to {@code {}}. */
   final Map<String, JsonValue[]> json = new HashMap<>();
+  /** ARRAY fields: each row's elements, checked by {@link ArrayColumn}. */
+  final Map<String, List<ScalarField>> arrays = new HashMap<>();
   /** Columns sent with valid_data: per row, the index of its value in the column or -1 (the default). */
   final Map<String, int[]> valueIndex = new HashMap<>();
 
@@ -147,6 +149,27 @@ public final class RowBatch {
         values[row] = JsonValue.of(bytes, f.getName(), row, f.getIsDynamic());
       }
       batch.json.put(f.getName(), values);
+    }
+    return withArrays(batch, schema, byName);
+  }
+
+  /** Each ARRAY column, required (no defaults, no nulls here) and checked per row. */
+  private static RowBatch withArrays(RowBatch batch, SchemaView schema, Map<String, FieldData> byName) {
+    for (FieldSchema f : schema.valueFields()) {
+      if (f.getDataType() != DataType.Array) {
+        continue;
+      }
+      FieldData fd = byName.get(f.getName());
+      if (fd == null) {
+        throw new MilvusException(MilvusException.PARAMETER_MISSING,
+            "missing parameter: insert data does not contain field " + f.getName());
+      }
+      if (fd.getValidDataCount() > 0) {
+        valueIndex(f, fd, batch.numRows); // refuses a row without a value, as for any field without a default
+      }
+      List<ScalarField> rows = ArrayColumn.of(f, fd);
+      checkRows(f.getName(), rows.size(), batch.numRows);
+      batch.arrays.put(f.getName(), rows);
     }
     return batch;
   }

@@ -21,7 +21,7 @@ public final class SchemaSupport {
       "multi_analyzer_params");
   private static final Set<DataType> VALUE_TYPES = Set.of(DataType.Bool, DataType.Int8, DataType.Int16,
       DataType.Int32, DataType.Int64, DataType.Float, DataType.Double, DataType.VarChar, DataType.JSON,
-      DataType.FloatVector);
+      DataType.Array, DataType.FloatVector);
 
   private SchemaSupport() {}
 
@@ -59,7 +59,7 @@ public final class SchemaSupport {
     String name = " (field " + f.getName() + ")";
     if (!VALUE_TYPES.contains(f.getDataType())) {
       refuse("data type " + f.getDataType() + name + "; supported: Int64 or VarChar primary key, FloatVector,"
-          + " Int8-64, Float, Double, Bool, VarChar, JSON");
+          + " Int8-64, Float, Double, Bool, VarChar, JSON, Array");
     }
     if (f.getNullable()) {
       refuse("nullable fields" + name + ": every row has a value here (a default value may supply it)");

@@ -12,7 +12,7 @@ import org.milvusbench.lucene.error.MilvusException;
 
 /**
  * The parts of a Milvus {@link CollectionSchema} this server supports: one INT64 or VARCHAR primary key, one
- * FLOAT_VECTOR field, scalar fields (integers, VARCHAR, FLOAT/DOUBLE, BOOL), JSON fields and, with
+ * FLOAT_VECTOR field, scalar fields (integers, VARCHAR, FLOAT/DOUBLE, BOOL), JSON and ARRAY fields and, with
  * enable_dynamic_field, the implied dynamic field {@code $meta}. Validates a schema at create time so
  * that later failures are impossible (what it may not ask for at all is {@link SchemaSupport}'s).
  */
@@ -47,9 +47,12 @@ public final class SchemaView {
               + "); this server supports exactly one FloatVector field");
         }
         vec = f;
+      } else if (f.getDataType() == DataType.Array) {
+        ArraySchema.check(f, schema.getName());
       } else if (!isScalar(f.getDataType()) && f.getDataType() != DataType.JSON) {
         throw MilvusException.invalid("field " + f.getName() + " has data type " + f.getDataType()
-            + "; supported: Int64 or VarChar primary key, FloatVector, Int8-64, Float, Double, Bool, VarChar");
+            + "; supported: Int64 or VarChar primary key, FloatVector, Int8-64, Float, Double, Bool, VarChar,"
+            + " JSON, Array");
       }
     }
     if (pk == null) {
@@ -166,12 +169,13 @@ public final class SchemaView {
 
   /**
    * Every field whose values a row keeps besides its key and vector, in schema order: scalars, JSON
-   * fields, then the dynamic field.
+   * and ARRAY fields, then the dynamic field.
    */
   public List<FieldSchema> valueFields() {
     List<FieldSchema> out = new ArrayList<>();
     for (FieldSchema f : fields.values()) {
-      if (!f.getIsPrimaryKey() && (isScalar(f.getDataType()) || f.getDataType() == DataType.JSON)) {
+      if (!f.getIsPrimaryKey() && (isScalar(f.getDataType()) || f.getDataType() == DataType.JSON
+          || f.getDataType() == DataType.Array)) {
         out.add(f);
       }
     }
