@@ -2,6 +2,7 @@
 // Creates VarChar / Int64 / Double arrays, inserts rows, queries and searches with array filters, and checks
 // every array comes back as inserted. Exits 0 and prints "NODE_ARRAYS_OK" when all steps answered as Milvus would.
 const { MilvusClient, DataType } = require('@zilliz/milvus2-sdk-node');
+const { ok, sineVector } = require('./common');
 
 const port = process.argv[2];
 const name = 'node_arrays';
@@ -10,19 +11,7 @@ const tags = [['red', 'blue'], ['blue'], [], ['green', 'red', 'x']];
 const nums = [[1, 2, 3], [5], [], [3, 3, 10, -1]];
 const scores = [[0.5], [1.5, 2.5], [], [3]];
 
-function ok(step, res) {
-  const status = res && (res.status || res);
-  const code = status && (status.code !== undefined ? status.code : 0);
-  const errorCode = status && status.error_code;
-  if ((code !== 0 && code !== undefined) || (errorCode && errorCode !== 'Success')) {
-    throw new Error(`${step} failed: ${JSON.stringify(status)}`);
-  }
-  return res;
-}
-
-function vector(seed) {
-  return [0, 1, 2, 3].map((i) => Math.sin(seed * 7 + i));
-}
+const vector = (seed) => sineVector(seed, dim);
 
 function same(step, actual, expected) {
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {

@@ -3,29 +3,14 @@
 // search iterator (search_iter_v2) must return the brute-force top N by L2, in order, no id twice.
 // Exits 0 and prints "NODE_ITERATORS_OK" when every step answered as Milvus would; any failure exits 1.
 const { MilvusClient, DataType } = require('@zilliz/milvus2-sdk-node');
+const { ok, sineVector } = require('./common');
 
 const port = process.argv[2];
 const name = 'node_iterators';
 const dim = 8;
 const rowCount = 120;
 
-function ok(step, res) {
-  const status = res && (res.status || res);
-  const code = status && (status.code !== undefined ? status.code : 0);
-  const errorCode = status && status.error_code;
-  if ((code !== 0 && code !== undefined) || (errorCode && errorCode !== 'Success')) {
-    throw new Error(`${step} failed: ${JSON.stringify(status)}`);
-  }
-  return res;
-}
-
-function vector(seed) {
-  const v = [];
-  for (let i = 0; i < dim; i++) {
-    v.push(Math.sin(seed * 7 + i * 3.1));
-  }
-  return v;
-}
+const vector = (seed) => sineVector(seed, dim, 3.1);
 
 function l2(a, b) {
   let s = 0;

@@ -2,28 +2,13 @@
 // Rows inserted into one partition come back only from a search in it; an alias reaches the collection.
 // Exits 0 and prints "NODE_PARTITIONS_OK" when every step answered as Milvus would; any failure exits 1.
 const { MilvusClient, DataType } = require('@zilliz/milvus2-sdk-node');
+const { ok, sineVector } = require('./common');
 
 const port = process.argv[2];
 const name = 'node_partitions';
 const dim = 8;
 
-function ok(step, res) {
-  const status = res && (res.status || res);
-  const code = status && (status.code !== undefined ? status.code : 0);
-  const errorCode = status && status.error_code;
-  if ((code !== 0 && code !== undefined) || (errorCode && errorCode !== 'Success')) {
-    throw new Error(`${step} failed: ${JSON.stringify(status)}`);
-  }
-  return res;
-}
-
-function vector(seed) {
-  const v = [];
-  for (let i = 0; i < dim; i++) {
-    v.push(Math.sin(seed * 7 + i));
-  }
-  return v;
-}
+const vector = (seed) => sineVector(seed, dim);
 
 function rows(from, to) {
   const out = [];
