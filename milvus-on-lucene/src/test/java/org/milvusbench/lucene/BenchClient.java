@@ -50,6 +50,13 @@ final class BenchClient {
     }
   }
 
+  /** Every row of {@code data}, in inserts of 1,000 rows (ids 1..n in a fresh auto-id collection). */
+  static void insertAll(MilvusServiceGrpc.MilvusServiceBlockingStub stub, String collection, float[][] data) {
+    for (int from = 0; from < data.length; from += 1_000) {
+      insertOrFail(stub, insert(collection, data, from, Math.min(data.length, from + 1_000)));
+    }
+  }
+
   /** A search as MilvusClientV2 sends it (topk, params JSON with ef, anns_field). */
   static SearchRequest search(String collection, float[] query, int topK, int ef) {
     ByteBuffer buf = ByteBuffer.allocate(query.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);

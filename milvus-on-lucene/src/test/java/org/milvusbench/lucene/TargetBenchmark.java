@@ -77,9 +77,7 @@ public final class TargetBenchmark {
         recall(stub, "normal, near-data queries", searched, normal, TestData.near(normal, 50, 4));
         float[][] clustered = TestData.clustered(clusteredRows, DIM, 50, 5);
         TargetFixture.createReferenceCollection(client, "bench_clustered", DIM);
-        for (int from = 0; from < clusteredRows; from += 1_000) {
-          BenchClient.insertOrFail(stub, BenchClient.insert("bench_clustered", clustered, from, Math.min(clusteredRows, from + 1_000)));
-        }
+        BenchClient.insertAll(stub, "bench_clustered", clustered);
         TargetFixture.createReferenceIndexAsync(client, "bench_clustered");
         waitForIndex(client, "bench_clustered");
         client.loadCollection(LoadCollectionReq.builder().collectionName("bench_clustered").build());
@@ -138,9 +136,7 @@ public final class TargetBenchmark {
       TargetServer server, String name, float[][] data) throws Exception {
     TargetFixture.createReferenceCollection(client, name, DIM);
     long start = System.nanoTime();
-    for (int from = 0; from < data.length; from += 1_000) {
-      BenchClient.insertOrFail(stub, BenchClient.insert(name, data, from, Math.min(data.length, from + 1_000)));
-    }
+    BenchClient.insertAll(stub, name, data);
     client.flush(FlushReq.builder().collectionNames(List.of(name)).build());
     long inserted = System.nanoTime();
     long cpuBefore = BenchLoop.cpuNanos();
