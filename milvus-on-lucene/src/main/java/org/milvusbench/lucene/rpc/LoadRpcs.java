@@ -20,9 +20,35 @@ import java.util.List;
 final class LoadRpcs {
   Status load(Database db, String name) throws Exception {
     Collection c = db.get(name);
+    requireVectorIndexes(c);
     c.setLoaded(true);
     c.acquire().close();
     return Statuses.OK;
+  }
+
+  /**
+   * Milvus 2.5's proxy refuses to load a collection whose vector fields are not all indexed
+   * (internal/proxy/task.go, loadCollectionTask.Execute: "there is no vector index on field: [v2], please
+   * create index firstly", a plain error, hence 65535; also for LoadPartitions). Applied here to
+   * collections of several vector fields only: a single-vector collection has always been loadable
+   * unindexed on this server (searched exactly), and existing clients of it rely on that.
+   */
+  static void requireVectorIndexes(Collection c) {
+    if (!c.schema().multiVector()) {
+      return;
+    }
+    List<String> unindexed = c.schema().vectorFields().stream().map(io.milvus.grpc.FieldSchema::getName)
+        .filter(f -> c.state().indexOf(f) == null && !building(c, f)).toList();
+    if (!unindexed.isEmpty()) {
+      throw new MilvusException(MilvusException.UNEXPECTED, "there is no vector index on field: ["
+          + String.join(" ", unindexed) + "], please create index firstly");
+    }
+  }
+
+  /** An index being built counts, as in Milvus (whose index exists as soon as CreateIndex returns). */
+  private static boolean building(Collection c, String field) {
+    GraphBuild b = c.build();
+    return b != null && b.state() == GraphBuild.State.IN_PROGRESS && b.index().fieldName().equals(field);
   }
 
   Status release(Database db, String name) throws Exception {

@@ -238,7 +238,7 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
 
   @Override
   public void describeIndex(DescribeIndexRequest r, StreamObserver<DescribeIndexResponse> o) {
-    Answers.answer(o, DescribeIndexResponse.getDefaultInstance(), () -> indexes.describe(db(r.getDbName()), r.getCollectionName(), r.getIndexName()));
+    Answers.answer(o, DescribeIndexResponse.getDefaultInstance(), () -> indexes.describe(db(r.getDbName()), r.getCollectionName(), r.getIndexName(), r.getFieldName()));
   }
 
   @Override

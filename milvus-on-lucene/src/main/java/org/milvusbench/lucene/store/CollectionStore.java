@@ -147,9 +147,17 @@ public final class CollectionStore implements AutoCloseable {
     return b;
   }
 
-  /** Records an index without building (the graph already matches, or a scalar/FLAT index). */
-  public void publishIndex(Collection c, CollectionState.IndexJson index) throws IOException {
-    c.setState(c.state().withIndex(index));
+  /**
+   * Records vector field {@code field}'s index without building (the graph already matches, or FLAT);
+   * null drops it (the graph stays for a later identical index).
+   */
+  public void publishIndex(Collection c, String field, CollectionState.IndexJson index) throws IOException {
+    CollectionState s = c.state();
+    if (field.equals(c.schema().vectorName())) {
+      c.setState(s.withIndex(index));
+    } else {
+      c.setState(s.withExtraVector(field, c.graphs().of(field), index));
+    }
   }
 
   @Override

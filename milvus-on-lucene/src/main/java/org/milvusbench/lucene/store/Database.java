@@ -147,7 +147,7 @@ public final class Database implements AutoCloseable {
     long now = System.currentTimeMillis();
     CollectionState cs = new CollectionState(name, id, now,
         Base64.getEncoder().encodeToString(schema.toByteArray()), consistencyLevel, "index-0", null, null, false,
-        List.of(new CollectionState.PartitionJson(Partitions.DEFAULT, id, now, false)), null);
+        List.of(new CollectionState.PartitionJson(Partitions.DEFAULT, id, now, false)), null, null);
     Collection c = Collection.create(collectionDir, cs, store.settings());
     collections.put(name, c);
     return c;
