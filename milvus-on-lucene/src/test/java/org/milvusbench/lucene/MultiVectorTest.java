@@ -87,13 +87,13 @@ class MultiVectorTest {
     return rows;
   }
 
-  /** HNSW COSINE on text_vec, FLAT L2 on image_vec (both waited for), then load. */
+  /** HNSW COSINE on text_vec, HNSW L2 on image_vec (each build keeps the other field's graph), then load. */
   static void indexAndLoad(MilvusClientV2 client, String name) {
     client.createIndex(CreateIndexReq.builder().collectionName(name).indexParams(List.of(
         IndexParam.builder().fieldName(TEXT).indexType(IndexParam.IndexType.HNSW).metricType(IndexParam.MetricType.COSINE)
             .extraParams(Map.of("M", 16, "efConstruction", 64)).build(),
-        IndexParam.builder().fieldName(IMAGE).indexType(IndexParam.IndexType.FLAT).metricType(IndexParam.MetricType.L2)
-            .build())).build());
+        IndexParam.builder().fieldName(IMAGE).indexType(IndexParam.IndexType.HNSW).metricType(IndexParam.MetricType.L2)
+            .extraParams(Map.of("M", 8, "efConstruction", 32)).build())).build());
     client.loadCollection(LoadCollectionReq.builder().collectionName(name).build());
   }
 

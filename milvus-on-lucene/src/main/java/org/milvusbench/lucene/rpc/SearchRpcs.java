@@ -110,7 +110,7 @@ final class SearchRpcs {
   }
 
   /** The metric asked for, which must be the index's when there is one; COSINE without either. */
-  private static VectorMetric metric(SearchParams p, IndexJson index) {
+  static VectorMetric metric(SearchParams p, IndexJson index) {
     VectorMetric indexMetric = index == null ? null : VectorMetric.parse(index.params().get("metric_type"));
     if (p.metric.isEmpty()) {
       return indexMetric == null ? VectorMetric.COSINE : indexMetric;
