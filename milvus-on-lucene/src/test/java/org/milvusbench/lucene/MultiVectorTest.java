@@ -154,6 +154,30 @@ class MultiVectorTest {
         .getIndexDescriptions().get(0).getFieldName());
   }
 
+  /**
+   * Both indexes requested without waiting (as the Node SDK does): the second field's build is queued
+   * behind the first, load is accepted meanwhile and reports Loading until both graphs are built.
+   */
+  @Test
+  void indexesRequestedTogetherAreBothBuilt() throws Exception {
+    createCollection(client, "together");
+    client.insert(InsertReq.builder().collectionName("together").data(rows()).build());
+    client.createIndex(CreateIndexReq.builder().collectionName("together").sync(false).indexParams(List.of(
+        IndexParam.builder().fieldName(TEXT).indexType(IndexParam.IndexType.HNSW).metricType(IndexParam.MetricType.IP)
+            .build(),
+        IndexParam.builder().fieldName(IMAGE).indexType(IndexParam.IndexType.HNSW).metricType(IndexParam.MetricType.L2)
+            .build())).build());
+    client.loadCollection(LoadCollectionReq.builder().collectionName("together").sync(false).build());
+    for (String field : List.of(TEXT, IMAGE)) {
+      Waits.until(() -> client.describeIndex(DescribeIndexReq.builder().collectionName("together").fieldName(field)
+          .build()).getIndexDescriptions().get(0).getIndexState() == io.milvus.v2.common.IndexBuildState.Finished,
+          field + " index built");
+    }
+    float[] imageQuery = TestData.normal(1, 4, 400)[0];
+    assertEquals(bruteForce(IMAGES, imageQuery, false, 10), ids(search(client, "together", IMAGE, imageQuery, 10)));
+    assertEquals(10, search(client, "together", TEXT, TEXTS[3], 10).getSearchResults().get(0).size());
+  }
+
   @Test
   void searchesNameTheirFieldAndMatchBruteForce() {
     MilvusClientException none = assertThrows(MilvusClientException.class, () -> client.search(SearchReq.builder()

@@ -69,12 +69,7 @@ final class IndexRpcs {
     IndexJson index = new IndexJson(indexName, fieldName, store.newId(), params);
 
     synchronized (c) {
-      GraphBuild running = c.build();
-      if (running != null && running.state() == GraphBuild.State.IN_PROGRESS) {
-        throw MilvusException.invalid("CreateIndex failed: an index build is already in progress on collection "
-            + c.name());
-      }
-      IndexJson existing = c.state().indexOf(fieldName);
+      IndexJson existing = indexOrPending(c, fieldName);
       if (existing != null) {
         if (existing.params().equals(params)) {
           return Statuses.OK;
@@ -83,13 +78,30 @@ final class IndexRpcs {
             + " existing index " + existing.indexName() + " has " + existing.params() + "; drop it first");
       }
       GraphSpec spec = new GraphSpec(metric, m, efConstruction);
+      GraphBuild running = c.build();
       if (type.equals("FLAT") || spec.equals(c.graphs().of(fieldName))) {
         store.publishIndex(c, fieldName, index);
+      } else if (running != null && running.state() == GraphBuild.State.IN_PROGRESS) {
+        store.queueBuild(c, spec, index); // another field's graph is being built: this one follows
       } else {
         store.startBuild(c, spec, index);
       }
     }
     return Statuses.OK;
+  }
+
+  /** The field's published index, else the one being built or queued for it, else null. */
+  static IndexJson indexOrPending(Collection c, String field) {
+    IndexJson published = c.state().indexOf(field);
+    if (published != null) {
+      return published;
+    }
+    GraphBuild b = c.build();
+    if (b != null && b.state() == GraphBuild.State.IN_PROGRESS && b.index().fieldName().equals(field)) {
+      return b.index();
+    }
+    return c.state().queuedOrEmpty().stream().map(q -> q.index()).filter(i -> i.fieldName().equals(field))
+        .findFirst().orElse(null);
   }
 
   /**
@@ -171,6 +183,7 @@ final class IndexRpcs {
     if (b != null && b.state() != GraphBuild.State.FINISHED && c.state().indexOf(b.index().fieldName()) == null) {
       all.add(b.index());
     }
+    c.state().queuedOrEmpty().forEach(q -> all.add(q.index()));
     all.removeIf(i -> (!indexName.isEmpty() && !indexName.equals(i.indexName()))
         || (!field.isEmpty() && !field.equals(i.fieldName())));
     if (all.isEmpty()) {
@@ -210,6 +223,9 @@ final class IndexRpcs {
       }
     }
     long rows = c.rowCount();
+    if (c.state().queuedOrEmpty().stream().anyMatch(q -> q.index() == index)) {
+      return new Progress(IndexState.InProgress, 0, rows, ""); // waits for the build before it
+    }
     return new Progress(IndexState.Finished, rows, rows, "");
   }
 
@@ -260,7 +276,7 @@ final class IndexRpcs {
         throw MilvusException.invalid("index cannot be dropped, collection is loaded, please release it first");
       }
       GraphBuild b = c.build();
-      if (b != null && b.state() == GraphBuild.State.IN_PROGRESS) {
+      if ((b != null && b.state() == GraphBuild.State.IN_PROGRESS) || !c.state().queuedOrEmpty().isEmpty()) {
         throw MilvusException.invalid("index " + index.indexName() + " is still being built; drop it when finished");
       }
       store.publishIndex(c, index.fieldName(), null);

@@ -32,7 +32,8 @@ public record CollectionState(
     Boolean loaded,
     List<PartitionJson> partitions,
     PendingBuildJson build,
-    Map<String, VectorIndexJson> extraVectors) {
+    Map<String, VectorIndexJson> extraVectors,
+    List<PendingBuildJson> queuedBuilds) {
 
   static final String FILE = "state.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -88,34 +89,34 @@ public record CollectionState(
 
   CollectionState withIndexDir(String dir, GraphSpec g) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, dir,
-        GraphJson.of(g), index, loaded, partitions, build, extraVectors);
+        GraphJson.of(g), index, loaded, partitions, build, extraVectors, queuedBuilds);
   }
 
   CollectionState withIndex(IndexJson i) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph, i,
-        loaded, partitions, build, extraVectors);
+        loaded, partitions, build, extraVectors, queuedBuilds);
   }
 
   CollectionState withLoaded(boolean value) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
-        index, value, partitions, build, extraVectors);
+        index, value, partitions, build, extraVectors, queuedBuilds);
   }
 
   CollectionState withPartitions(List<PartitionJson> value) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
-        index, loaded, List.copyOf(value), build, extraVectors);
+        index, loaded, List.copyOf(value), build, extraVectors, queuedBuilds);
   }
 
   /** This index state with {@code current}'s load flags and partitions. */
   CollectionState withLoadAndPartitionsOf(CollectionState current) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
-        index, current.loaded, current.partitions, build, extraVectors);
+        index, current.loaded, current.partitions, build, extraVectors, queuedBuilds);
   }
 
   /** This state with the pending graph build {@code b} (null: none). */
   CollectionState withBuild(PendingBuildJson b) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
-        index, loaded, partitions, b, extraVectors);
+        index, loaded, partitions, b, extraVectors, queuedBuilds);
   }
 
   /** The vector fields after the first: their graphs and indexes (none for a collection of one vector field). */
@@ -147,7 +148,20 @@ public record CollectionState(
     Map<String, VectorIndexJson> map = new java.util.TreeMap<>(extraVectorsOrEmpty());
     map.put(field, new VectorIndexJson(GraphJson.of(graph), i));
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph(),
-        index, loaded, partitions, build, map);
+        index, loaded, partitions, build, map, queuedBuilds);
+  }
+
+  /**
+   * Graph builds CreateIndex accepted while another build ran (each vector field may get its index while
+   * another field's graph is being built, as in Milvus): started in order, each when the one before ends.
+   */
+  public List<PendingBuildJson> queuedOrEmpty() {
+    return queuedBuilds == null ? List.of() : queuedBuilds;
+  }
+
+  CollectionState withQueued(List<PendingBuildJson> value) {
+    return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
+        index, loaded, partitions, build, extraVectors, value.isEmpty() ? null : List.copyOf(value));
   }
 
   /** Loaded as a whole when the collection was last left so (absent in files of older versions: released). */

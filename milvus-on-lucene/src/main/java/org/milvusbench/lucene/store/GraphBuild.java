@@ -105,6 +105,11 @@ public final class GraphBuild implements Runnable {
     cancelled = true;
   }
 
+  /** Whether the collection closed (shutdown, drop) before or while this build ran. */
+  boolean cancelled() {
+    return cancelled;
+  }
+
   @Override
   public void run() {
     if (cancelled) {
