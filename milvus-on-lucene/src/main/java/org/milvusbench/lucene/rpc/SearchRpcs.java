@@ -128,8 +128,8 @@ final class SearchRpcs {
    * scores and per-query counts to {@code data}; returns the hits' doc ids in order when {@code keepDocs}
    * (to read output fields), else null.
    */
-  private static int[] searchAll(Collection c, SearcherLease lease, String field, IndexJson index, float[][] queries, SearchParams p,
-      SearchIteratorV2 v2, Query filter, VectorMetric metric, SearchResultData.Builder data, KeyColumn ids, boolean keepDocs)
+  private static int[] searchAll(Collection c, SearcherLease lease, String field, IndexJson index, float[][] queries,
+      SearchParams p, SearchIteratorV2 v2, Query filter, VectorMetric metric, SearchResultData.Builder data, KeyColumn ids, boolean keepDocs)
       throws Exception {
     int k = p.topK + p.offset;
     VectorRange range = range(p, metric);

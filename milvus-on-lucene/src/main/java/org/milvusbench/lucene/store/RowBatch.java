@@ -44,8 +44,8 @@ public final class RowBatch {
   /** Validates and wraps the insert request's columns, the dynamic field {@code $meta} among them. */
   public static RowBatch of(SchemaView schema, List<FieldData> columns, int declaredRows) {
     Map<String, FieldData> byName = columnsByName(schema, columns);
-    List<List<Float>> floats = vectorColumns(schema, byName);
-    int rows = rows(floats, schema, declaredRows);
+    List<List<Float>> floats = VectorColumns.of(schema, byName);
+    int rows = VectorColumns.rows(floats, schema, declaredRows);
     RowBatch batch = new RowBatch(rows, clientIds(schema, byName.get(schema.primaryName()), rows), floats);
     return withScalars(batch, schema, byName);
   }
@@ -56,8 +56,8 @@ public final class RowBatch {
    */
   public static RowBatch forUpsert(SchemaView schema, List<FieldData> columns, int declaredRows) {
     Map<String, FieldData> byName = columnsByName(schema, columns);
-    List<List<Float>> floats = vectorColumns(schema, byName);
-    int rows = rows(floats, schema, declaredRows);
+    List<List<Float>> floats = VectorColumns.of(schema, byName);
+    int rows = VectorColumns.rows(floats, schema, declaredRows);
     FieldData pk = byName.get(schema.primaryName());
     if (pk == null) {
       throw MilvusException.invalid("must assign pk when upsert, primary field: " + schema.primaryName());
@@ -70,19 +70,6 @@ public final class RowBatch {
       }
     }
     return withScalars(new RowBatch(rows, keys, floats), schema, byName);
-  }
-
-  /** Rows of the first vector column; every other vector column must have as many. */
-  private static int rows(List<List<Float>> floats, SchemaView schema, int declaredRows) {
-    int rows = floats.get(0).size() / schema.dim();
-    if (declaredRows != 0 && declaredRows != rows) {
-      throw MilvusException.invalid("the num_rows (" + declaredRows + ") does not match the vector rows (" + rows + ")");
-    }
-    for (int v = 1; v < floats.size(); v++) {
-      FieldSchema f = schema.vectorFields().get(v);
-      checkRows(f.getName(), floats.get(v).size() / schema.dim(f.getName()), rows);
-    }
-    return rows;
   }
 
   /** Adds the scalar columns, each checked for its row count (and VARCHAR for max_length). */
@@ -202,37 +189,6 @@ public final class RowBatch {
     return byName;
   }
 
-  /** Every vector field's column, in schema order, each checked against its own dimension. */
-  private static List<List<Float>> vectorColumns(SchemaView schema, Map<String, FieldData> byName) {
-    List<List<Float>> out = new java.util.ArrayList<>(schema.vectorFields().size());
-    for (FieldSchema f : schema.vectorFields()) {
-      out.add(vectorColumn(f.getName(), schema.dim(f.getName()), byName.get(f.getName())));
-    }
-    return out;
-  }
-
-  /** One vector column's floats, checked against the field's dimension. */
-  private static List<Float> vectorColumn(String name, int dim, FieldData vec) {
-    if (vec == null) {
-      throw new MilvusException(MilvusException.PARAMETER_MISSING,
-          "missing parameter: insert data does not contain the vector field " + name);
-    }
-    if (!vec.hasVectors() || !vec.getVectors().hasFloatVector()) {
-      throw MilvusException.invalid("field " + name + " expects FloatVector data");
-    }
-    long dataDim = vec.getVectors().getDim();
-    if (dataDim != dim) {
-      throw MilvusException.invalid("the dim (" + dataDim + ") of field data(" + name
-          + ") is not equal to schema dim (" + dim + ")");
-    }
-    List<Float> floats = vec.getVectors().getFloatVector().getDataList();
-    if (floats.size() % dim != 0) {
-      throw MilvusException.invalid("the length (" + floats.size() + ") of vector data of field "
-          + name + " is not a multiple of dim " + dim);
-    }
-    return floats;
-  }
-
   /** The client's primary keys, or null when auto_id assigns them (then the client must send none). */
   private static Keys clientIds(SchemaView schema, FieldData pk, int rows) {
     if (schema.autoId()) {
@@ -278,7 +234,7 @@ public final class RowBatch {
     }
   }
 
-  private static void checkRows(String field, int size, int rows) {
+  static void checkRows(String field, int size, int rows) {
     if (size != rows) {
       throw MilvusException.invalid("the num_rows (" + size + ") of field (" + field
           + ") is not equal to passed num_rows (" + rows + ")");
