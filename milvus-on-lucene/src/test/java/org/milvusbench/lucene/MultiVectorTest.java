@@ -205,6 +205,17 @@ class MultiVectorTest {
     assertVectors(3, rows.get(0).getEntity());
     assertVectors(150, rows.get(1).getEntity());
 
+    JsonObject replaced = rows().get(5);
+    replaced.add(TEXT, new com.google.gson.Gson().toJsonTree(TEXTS[6]));
+    replaced.add(IMAGE, new com.google.gson.Gson().toJsonTree(IMAGES[6]));
+    client.upsert(io.milvus.v2.service.vector.request.UpsertReq.builder().collectionName(NAME).data(List.of(replaced))
+        .build());
+    Map<String, Object> upserted = client.query(QueryReq.builder().collectionName(NAME).filter("id == 5")
+        .outputFields(List.of(TEXT, IMAGE)).build()).getQueryResults().get(0).getEntity();
+    assertVectors(6, upserted);
+    client.upsert(io.milvus.v2.service.vector.request.UpsertReq.builder().collectionName(NAME).data(List.of(rows().get(5)))
+        .build());
+
     JsonObject bad = rows().get(0);
     bad.add(IMAGE, new com.google.gson.Gson().toJsonTree(new float[8]));
     MilvusClientException e = assertThrows(MilvusClientException.class,

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.store.Collection;
+import org.milvusbench.lucene.store.CollectionState;
 import org.milvusbench.lucene.store.Database;
 import org.milvusbench.lucene.store.CollectionState.IndexJson;
 import org.milvusbench.lucene.store.CollectionStore;
@@ -90,18 +91,24 @@ final class IndexRpcs {
     return Statuses.OK;
   }
 
-  /** The field's published index, else the one being built or queued for it, else null. */
+  /** The field's published index, else the one being built or queued for it (as state.json has them), else null. */
   static IndexJson indexOrPending(Collection c, String field) {
-    IndexJson published = c.state().indexOf(field);
+    CollectionState s = c.state();
+    IndexJson published = s.indexOf(field);
     if (published != null) {
       return published;
     }
-    GraphBuild b = c.build();
-    if (b != null && b.state() == GraphBuild.State.IN_PROGRESS && b.index().fieldName().equals(field)) {
-      return b.index();
+    return pending(s).stream().filter(i -> i.fieldName().equals(field)).findFirst().orElse(null);
+  }
+
+  /** The indexes a build will publish: the pending build's, then the queued ones. */
+  private static List<IndexJson> pending(CollectionState s) {
+    List<IndexJson> out = new ArrayList<>();
+    if (s.build() != null) {
+      out.add(s.build().index());
     }
-    return c.state().queuedOrEmpty().stream().map(q -> q.index()).filter(i -> i.fieldName().equals(field))
-        .findFirst().orElse(null);
+    s.queuedOrEmpty().forEach(q -> out.add(q.index()));
+    return out;
   }
 
   /**
@@ -178,12 +185,13 @@ final class IndexRpcs {
    * when given. None is Milvus's 700.
    */
   private static List<IndexJson> visible(Collection c, String indexName, String field) {
-    List<IndexJson> all = new ArrayList<>(c.state().allIndexes());
+    CollectionState s = c.state();
+    List<IndexJson> all = new ArrayList<>(s.allIndexes());
+    pending(s).stream().filter(i -> s.indexOf(i.fieldName()) == null).forEach(all::add);
     GraphBuild b = c.build();
-    if (b != null && b.state() != GraphBuild.State.FINISHED && c.state().indexOf(b.index().fieldName()) == null) {
-      all.add(b.index());
+    if (b != null && b.state() != GraphBuild.State.FINISHED && indexOrPending(c, b.index().fieldName()) == null) {
+      all.add(b.index()); // a failed build's: reported Failed until the index is created again
     }
-    c.state().queuedOrEmpty().forEach(q -> all.add(q.index()));
     all.removeIf(i -> (!indexName.isEmpty() && !indexName.equals(i.indexName()))
         || (!field.isEmpty() && !field.equals(i.fieldName())));
     if (all.isEmpty()) {
@@ -223,8 +231,8 @@ final class IndexRpcs {
       }
     }
     long rows = c.rowCount();
-    if (c.state().queuedOrEmpty().stream().anyMatch(q -> q.index() == index)) {
-      return new Progress(IndexState.InProgress, 0, rows, ""); // waits for the build before it
+    if (pending(c.state()).contains(index)) {
+      return new Progress(IndexState.InProgress, 0, rows, ""); // its build has not started yet
     }
     return new Progress(IndexState.Finished, rows, rows, "");
   }

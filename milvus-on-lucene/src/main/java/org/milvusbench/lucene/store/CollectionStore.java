@@ -153,9 +153,12 @@ public final class CollectionStore implements AutoCloseable {
       if (c.state().build() != null || queued.isEmpty()) {
         return;
       }
+      // One state change moves the index from the queue to the pending build: it is never in neither.
       CollectionState.PendingBuildJson next = queued.get(0);
-      c.setState(c.state().withQueued(queued.subList(1, queued.size())));
-      startBuild(c, next.graph().spec(), next.index());
+      String dir = GraphBuild.nextDirName(c.state().indexDir());
+      c.setState(c.state().withQueued(queued.subList(1, queued.size()))
+          .withBuild(new CollectionState.PendingBuildJson(dir, next.graph(), next.index(), null)));
+      resumeBuild(c);
     }
   }
 
