@@ -55,6 +55,12 @@ class NodeSdkTest {
     runScript("arrays.js", "NODE_ARRAYS_OK");
   }
 
+  /** Two vector fields, indexes requested without waiting, search by anns_field, hybridSearch: {@code src/test/node/multivector.js}. */
+  @Test
+  void nodeSdkMultiVectorAndHybridSearchSucceed() throws Exception {
+    runScript("multivector.js", "NODE_MULTIVECTOR_OK");
+  }
+
   private void runScript(String script, String okLine) throws Exception {
     assumeTrue(nodeAvailable(), "node is not installed");
     assumeTrue(Files.isDirectory(NODE_DIR.resolve("node_modules/@zilliz/milvus2-sdk-node")),

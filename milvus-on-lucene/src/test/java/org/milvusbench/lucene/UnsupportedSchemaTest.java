@@ -110,6 +110,25 @@ class UnsupportedSchemaTest {
         .dataType(DataType.BinaryVector).dimension(16).build()));
   }
 
+  /** Up to four FloatVector fields are served (MultiVectorTest); a fifth is Milvus's proxy.maxVectorFieldNum error. */
+  @Test
+  void moreThanFourVectorFields() {
+    Consumer<CreateCollectionReq.CollectionSchema> four = s -> {
+      for (int i = 2; i <= 4; i++) {
+        s.addField(AddFieldReq.builder().fieldName("v" + i).dataType(DataType.FloatVector).dimension(4 + i).build());
+      }
+    };
+    MilvusClientException e = assertThrows(MilvusClientException.class, () -> create(four.andThen(
+        s -> s.addField(AddFieldReq.builder().fieldName("v5").dataType(DataType.FloatVector).dimension(4).build())),
+        Map.of()));
+    assertEquals(65535, e.getServerErrCode(), e.getMessage());
+    assertTrue(e.getMessage().contains("maximum vector field's number should be limited to 4"), e.getMessage());
+    assertFalse(client.hasCollection(HasCollectionReq.builder().collectionName(NAME).build()), "nothing was created");
+    create(four, Map.of());
+    assertTrue(client.hasCollection(HasCollectionReq.builder().collectionName(NAME).build()));
+    client.dropCollection(io.milvus.v2.service.collection.request.DropCollectionReq.builder().collectionName(NAME).build());
+  }
+
   @Test
   void timeToLive() {
     assertRefused("collection TTL (collection.ttl.seconds=60)", s -> { }, Map.of("collection.ttl.seconds", "60"));

@@ -15,6 +15,7 @@ public final class MilvusException extends RuntimeException {
   public static final int PARTITION_NOT_LOADED = 201;
   public static final int INDEX_NOT_FOUND = 700;
   public static final int INDEX_NOT_SUPPORTED = 701;
+  public static final int INDEX_DUPLICATE = 702;
   public static final int DATABASE_NOT_FOUND = 800;
   public static final int DATABASE_NUM_LIMIT_EXCEEDED = 801;
   public static final int DATABASE_INVALID_NAME = 802;

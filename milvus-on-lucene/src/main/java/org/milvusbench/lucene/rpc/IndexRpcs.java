@@ -12,12 +12,15 @@ import io.milvus.grpc.IndexDescription;
 import io.milvus.grpc.IndexState;
 import io.milvus.grpc.KeyValuePair;
 import io.milvus.grpc.Status;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.store.Collection;
+import org.milvusbench.lucene.store.CollectionState;
 import org.milvusbench.lucene.store.Database;
 import org.milvusbench.lucene.store.CollectionState.IndexJson;
 import org.milvusbench.lucene.store.CollectionStore;
@@ -42,7 +45,7 @@ final class IndexRpcs {
 
   Status create(Database db, CreateIndexRequest request) throws Exception {
     Collection c = db.get(request.getCollectionName());
-    String fieldName = request.getFieldName().isEmpty() ? c.schema().vectorName() : request.getFieldName();
+    String fieldName = request.getFieldName().isEmpty() ? defaultField(c.schema()) : request.getFieldName();
     Map<String, String> params = flatten(request);
     FieldSchema field = c.schema().field(fieldName);
     refuseJsonIndex(c, fieldName, field, params);
@@ -67,27 +70,45 @@ final class IndexRpcs {
     IndexJson index = new IndexJson(indexName, fieldName, store.newId(), params);
 
     synchronized (c) {
-      GraphBuild running = c.build();
-      if (running != null && running.state() == GraphBuild.State.IN_PROGRESS) {
-        throw MilvusException.invalid("CreateIndex failed: an index build is already in progress on collection "
-            + c.name());
-      }
-      IndexJson existing = c.state().index();
+      IndexJson existing = indexOrPending(c, fieldName);
       if (existing != null) {
-        if (existing.fieldName().equals(fieldName) && existing.params().equals(params)) {
+        if (existing.params().equals(params)) {
           return Statuses.OK;
         }
         throw MilvusException.invalid("CreateIndex failed: at most one distinct index is allowed per field,"
             + " existing index " + existing.indexName() + " has " + existing.params() + "; drop it first");
       }
       GraphSpec spec = new GraphSpec(metric, m, efConstruction);
-      if (type.equals("FLAT") || spec.equals(c.graph())) {
-        store.publishIndex(c, index);
+      GraphBuild running = c.build();
+      if (type.equals("FLAT") || spec.equals(c.graphs().of(fieldName))) {
+        store.publishIndex(c, fieldName, index);
+      } else if (running != null && running.state() == GraphBuild.State.IN_PROGRESS) {
+        store.queueBuild(c, spec, index); // another field's graph is being built: this one follows
       } else {
         store.startBuild(c, spec, index);
       }
     }
     return Statuses.OK;
+  }
+
+  /** The field's published index, else the one being built or queued for it (as state.json has them), else null. */
+  static IndexJson indexOrPending(Collection c, String field) {
+    CollectionState s = c.state();
+    IndexJson published = s.indexOf(field);
+    if (published != null) {
+      return published;
+    }
+    return pending(s).stream().filter(i -> i.fieldName().equals(field)).findFirst().orElse(null);
+  }
+
+  /** The indexes a build will publish: the pending build's, then the queued ones. */
+  private static List<IndexJson> pending(CollectionState s) {
+    List<IndexJson> out = new ArrayList<>();
+    if (s.build() != null) {
+      out.add(s.build().index());
+    }
+    s.queuedOrEmpty().forEach(q -> out.add(q.index()));
+    return out;
   }
 
   /**
@@ -147,18 +168,49 @@ final class IndexRpcs {
     return v;
   }
 
-  /** The index to report: the published one, else the one a running or failed build would publish. */
-  private static IndexJson visible(Collection c, String indexName) {
-    IndexJson index = c.state().index();
-    GraphBuild b = c.build();
-    if (index == null && b != null && b.state() != GraphBuild.State.FINISHED) {
-      index = b.index();
+  /**
+   * Without a field name the only vector field; with several Milvus needs the name. (Milvus's own
+   * message for this was not found; MilvusClientV2 and the Node SDK always send the field.)
+   */
+  private static String defaultField(SchemaView schema) {
+    if (schema.multiVector()) {
+      throw MilvusException.invalid("field name is required: the collection has several vector fields");
     }
-    if (index == null || (!indexName.isEmpty() && !indexName.equals(index.indexName()))) {
+    return schema.vectorName();
+  }
+
+  /**
+   * The indexes to report, in field order: the published ones, and the one a running or failed build
+   * would publish on a field that has none yet; only those named {@code indexName} / on {@code field}
+   * when given. None is Milvus's 700.
+   */
+  private static List<IndexJson> visible(Collection c, String indexName, String field) {
+    CollectionState s = c.state();
+    List<IndexJson> all = new ArrayList<>(s.allIndexes());
+    pending(s).stream().filter(i -> s.indexOf(i.fieldName()) == null).forEach(all::add);
+    GraphBuild b = c.build();
+    if (b != null && b.state() != GraphBuild.State.FINISHED && indexOrPending(c, b.index().fieldName()) == null) {
+      all.add(b.index()); // a failed build's: reported Failed until the index is created again
+    }
+    all.removeIf(i -> (!indexName.isEmpty() && !indexName.equals(i.indexName()))
+        || (!field.isEmpty() && !field.equals(i.fieldName())));
+    if (all.isEmpty()) {
       throw new MilvusException(MilvusException.INDEX_NOT_FOUND, "index not found[collection=" + c.name()
           + (indexName.isEmpty() ? "" : "][indexName=" + indexName) + "]");
     }
-    return index;
+    return all;
+  }
+
+  /**
+   * The one index a state, progress or drop request names; several (a multi-vector collection and no
+   * name) is datacoord's ErrIndexDuplicate, 702 "index duplicates[indexName=]".
+   */
+  private static IndexJson one(Collection c, String indexName, String field) {
+    List<IndexJson> found = visible(c, indexName, field);
+    if (found.size() > 1) {
+      throw new MilvusException(MilvusException.INDEX_DUPLICATE, "index duplicates[indexName=" + indexName + "]");
+    }
+    return found.get(0);
   }
 
   private record Progress(IndexState state, long indexed, long total, String failReason) {}
@@ -179,12 +231,22 @@ final class IndexRpcs {
       }
     }
     long rows = c.rowCount();
+    if (pending(c.state()).contains(index)) {
+      return new Progress(IndexState.InProgress, 0, rows, ""); // its build has not started yet
+    }
     return new Progress(IndexState.Finished, rows, rows, "");
   }
 
-  DescribeIndexResponse describe(Database db, String collection, String indexName) throws Exception {
+  DescribeIndexResponse describe(Database db, String collection, String indexName, String field) throws Exception {
     Collection c = db.get(collection);
-    IndexJson index = visible(c, indexName);
+    DescribeIndexResponse.Builder out = DescribeIndexResponse.newBuilder().setStatus(Statuses.OK);
+    for (IndexJson index : visible(c, indexName, field)) {
+      out.addIndexDescriptions(description(c, index));
+    }
+    return out.build();
+  }
+
+  private static IndexDescription.Builder description(Collection c, IndexJson index) throws Exception {
     Progress p = progress(c, index);
     IndexDescription.Builder d = IndexDescription.newBuilder()
         .setIndexName(index.indexName())
@@ -196,19 +258,19 @@ final class IndexRpcs {
         .setState(p.state())
         .setIndexStateFailReason(p.failReason());
     index.params().forEach((k, v) -> d.addParams(KeyValuePair.newBuilder().setKey(k).setValue(v)));
-    return DescribeIndexResponse.newBuilder().setStatus(Statuses.OK).addIndexDescriptions(d).build();
+    return d;
   }
 
   GetIndexStateResponse state(Database db, String collection, String indexName) throws Exception {
     Collection c = db.get(collection);
-    Progress p = progress(c, visible(c, indexName));
+    Progress p = progress(c, one(c, indexName, ""));
     return GetIndexStateResponse.newBuilder().setStatus(Statuses.OK).setState(p.state()).setFailReason(p.failReason())
         .build();
   }
 
   GetIndexBuildProgressResponse buildProgress(Database db, String collection, String indexName) throws Exception {
     Collection c = db.get(collection);
-    Progress p = progress(c, visible(c, indexName));
+    Progress p = progress(c, one(c, indexName, ""));
     return GetIndexBuildProgressResponse.newBuilder().setStatus(Statuses.OK).setIndexedRows(p.indexed())
         .setTotalRows(p.total()).build();
   }
@@ -217,15 +279,15 @@ final class IndexRpcs {
   Status drop(Database db, String collection, String indexName) throws Exception {
     Collection c = db.get(collection);
     synchronized (c) {
-      IndexJson index = visible(c, indexName);
+      IndexJson index = one(c, indexName, "");
       if (c.loaded()) {
         throw MilvusException.invalid("index cannot be dropped, collection is loaded, please release it first");
       }
       GraphBuild b = c.build();
-      if (b != null && b.state() == GraphBuild.State.IN_PROGRESS) {
+      if ((b != null && b.state() == GraphBuild.State.IN_PROGRESS) || !c.state().queuedOrEmpty().isEmpty()) {
         throw MilvusException.invalid("index " + index.indexName() + " is still being built; drop it when finished");
       }
-      store.publishIndex(c, null);
+      store.publishIndex(c, index.fieldName(), null);
     }
     return Statuses.OK;
   }

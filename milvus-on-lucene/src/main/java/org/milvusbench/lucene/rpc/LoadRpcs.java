@@ -20,9 +20,30 @@ import java.util.List;
 final class LoadRpcs {
   Status load(Database db, String name) throws Exception {
     Collection c = db.get(name);
+    requireVectorIndexes(c);
     c.setLoaded(true);
     c.acquire().close();
     return Statuses.OK;
+  }
+
+  /**
+   * Milvus 2.5's proxy refuses to load a collection whose vector fields are not all indexed
+   * (internal/proxy/task.go, loadCollectionTask.Execute: "there is no vector index on field: [v2], please
+   * create index firstly", a plain error, hence 65535; also for LoadPartitions). Applied here to
+   * collections of several vector fields only: a single-vector collection has always been loadable
+   * unindexed on this server (searched exactly), and existing clients of it rely on that. An index
+   * being built or queued counts, as in Milvus (whose index exists as soon as CreateIndex returns).
+   */
+  static void requireVectorIndexes(Collection c) {
+    if (!c.schema().multiVector()) {
+      return;
+    }
+    List<String> unindexed = c.schema().vectorFields().stream().map(io.milvus.grpc.FieldSchema::getName)
+        .filter(f -> IndexRpcs.indexOrPending(c, f) == null).toList();
+    if (!unindexed.isEmpty()) {
+      throw new MilvusException(MilvusException.UNEXPECTED, "there is no vector index on field: ["
+          + String.join(" ", unindexed) + "], please create index firstly");
+    }
   }
 
   Status release(Database db, String name) throws Exception {
@@ -35,7 +56,7 @@ final class LoadRpcs {
     GraphBuild b = c.build();
     GraphBuild.Progress p = b == null ? null : b.progress();
     if (p == null || p.state() != GraphBuild.State.IN_PROGRESS) {
-      return 100;
+      return c.state().queuedOrEmpty().isEmpty() ? 100 : 0; // the next field's build is about to start
     }
     return p.totalRows() <= 0 ? 0 : Math.min(99, p.indexedRows() * 100 / p.totalRows());
   }

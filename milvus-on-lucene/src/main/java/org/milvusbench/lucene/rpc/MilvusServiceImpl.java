@@ -23,6 +23,7 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
   private final PartitionRpcs partitions;
   private final AliasRpcs aliases;
   private final SearchRpcs searches;
+  private final HybridSearchRpcs hybridSearches;
   private final QueryRpcs queries;
   private final ServiceTimes serviceTimes;
   private final long serviceDelayMillis;
@@ -40,6 +41,7 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
     this.aliases = new AliasRpcs();
     IteratorSessions iteratorSessions = new IteratorSessions();
     this.searches = new SearchRpcs(iteratorSessions);
+    this.hybridSearches = new HybridSearchRpcs(searches);
     this.queries = new QueryRpcs(iteratorSessions);
     this.serviceTimes = serviceTimes;
     this.serviceDelayMillis = serviceDelayMillis;
@@ -238,7 +240,7 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
 
   @Override
   public void describeIndex(DescribeIndexRequest r, StreamObserver<DescribeIndexResponse> o) {
-    Answers.answer(o, DescribeIndexResponse.getDefaultInstance(), () -> indexes.describe(db(r.getDbName()), r.getCollectionName(), r.getIndexName()));
+    Answers.answer(o, DescribeIndexResponse.getDefaultInstance(), () -> indexes.describe(db(r.getDbName()), r.getCollectionName(), r.getIndexName(), r.getFieldName()));
   }
 
   @Override
@@ -286,6 +288,17 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
     Answers.answer(o, SearchResults.getDefaultInstance(), () -> {
       injectDelay();
       return searches.search(db(r.getDbName()), r);
+    });
+    serviceTimes.record(start);
+  }
+
+  /** A search too: delayed and timed like one. */
+  @Override
+  public void hybridSearch(HybridSearchRequest r, StreamObserver<SearchResults> o) {
+    long start = System.nanoTime();
+    Answers.answer(o, SearchResults.getDefaultInstance(), () -> {
+      injectDelay();
+      return hybridSearches.search(db(r.getDbName()), r);
     });
     serviceTimes.record(start);
   }

@@ -47,15 +47,15 @@ final class OutputColumns {
         col.setScalars(ScalarField.newBuilder().setArrayData(arrays(leaves, schema, f, docs)));
       } else if (f.getDataType() == DataType.FloatVector) {
         FloatArray.Builder data = FloatArray.newBuilder();
-        float[] v = new float[schema.dim()];
+        float[] v = new float[schema.dim(f.getName())];
         for (int doc : docs) {
           LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-          new LeafValues(leaf.reader(), schema).vector(doc - leaf.docBase, v);
+          new LeafValues(leaf.reader(), schema).vector(f.getName(), doc - leaf.docBase, v);
           for (float x : v) {
             data.addData(x);
           }
         }
-        col.setVectors(VectorField.newBuilder().setDim(schema.dim()).setFloatVector(data));
+        col.setVectors(VectorField.newBuilder().setDim(v.length).setFloatVector(data));
       } else {
         List<Object> values = new ArrayList<>(docs.length);
         for (int doc : docs) {

@@ -49,6 +49,7 @@ final class PartitionRpcs {
 
   Status load(Database db, String collection, List<String> partitions) throws Exception {
     Collection c = db.get(collection);
+    LoadRpcs.requireVectorIndexes(c);
     c.partitions().load(partitions);
     c.acquire().close();
     return Statuses.OK;

@@ -15,6 +15,7 @@ import org.milvusbench.lucene.error.MilvusException;
 import org.milvusbench.lucene.expr.FilterCompiler;
 import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.Database;
+import org.milvusbench.lucene.store.GraphSpec;
 import org.milvusbench.lucene.store.Partitions;
 import org.milvusbench.lucene.store.SearcherLease;
 import org.milvusbench.lucene.store.CollectionState.IndexJson;
@@ -60,7 +61,8 @@ final class SearchRpcs {
       p.topK = MAX_TOPK; // parseSearchInfo: "the iterator can resolve too large topK problem"
     }
     checkLimits(p, schema);
-    float[][] queries = queries(request.getPlaceholderGroup(), schema);
+    String field = AnnsField.resolve(p.annsField, schema);
+    float[][] queries = queries(request.getPlaceholderGroup(), field, schema.dim(field));
     if (v2 != null) {
       v2.checkQueries(queries.length);
     }
@@ -68,14 +70,14 @@ final class SearchRpcs {
     Query filter = request.getDsl().isBlank() ? null
         : FilterCompiler.compile(schema, request.getDsl(), request.getExprTemplateValuesMap());
     filter = Partitions.and(filter, c.partitions().readRestriction(request.getPartitionNamesList()));
-    IndexJson index = c.state().index();
+    IndexJson index = c.state().indexOf(field);
     VectorMetric metric = metric(p, index);
     SearchResultData.Builder data = SearchResultData.newBuilder()
         .setNumQueries(queries.length).setTopK(p.topK).setPrimaryFieldName(schema.primaryName());
     KeyColumn ids = new KeyColumn(schema.primary());
     IteratorSessions.Read read = iterator ? sessions.begin(c, request.getGuaranteeTimestamp()) : null;
     try (SearcherLease lease = c.acquire()) {
-      int[] docs = searchAll(c, lease, index, queries, p, v2, filter, metric, data, ids, !outputs.isEmpty());
+      int[] docs = searchAll(c, lease, field, index, queries, p, v2, filter, metric, data, ids, !outputs.isEmpty());
       // Like Milvus, the primary key is always an output column (the Node SDK reads ids from it).
       data.addFieldsData(ids.column(schema.primary()));
       data.addOutputFields(schema.primaryName());
@@ -95,7 +97,7 @@ final class SearchRpcs {
     return out.setResults(data).build();
   }
 
-  /** Milvus's limits on topK and offset, and that the named vector field is the collection's. */
+  /** Milvus's limits on topK and offset. */
   private static void checkLimits(SearchParams p, SchemaView schema) {
     if (p.topK < 1 || p.topK > MAX_TOPK) {
       throw MilvusException.invalid("topk [" + p.topK + "] is invalid, it should be in range [1, " + MAX_TOPK
@@ -105,14 +107,10 @@ final class SearchRpcs {
       throw MilvusException.invalid("topk+offset [" + (p.topK + p.offset) + "] is invalid, it should be in range [1, "
           + MAX_TOPK + "], but got " + (p.topK + p.offset));
     }
-    if (!p.annsField.isEmpty() && !p.annsField.equals(schema.vectorName())) {
-      throw MilvusException.fieldNotFound(p.annsField, "failed to get field schema by name: fieldName("
-          + p.annsField + ") not found; the vector field is " + schema.vectorName());
-    }
   }
 
   /** The metric asked for, which must be the index's when there is one; COSINE without either. */
-  private static VectorMetric metric(SearchParams p, IndexJson index) {
+  static VectorMetric metric(SearchParams p, IndexJson index) {
     VectorMetric indexMetric = index == null ? null : VectorMetric.parse(index.params().get("metric_type"));
     if (p.metric.isEmpty()) {
       return indexMetric == null ? VectorMetric.COSINE : indexMetric;
@@ -130,8 +128,8 @@ final class SearchRpcs {
    * scores and per-query counts to {@code data}; returns the hits' doc ids in order when {@code keepDocs}
    * (to read output fields), else null.
    */
-  private static int[] searchAll(Collection c, SearcherLease lease, IndexJson index, float[][] queries, SearchParams p,
-      SearchIteratorV2 v2, Query filter, VectorMetric metric, SearchResultData.Builder data, KeyColumn ids, boolean keepDocs)
+  private static int[] searchAll(Collection c, SearcherLease lease, String field, IndexJson index, float[][] queries,
+      SearchParams p, SearchIteratorV2 v2, Query filter, VectorMetric metric, SearchResultData.Builder data, KeyColumn ids, boolean keepDocs)
       throws Exception {
     int k = p.topK + p.offset;
     VectorRange range = range(p, metric);
@@ -140,7 +138,8 @@ final class SearchRpcs {
     // top k, which Milvus's HNSW range search approximates.
     // A v2 iterator's batch is the next rows past a bound: found by the same exact scan.
     ValueFilter keep = v2 == null ? range : v2.keep(range, metric);
-    boolean useGraph = keep == null && lease.graph() != null && index != null && lease.graph().metric() == metric
+    GraphSpec graph = lease.graphs().of(field);
+    boolean useGraph = keep == null && graph != null && index != null && graph.metric() == metric
         && !"FLAT".equals(index.params().get("index_type"));
     if (useGraph && p.ef >= 0 && p.ef < k) {
       throw MilvusException.invalid("ef(" + p.ef + ") should be larger than k(" + k + ")");
@@ -152,8 +151,8 @@ final class SearchRpcs {
     int hitsSoFar = 0;
     for (float[] q : queries) {
       Hits hits = useGraph
-          ? VectorSearch.graph(lease.searcher(), schema.vectorName(), q, k, ef, filter, metric)
-          : VectorSearch.exact(lease.searcher(), schema, q, k, exactFilter, metric, keep);
+          ? VectorSearch.graph(lease.searcher(), field, q, k, ef, filter, metric)
+          : VectorSearch.exact(lease.searcher(), schema, field, q, k, exactFilter, metric, keep);
       int from = Math.min(p.offset, hits.docs().length);
       int[] docs = java.util.Arrays.copyOfRange(hits.docs(), from, hits.docs().length);
       ids.add(c.primaryKeys(lease.reader(), docs));
@@ -189,7 +188,7 @@ final class SearchRpcs {
   }
 
   /** The placeholder group's float vectors (little-endian float32, as every SDK sends them). */
-  private static float[][] queries(ByteString group, SchemaView schema) {
+  private static float[][] queries(ByteString group, String field, int dim) {
     PlaceholderGroup pg;
     try {
       pg = PlaceholderGroup.parseFrom(group);
@@ -202,7 +201,7 @@ final class SearchRpcs {
     PlaceholderValue pv = pg.getPlaceholders(0);
     if (pv.getType() != PlaceholderType.FloatVector) {
       throw MilvusException.invalid("search vectors of type " + pv.getType() + " are not supported; the field "
-          + schema.vectorName() + " is FloatVector");
+          + field + " is FloatVector");
     }
     int n = pv.getValuesCount();
     if (n == 0 || n > MAX_NQ) {
@@ -210,13 +209,13 @@ final class SearchRpcs {
       throw MilvusException.invalid("nq [" + n + "] is invalid, nq (number of search vector per search request) should be in range [1, "
           + MAX_NQ + "]");
     }
-    int expectedBytes = schema.dim() * Float.BYTES;
-    float[][] out = new float[n][schema.dim()];
+    int expectedBytes = dim * Float.BYTES;
+    float[][] out = new float[n][dim];
     for (int i = 0; i < n; i++) {
       ByteString bytes = pv.getValues(i);
       if (bytes.size() != expectedBytes) {
         throw MilvusException.invalid("vector dimension mismatch, expected vector size(byte) " + expectedBytes
-            + ", actual " + bytes.size() + " (dim " + schema.dim() + " expected, got " + bytes.size() / Float.BYTES + ")");
+            + ", actual " + bytes.size() + " (dim " + dim + " expected, got " + bytes.size() / Float.BYTES + ")");
       }
       bytes.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out[i]);
     }

@@ -26,7 +26,7 @@ final class ChunkCopier {
   private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
   private final Collection collection;
-  private final GraphSpec spec;
+  private final VectorGraphs graphs;
   private final DirectoryReader snapshot;
   private final List<Chunk> chunks;
   private final LuceneIndex fresh;
@@ -34,10 +34,10 @@ final class ChunkCopier {
   private final BooleanSupplier cancelled;
   private volatile boolean failed;
 
-  ChunkCopier(Collection collection, GraphSpec spec, DirectoryReader snapshot, List<Chunk> chunks, LuceneIndex fresh,
+  ChunkCopier(Collection collection, VectorGraphs graphs, DirectoryReader snapshot, List<Chunk> chunks, LuceneIndex fresh,
       AtomicLong indexed, BooleanSupplier cancelled) {
     this.collection = collection;
-    this.spec = spec;
+    this.graphs = graphs;
     this.snapshot = snapshot;
     this.chunks = chunks;
     this.fresh = fresh;
@@ -104,13 +104,17 @@ final class ChunkCopier {
       if (live != null && !live.get(doc)) {
         continue;
       }
-      float[] vector = new float[schema.dim()]; // the document keeps it until the DWPT has indexed it
-      values.vector(doc, vector);
+      float[][] vectors = new float[schema.vectorFields().size()][]; // kept by the document until the DWPT has indexed it
+      for (int v = 0; v < vectors.length; v++) {
+        String field = schema.vectorFields().get(v).getName();
+        vectors[v] = new float[schema.dim(field)];
+        values.vector(field, doc, vectors[v]);
+      }
       Object[] scalarValues = new Object[scalars.size()];
       for (int i = 0; i < scalarValues.length; i++) {
         scalarValues[i] = values.value(scalars.get(i), doc);
       }
-      fresh.writer.addDocument(codec.document(values.value(schema.primary(), doc), vector, scalarValues, spec,
+      fresh.writer.addDocument(codec.document(values.value(schema.primary(), doc), vectors, scalarValues, graphs,
           values.partitionTerm(doc)));
       indexed.incrementAndGet();
     }

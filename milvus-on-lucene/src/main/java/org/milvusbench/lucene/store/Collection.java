@@ -73,8 +73,9 @@ public final class Collection implements AutoCloseable {
     CollectionState state = CollectionState.read(dir);
     deleteStrayIndexDirs(dir, state);
     GraphSpec graph = state.graph() == null ? null : state.graph().spec();
-    LuceneIndex index = LuceneIndex.open(dir.resolve(state.indexDir()), graph, settings, settings.searchExecutor(),
-        state.build() != null);
+    SchemaView schema = new SchemaView(CollectionSchema.parseFrom(Base64.getDecoder().decode(state.schemaBase64())));
+    LuceneIndex index = LuceneIndex.open(dir.resolve(state.indexDir()), VectorGraphs.of(state, schema), graph, settings,
+        settings.searchExecutor(), state.build() != null);
     return new Collection(dir, state, index, settings);
   }
 
@@ -149,9 +150,14 @@ public final class Collection implements AutoCloseable {
     return index;
   }
 
-  /** The HNSW graph the vector field currently holds, or null (vectors kept raw, brute-force search). */
+  /** The HNSW graph the (first) vector field currently holds, or null (vectors kept raw, brute-force search). */
   public GraphSpec graph() {
     return index.graph;
+  }
+
+  /** The graph each vector field currently holds. */
+  public VectorGraphs graphs() {
+    return index.graphs;
   }
 
   /** Loaded as a whole or in part (some partitions): searches are served. */
@@ -283,7 +289,7 @@ public final class Collection implements AutoCloseable {
           current.searchers.maybeRefreshBlocking();
           refreshedGeneration.accumulateAndGet(wanted, Math::max);
         }
-        return new SearcherLease(current.searchers, current.searchers.acquire(), current.graph);
+        return new SearcherLease(current.searchers, current.searchers.acquire(), current.graph, current.graphs);
       } catch (AlreadyClosedException e) {
         // A finished graph build swapped the index between our read of it and acquire: use the new one.
         if (current == index) {

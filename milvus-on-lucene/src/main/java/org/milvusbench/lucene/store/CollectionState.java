@@ -31,7 +31,9 @@ public record CollectionState(
     IndexJson index,
     Boolean loaded,
     List<PartitionJson> partitions,
-    PendingBuildJson build) {
+    PendingBuildJson build,
+    Map<String, VectorIndexJson> extraVectors,
+    List<PendingBuildJson> queuedBuilds) {
 
   static final String FILE = "state.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -59,6 +61,12 @@ public record CollectionState(
     }
   }
 
+  /**
+   * The graph and index of a vector field other than the schema's first (whose are {@link #graph} and
+   * {@link #index}, as in files written before collections had several vector fields); either may be null.
+   */
+  public record VectorIndexJson(GraphJson graph, IndexJson index) {}
+
   /** A raw segment a build copies: Lucene's name and id (hex), doc ids and deleted docs ({@link SourceSegments}). */
   public record SegmentJson(String name, String id, int maxDoc, int deleted) {}
 
@@ -81,34 +89,79 @@ public record CollectionState(
 
   CollectionState withIndexDir(String dir, GraphSpec g) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, dir,
-        GraphJson.of(g), index, loaded, partitions, build);
+        GraphJson.of(g), index, loaded, partitions, build, extraVectors, queuedBuilds);
   }
 
   CollectionState withIndex(IndexJson i) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph, i,
-        loaded, partitions, build);
+        loaded, partitions, build, extraVectors, queuedBuilds);
   }
 
   CollectionState withLoaded(boolean value) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
-        index, value, partitions, build);
+        index, value, partitions, build, extraVectors, queuedBuilds);
   }
 
   CollectionState withPartitions(List<PartitionJson> value) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
-        index, loaded, List.copyOf(value), build);
+        index, loaded, List.copyOf(value), build, extraVectors, queuedBuilds);
   }
 
   /** This index state with {@code current}'s load flags and partitions. */
   CollectionState withLoadAndPartitionsOf(CollectionState current) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
-        index, current.loaded, current.partitions, build);
+        index, current.loaded, current.partitions, build, extraVectors, queuedBuilds);
   }
 
   /** This state with the pending graph build {@code b} (null: none). */
   CollectionState withBuild(PendingBuildJson b) {
     return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
-        index, loaded, partitions, b);
+        index, loaded, partitions, b, extraVectors, queuedBuilds);
+  }
+
+  /** The vector fields after the first: their graphs and indexes (none for a collection of one vector field). */
+  Map<String, VectorIndexJson> extraVectorsOrEmpty() {
+    return extraVectors == null ? Map.of() : extraVectors;
+  }
+
+  /** The index of field {@code field} (the first vector field's is {@link #index}), or null. */
+  public IndexJson indexOf(String field) {
+    if (index != null && index.fieldName().equals(field)) {
+      return index;
+    }
+    VectorIndexJson v = extraVectorsOrEmpty().get(field);
+    return v == null ? null : v.index();
+  }
+
+  /** Every index, the first vector field's first. */
+  public List<IndexJson> allIndexes() {
+    List<IndexJson> out = new java.util.ArrayList<>();
+    if (index != null) {
+      out.add(index);
+    }
+    extraVectorsOrEmpty().values().stream().map(VectorIndexJson::index).filter(java.util.Objects::nonNull).forEach(out::add);
+    return out;
+  }
+
+  /** This state with a vector field after the first holding {@code graph} and {@code i} (either null: none). */
+  CollectionState withExtraVector(String field, GraphSpec graph, IndexJson i) {
+    Map<String, VectorIndexJson> map = new java.util.TreeMap<>(extraVectorsOrEmpty());
+    map.put(field, new VectorIndexJson(GraphJson.of(graph), i));
+    return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph(),
+        index, loaded, partitions, build, map, queuedBuilds);
+  }
+
+  /**
+   * Graph builds CreateIndex accepted while another build ran (each vector field may get its index while
+   * another field's graph is being built, as in Milvus): started in order, each when the one before ends.
+   */
+  public List<PendingBuildJson> queuedOrEmpty() {
+    return queuedBuilds == null ? List.of() : queuedBuilds;
+  }
+
+  CollectionState withQueued(List<PendingBuildJson> value) {
+    return new CollectionState(name, collectionId, createdMillis, schemaBase64, consistencyLevel, indexDir, graph,
+        index, loaded, partitions, build, extraVectors, value.isEmpty() ? null : List.copyOf(value));
   }
 
   /** Loaded as a whole when the collection was last left so (absent in files of older versions: released). */

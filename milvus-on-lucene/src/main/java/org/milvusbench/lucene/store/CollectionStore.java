@@ -139,17 +139,61 @@ public final class CollectionStore implements AutoCloseable {
     return resumeBuild(c);
   }
 
-  /** Queues the collection's pending build (persisted by {@link #startBuild}, found again after a restart). */
+  /** Persists a build to start when the running one ends (another vector field's index, accepted meanwhile). */
+  public void queueBuild(Collection c, GraphSpec spec, CollectionState.IndexJson index) throws IOException {
+    List<CollectionState.PendingBuildJson> queued = new ArrayList<>(c.state().queuedOrEmpty());
+    queued.add(new CollectionState.PendingBuildJson(null, CollectionState.GraphJson.of(spec), index, null));
+    c.setState(c.state().withQueued(queued));
+  }
+
+  /** Starts the first queued build if none is pending (after a build ends, and at open). */
+  void startQueuedBuild(Collection c) throws IOException {
+    synchronized (c) {
+      List<CollectionState.PendingBuildJson> queued = c.state().queuedOrEmpty();
+      if (c.state().build() != null || queued.isEmpty()) {
+        return;
+      }
+      // One state change moves the index from the queue to the pending build: it is never in neither.
+      CollectionState.PendingBuildJson next = queued.get(0);
+      String dir = GraphBuild.nextDirName(c.state().indexDir());
+      c.setState(c.state().withQueued(queued.subList(1, queued.size()))
+          .withBuild(new CollectionState.PendingBuildJson(dir, next.graph(), next.index(), null)));
+      resumeBuild(c);
+    }
+  }
+
+  /**
+   * Queues the collection's pending build (persisted by {@link #startBuild}, found again after a restart)
+   * on the build thread; when it ends the next queued one starts, unless the collection closed meanwhile.
+   */
   GraphBuild resumeBuild(Collection c) {
     GraphBuild b = new GraphBuild(c, c.state().build());
     c.setBuild(b);
-    buildCoordinator.execute(b);
+    buildCoordinator.execute(() -> {
+      b.run();
+      if (!b.cancelled()) {
+        try {
+          startQueuedBuild(c);
+        } catch (IOException | RuntimeException e) {
+          org.slf4j.LoggerFactory.getLogger(CollectionStore.class).error("collection {}: the next index build did not start",
+              c.name(), e);
+        }
+      }
+    });
     return b;
   }
 
-  /** Records an index without building (the graph already matches, or a scalar/FLAT index). */
-  public void publishIndex(Collection c, CollectionState.IndexJson index) throws IOException {
-    c.setState(c.state().withIndex(index));
+  /**
+   * Records vector field {@code field}'s index without building (the graph already matches, or FLAT);
+   * null drops it (the graph stays for a later identical index).
+   */
+  public void publishIndex(Collection c, String field, CollectionState.IndexJson index) throws IOException {
+    CollectionState s = c.state();
+    if (field.equals(c.schema().vectorName())) {
+      c.setState(s.withIndex(index));
+    } else {
+      c.setState(s.withExtraVector(field, c.graphs().of(field), index));
+    }
   }
 
   @Override

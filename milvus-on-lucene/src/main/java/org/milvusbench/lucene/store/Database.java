@@ -52,6 +52,8 @@ public final class Database implements AutoCloseable {
           GraphBuild b = store.resumeBuild(c);
           LOG.info("collection {}.{}: index build {} interrupted by the last stop, resuming ({} rows kept so far)",
               state.name(), c.name(), c.state().build().index().params(), b.progress().indexedRows());
+        } else {
+          store.startQueuedBuild(c); // a stop between one build's end and the next one's start
         }
       }
     }
@@ -147,7 +149,7 @@ public final class Database implements AutoCloseable {
     long now = System.currentTimeMillis();
     CollectionState cs = new CollectionState(name, id, now,
         Base64.getEncoder().encodeToString(schema.toByteArray()), consistencyLevel, "index-0", null, null, false,
-        List.of(new CollectionState.PartitionJson(Partitions.DEFAULT, id, now, false)), null);
+        List.of(new CollectionState.PartitionJson(Partitions.DEFAULT, id, now, false)), null, null, null);
     Collection c = Collection.create(collectionDir, cs, store.settings());
     collections.put(name, c);
     return c;

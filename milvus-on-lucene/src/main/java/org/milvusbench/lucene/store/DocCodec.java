@@ -30,13 +30,27 @@ public final class DocCodec {
   /** Raw little-endian float32 vector of rows inserted before any HNSW graph exists. */
   public static final String RAW_VECTOR = "$raw_vector";
 
+  /**
+   * The binary doc value holding vector field {@code field}'s raw vectors: {@link #RAW_VECTOR} for the
+   * first (as in indexes written before collections had several vector fields), else {@code $raw_vector.name}.
+   */
+  static String rawField(SchemaView schema, String field) {
+    return field.equals(schema.vectorName()) ? RAW_VECTOR : RAW_VECTOR + "." + field;
+  }
+
   private final SchemaView schema;
   private final List<FieldSchema> scalars = new ArrayList<>();
   /** Each field's default value in {@link #scalarFields()} order, null for none. */
   private final Object[] defaults;
 
+  /** Per vector field in {@link SchemaView#vectorFields()} order: its name and its raw doc value's name. */
+  private final String[] vectorNames;
+  private final String[] rawNames;
+
   public DocCodec(SchemaView schema) {
     this.schema = schema;
+    vectorNames = schema.vectorFields().stream().map(FieldSchema::getName).toArray(String[]::new);
+    rawNames = java.util.Arrays.stream(vectorNames).map(n -> rawField(schema, n)).toArray(String[]::new);
     scalars.addAll(schema.valueFields());
     defaults = scalars.stream().map(DefaultValues::of).toArray();
   }
@@ -90,12 +104,13 @@ public final class DocCodec {
   }
 
   /**
-   * A document for one row; {@code graph} null means "no HNSW graph yet": keep the vector raw. The key
+   * A document for one row, its vectors in {@link SchemaView#vectorFields()} order; a field without a
+   * graph in {@code graphs} (no HNSW graph yet) keeps its vector raw. The key
    * is a Long (Int64, a {@link LongField}) or a String (VarChar, a {@link KeywordField}), indexed like any
    * scalar of its type so that filters on the key compile as on any other field. {@code partitionTerm}
    * is the row's partition ({@link Partitions}), null for {@code _default}.
    */
-  public Document document(Object pk, float[] vector, Object[] scalarValues, GraphSpec graph, String partitionTerm) {
+  public Document document(Object pk, float[][] vectors, Object[] scalarValues, VectorGraphs graphs, String partitionTerm) {
     Document doc = new Document();
     if (partitionTerm != null) {
       doc.add(Partitions.field(partitionTerm));
@@ -105,10 +120,13 @@ public final class DocCodec {
     } else {
       doc.add(new KeywordField(schema.primaryName(), (String) pk, Field.Store.NO));
     }
-    if (graph == null) {
-      doc.add(new BinaryDocValuesField(RAW_VECTOR, new BytesRef(encode(vector))));
-    } else {
-      doc.add(new KnnFloatVectorField(schema.vectorName(), vector, graph.metric().similarity()));
+    for (int v = 0; v < vectors.length; v++) {
+      GraphSpec graph = graphs.of(vectorNames[v]);
+      if (graph == null) {
+        doc.add(new BinaryDocValuesField(rawNames[v], new BytesRef(encode(vectors[v]))));
+      } else {
+        doc.add(new KnnFloatVectorField(vectorNames[v], vectors[v], graph.metric().similarity()));
+      }
     }
     List<IndexableField> arrayFields = new ArrayList<>();
     for (int i = 0; i < scalarValues.length; i++) {

@@ -45,6 +45,8 @@ public final class GraphBuild implements Runnable {
 
   private final Collection collection;
   private final GraphSpec spec;
+  /** The vector field whose graph this build makes. */
+  private final String field;
   private final CollectionState.IndexJson indexToPublish;
   private final String freshName;
   private final AtomicLong indexed = new AtomicLong();
@@ -60,6 +62,7 @@ public final class GraphBuild implements Runnable {
   GraphBuild(Collection collection, CollectionState.PendingBuildJson pending) {
     this.collection = collection;
     this.spec = pending.graph().spec();
+    this.field = pending.index().fieldName();
     this.indexToPublish = pending.index();
     this.freshName = pending.indexDir();
     if (pending.source() != null) {
@@ -102,6 +105,11 @@ public final class GraphBuild implements Runnable {
     cancelled = true;
   }
 
+  /** Whether the collection closed (shutdown, drop) before or while this build ran. */
+  boolean cancelled() {
+    return cancelled;
+  }
+
   @Override
   public void run() {
     if (cancelled) {
@@ -110,6 +118,8 @@ public final class GraphBuild implements Runnable {
     collection.mutationLock.writeLock().lock();
     try {
       LuceneIndex old = collection.index();
+      // The field being indexed gets the new graph; the collection's other vector fields keep theirs.
+      VectorGraphs graphs = old.graphs.with(field, spec);
       freeze(old);
       Path freshPath = collection.dir().resolve(freshName);
       LuceneIndex fresh = null;
@@ -122,9 +132,10 @@ public final class GraphBuild implements Runnable {
         BuildCheckpoint from = startingPoint(freshPath, segments, chunks);
         indexed.set(from.rows());
         // Only a checkpoint's commit seals segments: a round's rows fill one segment per thread.
-        fresh = LuceneIndex.open(freshPath, spec, settings, settings.searchExecutor(), true, roundRows + 2 * CHUNK_DOCS);
+        fresh = LuceneIndex.open(freshPath, graphs, graphs.of(collection.schema().vectorName()), settings,
+            settings.searchExecutor(), true, roundRows + 2 * CHUNK_DOCS);
         persistSource(segments);
-        if (!copyInRounds(snapshot, chunks, fresh, from, roundRows)) {
+        if (!copyInRounds(snapshot, chunks, fresh, graphs, from, roundRows)) {
           fresh.close(); // shutting down: the checkpoint just committed is where the next start resumes
           fresh = null;
           failReason = "index build paused: the server is shutting down; it resumes at the next start";
@@ -192,9 +203,9 @@ public final class GraphBuild implements Runnable {
    * Copies the chunks after {@code from} in rounds of about {@code roundRows} rows and commits a
    * checkpoint after each; false if cancelled (a checkpoint of what was done is committed first).
    */
-  private boolean copyInRounds(DirectoryReader snapshot, List<Chunk> chunks, LuceneIndex fresh, BuildCheckpoint from,
-      int roundRows) throws Exception {
-    ChunkCopier copier = new ChunkCopier(collection, spec, snapshot, chunks, fresh, indexed, () -> cancelled);
+  private boolean copyInRounds(DirectoryReader snapshot, List<Chunk> chunks, LuceneIndex fresh, VectorGraphs graphs,
+      BuildCheckpoint from, int roundRows) throws Exception {
+    ChunkCopier copier = new ChunkCopier(collection, graphs, snapshot, chunks, fresh, indexed, () -> cancelled);
     BuildRate rate = new BuildRate(collection.name(), from.rows(), total);
     int done = from.chunks();
     while (done < chunks.size()) {
@@ -224,7 +235,13 @@ public final class GraphBuild implements Runnable {
     fresh.writer.getConfig().setMaxBufferedDocs(settings.maxSegmentRows() > 0
         ? settings.maxSegmentRows() : IndexWriterConfig.DISABLE_AUTO_FLUSH);
     // The last checkpoint's commit holds every row: a kill from here on resumes with nothing left to copy.
-    collection.setState(collection.state().withIndexDir(freshName, spec).withIndex(indexToPublish).withBuild(null));
+    CollectionState s = collection.state();
+    if (field.equals(collection.schema().vectorName())) {
+      s = s.withIndexDir(freshName, spec).withIndex(indexToPublish);
+    } else {
+      s = s.withIndexDir(freshName, s.graph() == null ? null : s.graph().spec()).withExtraVector(field, spec, indexToPublish);
+    }
+    collection.setState(s.withBuild(null));
     collection.swapIndex(fresh);
     state = State.FINISHED;
   }

@@ -25,6 +25,8 @@ public final class LeafValues {
   private FloatVectorValues graphVectors;
   private BinaryDocValues rawVectors;
   private boolean vectorsOpened;
+  /** Readers of vector fields other than the first, opened on first use. */
+  private Map<String, VectorReader> otherVectors;
 
   public LeafValues(LeafReader leaf, SchemaView schema) {
     this.leaf = leaf;
@@ -107,6 +109,26 @@ public final class LeafValues {
     return dv.advanceExact(doc) ? dv.lookupOrd(dv.nextOrd()).utf8ToString() : null;
   }
 
+  /** The row's vector of vector field {@code field} into {@code out}; the first vector field's as {@link #vector(int, float[])}. */
+  public void vector(String field, int doc, float[] out) throws IOException {
+    if (field.equals(schema.vectorName())) {
+      vector(doc, out);
+      return;
+    }
+    if (otherVectors == null) {
+      otherVectors = new HashMap<>();
+    }
+    VectorReader r = otherVectors.get(field);
+    if (r == null) {
+      FloatVectorValues graph = leaf.getFloatVectorValues(field);
+      r = new VectorReader(graph, graph == null ? leaf.getBinaryDocValues(DocCodec.rawField(schema, field)) : null);
+      otherVectors.put(field, r);
+    }
+    read(r.graph(), r.raw(), doc, out);
+  }
+
+  private record VectorReader(FloatVectorValues graph, BinaryDocValues raw) {}
+
   /** The row's vector into {@code out} (from the HNSW field, or the raw copy kept before any graph). */
   public void vector(int doc, float[] out) throws IOException {
     if (!vectorsOpened) {
@@ -114,6 +136,11 @@ public final class LeafValues {
       rawVectors = graphVectors == null ? leaf.getBinaryDocValues(DocCodec.RAW_VECTOR) : null;
       vectorsOpened = true;
     }
+    read(graphVectors, rawVectors, doc, out);
+  }
+
+  private static void read(FloatVectorValues graphVectors, BinaryDocValues rawVectors, int doc, float[] out)
+      throws IOException {
     if (graphVectors != null) {
       int current = graphVectors.docID();
       if (current < doc) {

@@ -25,13 +25,17 @@ final class LuceneIndex implements AutoCloseable {
   static final String NEXT_AUTO_ID = "nextAutoId";
 
   final Path path;
+  /** The first vector field's graph ({@code graphs.of(schema.vectorName())}), kept apart for the single-vector search path. */
   final GraphSpec graph;
+  final VectorGraphs graphs;
   final Directory directory;
   final IndexWriter writer;
   final SearcherManager searchers;
 
-  private LuceneIndex(Path path, GraphSpec graph, Directory directory, IndexWriter writer, SearcherManager searchers) {
+  private LuceneIndex(Path path, VectorGraphs graphs, GraphSpec graph, Directory directory, IndexWriter writer,
+      SearcherManager searchers) {
     this.path = path;
+    this.graphs = graphs;
     this.graph = graph;
     this.directory = directory;
     this.writer = writer;
@@ -43,20 +47,20 @@ final class LuceneIndex implements AutoCloseable {
    * writes one large segment per indexing thread, and merging HNSW segments costs about as much again
    * as building them (DESIGN §7), so segments are kept and searched concurrently instead.
    */
-  static LuceneIndex open(Path path, GraphSpec graph, StoreSettings settings, ExecutorService searchExecutor,
-      boolean bulkBuild) throws IOException {
-    return open(path, graph, settings, searchExecutor, bulkBuild, settings.maxSegmentRows());
+  static LuceneIndex open(Path path, VectorGraphs graphs, GraphSpec graph, StoreSettings settings,
+      ExecutorService searchExecutor, boolean bulkBuild) throws IOException {
+    return open(path, graphs, graph, settings, searchExecutor, bulkBuild, settings.maxSegmentRows());
   }
 
   /** As above, with {@code maxSegmentRows} rows per segment (0 = only the RAM buffer flushes). */
-  static LuceneIndex open(Path path, GraphSpec graph, StoreSettings settings, ExecutorService searchExecutor,
-      boolean bulkBuild, int maxSegmentRows) throws IOException {
+  static LuceneIndex open(Path path, VectorGraphs graphs, GraphSpec graph, StoreSettings settings,
+      ExecutorService searchExecutor, boolean bulkBuild, int maxSegmentRows) throws IOException {
     Directory dir = FSDirectory.open(path);
     IndexWriter writer = null;
     try {
       IndexWriterConfig cfg = new IndexWriterConfig();
       cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-      cfg.setCodec(new HnswCodec(graph, settings.mergeWorkers(), settings.mergeExecutor()));
+      cfg.setCodec(new HnswCodec(graphs, settings.mergeWorkers(), settings.mergeExecutor()));
       cfg.setRAMBufferSizeMB(settings.ramBufferMb());
       if (maxSegmentRows > 0) {
         cfg.setMaxBufferedDocs(maxSegmentRows);
@@ -74,7 +78,7 @@ final class LuceneIndex implements AutoCloseable {
           return new IndexSearcher(reader, searchExecutor);
         }
       });
-      return new LuceneIndex(path, graph, dir, writer, mgr);
+      return new LuceneIndex(path, graphs, graph, dir, writer, mgr);
     } catch (IOException | RuntimeException e) {
       IOUtils.closeWhileHandlingException(writer, dir);
       throw e;

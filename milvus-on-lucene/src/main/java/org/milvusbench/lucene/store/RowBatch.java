@@ -20,7 +20,8 @@ public final class RowBatch {
   final int numRows;
   /** Primary keys supplied by the client, or null when auto_id assigns them. */
   final Keys clientKeys;
-  final List<Float> vectors;
+  /** Each vector field's floats, in {@link SchemaView#vectorFields()} order. */
+  final List<List<Float>> vectors;
   private static final byte[] EMPTY_OBJECT = {'{', '}'};
   final Map<String, ScalarField> scalars = new HashMap<>();
   /** JSON fields and the dynamic field, parsed and checked; a dynamic collection's rows default to {@code {}}. */
@@ -30,7 +31,7 @@ public final class RowBatch {
   /** Columns sent with valid_data: per row, the index of its value in the column or -1 (the default). */
   final Map<String, int[]> valueIndex = new HashMap<>();
 
-  private RowBatch(int numRows, Keys clientKeys, List<Float> vectors) {
+  private RowBatch(int numRows, Keys clientKeys, List<List<Float>> vectors) {
     this.numRows = numRows;
     this.clientKeys = clientKeys;
     this.vectors = vectors;
@@ -43,8 +44,8 @@ public final class RowBatch {
   /** Validates and wraps the insert request's columns, the dynamic field {@code $meta} among them. */
   public static RowBatch of(SchemaView schema, List<FieldData> columns, int declaredRows) {
     Map<String, FieldData> byName = columnsByName(schema, columns);
-    List<Float> floats = vectorColumn(schema, byName.get(schema.vectorName()));
-    int rows = rows(floats, schema, declaredRows);
+    List<List<Float>> floats = VectorColumns.of(schema, byName);
+    int rows = VectorColumns.rows(floats, schema, declaredRows);
     RowBatch batch = new RowBatch(rows, clientIds(schema, byName.get(schema.primaryName()), rows), floats);
     return withScalars(batch, schema, byName);
   }
@@ -55,8 +56,8 @@ public final class RowBatch {
    */
   public static RowBatch forUpsert(SchemaView schema, List<FieldData> columns, int declaredRows) {
     Map<String, FieldData> byName = columnsByName(schema, columns);
-    List<Float> floats = vectorColumn(schema, byName.get(schema.vectorName()));
-    int rows = rows(floats, schema, declaredRows);
+    List<List<Float>> floats = VectorColumns.of(schema, byName);
+    int rows = VectorColumns.rows(floats, schema, declaredRows);
     FieldData pk = byName.get(schema.primaryName());
     if (pk == null) {
       throw MilvusException.invalid("must assign pk when upsert, primary field: " + schema.primaryName());
@@ -69,14 +70,6 @@ public final class RowBatch {
       }
     }
     return withScalars(new RowBatch(rows, keys, floats), schema, byName);
-  }
-
-  private static int rows(List<Float> floats, SchemaView schema, int declaredRows) {
-    int rows = floats.size() / schema.dim();
-    if (declaredRows != 0 && declaredRows != rows) {
-      throw MilvusException.invalid("the num_rows (" + declaredRows + ") does not match the vector rows (" + rows + ")");
-    }
-    return rows;
   }
 
   /** Adds the scalar columns, each checked for its row count (and VARCHAR for max_length). */
@@ -196,28 +189,6 @@ public final class RowBatch {
     return byName;
   }
 
-  /** The vector column's floats, checked against the schema's dimension. */
-  private static List<Float> vectorColumn(SchemaView schema, FieldData vec) {
-    if (vec == null) {
-      throw new MilvusException(MilvusException.PARAMETER_MISSING,
-          "missing parameter: insert data does not contain the vector field " + schema.vectorName());
-    }
-    if (!vec.hasVectors() || !vec.getVectors().hasFloatVector()) {
-      throw MilvusException.invalid("field " + schema.vectorName() + " expects FloatVector data");
-    }
-    long dataDim = vec.getVectors().getDim();
-    if (dataDim != schema.dim()) {
-      throw MilvusException.invalid("the dim (" + dataDim + ") of field data(" + schema.vectorName()
-          + ") is not equal to schema dim (" + schema.dim() + ")");
-    }
-    List<Float> floats = vec.getVectors().getFloatVector().getDataList();
-    if (floats.size() % schema.dim() != 0) {
-      throw MilvusException.invalid("the length (" + floats.size() + ") of vector data of field "
-          + schema.vectorName() + " is not a multiple of dim " + schema.dim());
-    }
-    return floats;
-  }
-
   /** The client's primary keys, or null when auto_id assigns them (then the client must send none). */
   private static Keys clientIds(SchemaView schema, FieldData pk, int rows) {
     if (schema.autoId()) {
@@ -263,7 +234,7 @@ public final class RowBatch {
     }
   }
 
-  private static void checkRows(String field, int size, int rows) {
+  static void checkRows(String field, int size, int rows) {
     if (size != rows) {
       throw MilvusException.invalid("the num_rows (" + size + ") of field (" + field
           + ") is not equal to passed num_rows (" + rows + ")");
@@ -289,11 +260,12 @@ public final class RowBatch {
     }
   }
 
-  /** Row {@code row}'s vector copied into {@code out}. */
-  void vector(int row, float[] out) {
+  /** Row {@code row}'s vector of the {@code field}-th vector field ({@link SchemaView#vectorFields()}) copied into {@code out}. */
+  void vector(int field, int row, float[] out) {
+    List<Float> column = vectors.get(field);
     int base = row * out.length;
     for (int i = 0; i < out.length; i++) {
-      out[i] = vectors.get(base + i);
+      out[i] = column.get(base + i);
     }
   }
 }

@@ -38,16 +38,16 @@ final class RowWriter {
       int n = batch.numRows();
       collection.markChanging();
       Keys ids = schema.autoId() ? freshIds(n) : clientKeys(batch);
-      int threads = target.graph != null && n >= PARALLEL_GRAPH_ROWS ? collection.settings().buildThreads() : 1;
+      int threads = target.graphs.any() && n >= PARALLEL_GRAPH_ROWS ? collection.settings().buildThreads() : 1;
       if (threads <= 1) {
-        target.writer.addDocuments(documents(batch, ids, 0, n, target.graph, partitionTerm));
+        target.writer.addDocuments(documents(batch, ids, 0, n, target.graphs, partitionTerm));
       } else {
         List<Future<?>> parts = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
           int from = (int) ((long) n * t / threads);
           int to = (int) ((long) n * (t + 1) / threads);
           parts.add(collection.settings().buildExecutor().submit(() -> {
-            target.writer.addDocuments(documents(batch, ids, from, to, target.graph, partitionTerm));
+            target.writer.addDocuments(documents(batch, ids, from, to, target.graphs, partitionTerm));
             return null;
           }));
         }
@@ -81,7 +81,7 @@ final class RowWriter {
       Keys ids = schema.autoId() ? freshIds(replaced.size()) : clientKeys(batch);
       Query old = Partitions.and(replaced.rowsWithAny(schema.primaryName()), replaceIn);
       collection.markChanging();
-      target.writer.updateDocuments(old, documents(batch, ids, 0, ids.size(), target.graph, partitionTerm));
+      target.writer.updateDocuments(old, documents(batch, ids, 0, ids.size(), target.graphs, partitionTerm));
       collection.markWritten();
       return ids;
     } finally {
@@ -140,14 +140,18 @@ final class RowWriter {
     return longs;
   }
 
-  private List<Document> documents(RowBatch batch, Keys ids, int from, int to, GraphSpec graph,
+  private List<Document> documents(RowBatch batch, Keys ids, int from, int to, VectorGraphs graphs,
       String partitionTerm) {
     DocCodec codec = collection.codec();
+    List<io.milvus.grpc.FieldSchema> vectorFields = schema.vectorFields();
     List<Document> docs = new ArrayList<>(to - from);
     for (int row = from; row < to; row++) {
-      float[] vector = new float[schema.dim()];
-      batch.vector(row, vector);
-      docs.add(codec.document(ids.get(row), vector, codec.scalarValues(batch, row), graph, partitionTerm));
+      float[][] vectors = new float[vectorFields.size()][];
+      for (int v = 0; v < vectors.length; v++) {
+        vectors[v] = new float[schema.dim(vectorFields.get(v).getName())];
+        batch.vector(v, row, vectors[v]);
+      }
+      docs.add(codec.document(ids.get(row), vectors, codec.scalarValues(batch, row), graphs, partitionTerm));
     }
     return docs;
   }

@@ -12,17 +12,22 @@ import org.milvusbench.lucene.error.MilvusException;
 
 /**
  * The parts of a Milvus {@link CollectionSchema} this server supports: one INT64 or VARCHAR primary key, one
- * FLOAT_VECTOR field, scalar fields (integers, VARCHAR, FLOAT/DOUBLE, BOOL), JSON and ARRAY fields and, with
+ * to four FLOAT_VECTOR fields, scalar fields (integers, VARCHAR, FLOAT/DOUBLE, BOOL), JSON and ARRAY fields and, with
  * enable_dynamic_field, the implied dynamic field {@code $meta}. Validates a schema at create time so
  * that later failures are impossible (what it may not ask for at all is {@link SchemaSupport}'s).
  */
 public final class SchemaView {
   /** The dynamic field's name, as Milvus names it. */
   public static final String DYNAMIC_FIELD = "$meta";
+  /** Milvus's default proxy.maxVectorFieldNum. */
+  public static final int MAX_VECTOR_FIELDS = 4;
   private final CollectionSchema schema;
   private final FieldSchema primary;
   private final FieldSchema vector;
   private final int dim;
+  /** Every FloatVector field in schema order (the first is {@link #vectorName()}), and each one's dim. */
+  private final List<FieldSchema> vectors = new ArrayList<>();
+  private final Map<String, Integer> dims = new LinkedHashMap<>();
   private final Map<String, FieldSchema> fields = new LinkedHashMap<>();
   /** {@code $meta}, the JSON field holding keys outside the schema; null without enable_dynamic_field. */
   private final FieldSchema dynamicField;
@@ -42,11 +47,9 @@ public final class SchemaView {
         checkPrimaryKey(f);
         pk = f;
       } else if (f.getDataType() == DataType.FloatVector) {
-        if (vec != null) {
-          throw MilvusException.invalid("more than one vector field (" + vec.getName() + ", " + f.getName()
-              + "); this server supports exactly one FloatVector field");
-        }
-        vec = f;
+        vectors.add(f);
+        dims.put(f.getName(), checkedDim(f));
+        vec = vec == null ? f : vec;
       } else if (f.getDataType() == DataType.Array) {
         ArraySchema.check(f, schema.getName());
       } else if (!isScalar(f.getDataType()) && f.getDataType() != DataType.JSON) {
@@ -58,24 +61,36 @@ public final class SchemaView {
     if (pk == null) {
       throw MilvusException.invalid("schema does not contain primary key field");
     }
+    // Milvus's proxy (internal/proxy/task.go, createCollectionTask.PreExecute): proxy.maxVectorFieldNum, 4
+    // by default, checked before "schema does not contain vector field"; a plain error, hence 65535.
+    if (vectors.size() > MAX_VECTOR_FIELDS) {
+      throw new MilvusException(MilvusException.UNEXPECTED, "maximum vector field's number should be limited to "
+          + MAX_VECTOR_FIELDS);
+    }
     if (vec == null) {
       throw MilvusException.invalid("schema does not contain vector field");
     }
     this.primary = pk;
     this.vector = vec;
+    this.dim = dims.get(vec.getName());
     this.dynamicField = !schema.getEnableDynamicField() ? null : meta != null ? meta : dynamicField();
+  }
+
+  private static int checkedDim(FieldSchema vec) {
     String dimText = param(vec, "dim");
     if (dimText == null) {
       throw MilvusException.invalid("dimension is not defined in field type params of " + vec.getName());
     }
+    int dim;
     try {
-      this.dim = Integer.parseInt(dimText.trim());
+      dim = Integer.parseInt(dimText.trim());
     } catch (NumberFormatException e) {
       throw MilvusException.invalid("dim of field " + vec.getName() + " is not an integer: " + dimText);
     }
     if (dim < 2 || dim > 32768) {
       throw MilvusException.invalid("invalid dimension: " + dim + ". should be in range 2 ~ 32768");
     }
+    return dim;
   }
 
   /** Int64 or VarChar, as in Milvus; a VarChar key needs max_length like any VarChar field. */
@@ -156,6 +171,22 @@ public final class SchemaView {
 
   public int dim() {
     return dim;
+  }
+
+  /** Every FloatVector field, in schema order; the first is {@link #vectorName()}. */
+  public List<FieldSchema> vectorFields() {
+    return vectors;
+  }
+
+  /** Whether the collection has more than one vector field (searches must then name one). */
+  public boolean multiVector() {
+    return vectors.size() > 1;
+  }
+
+  /** The dimension of vector field {@code name}; -1 when it is not a vector field. */
+  public int dim(String name) {
+    Integer d = dims.get(name);
+    return d == null ? -1 : d;
   }
 
   public boolean dynamic() {

@@ -57,8 +57,14 @@ public final class VectorSearch {
   /** The same keeping only rows whose value {@code keep} accepts (null: every row): a range search, an iterator's batch. */
   public static Hits exact(IndexSearcher searcher, SchemaView schema, float[] query, int k, Weight weight,
       VectorMetric metric, ValueFilter keep) throws IOException {
+    return exact(searcher, schema, schema.vectorName(), query, k, weight, metric, keep);
+  }
+
+  /** The same on vector field {@code field} (a collection may have several). */
+  public static Hits exact(IndexSearcher searcher, SchemaView schema, String field, float[] query, int k, Weight weight,
+      VectorMetric metric, ValueFilter keep) throws IOException {
     HitQueue queue = new HitQueue(k);
-    float[] vector = new float[schema.dim()];
+    float[] vector = new float[schema.dim(field)];
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     for (LeafReaderContext leaf : leaves) {
       DocIdSetIterator it;
@@ -77,7 +83,7 @@ public final class VectorSearch {
         if (live != null && !live.get(doc)) {
           continue;
         }
-        values.vector(doc, vector);
+        values.vector(field, doc, vector);
         float value = metric.compute(query, vector);
         if (keep != null && !keep.accepts(value)) {
           continue;
