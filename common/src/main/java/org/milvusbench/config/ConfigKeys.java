@@ -150,7 +150,8 @@ public final class ConfigKeys {
       integer(1, Integer.MAX_VALUE), "SLA: the knee must not come before this concurrency");
   public static final ConfigKey<Path> BASELINE = ConfigKey.of("baseline", null, path("run directory"),
       "compare every level and operation with this run and fail a regression beyond sla.maxRegressionPct that is also"
-          + " significant (95 %, Welch's t over the runs' trials, else over the levels' intervals)");
+          + " significant (one-sided Welch's t over the runs' trials, else over the levels' intervals; Holm over the"
+          + " comparison's checks, family-wise 5 %)");
   public static final ConfigKey<Double> SLA_MAX_REGRESSION_PCT = ConfigKey.of("sla.maxRegressionPct", "10",
       positiveNumber("number > 0 (percent; above 100 allows latency to more than double)"),
       "baseline gate: the largest allowed change, percent (QPS down, P95 or P99 up)");
