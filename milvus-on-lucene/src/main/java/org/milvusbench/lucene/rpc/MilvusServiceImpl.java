@@ -279,15 +279,21 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
   }
 
   // --- search / query
-  /** Service time: from arrival here to the response handed to gRPC, recorded for every search. */
+  /**
+   * Service time: from arrival here to the response handed to gRPC, recorded for every search; the
+   * successful ones are also the query node's search latency (see {@link ServiceTimes}).
+   */
   @Override
   public void search(SearchRequest r, StreamObserver<SearchResults> o) {
     long start = System.nanoTime();
+    boolean[] succeeded = {false};
     Answers.answer(o, SearchResults.getDefaultInstance(), () -> {
       injectDelay();
-      return searches.search(db(r.getDbName()), r);
+      SearchResults out = searches.search(db(r.getDbName()), r);
+      succeeded[0] = !RpcMetrics.replyFailed(out);
+      return out;
     });
-    serviceTimes.record(start);
+    serviceTimes.record(start, succeeded[0]);
   }
 
   @Override
