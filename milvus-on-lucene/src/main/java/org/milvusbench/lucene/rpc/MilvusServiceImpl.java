@@ -279,10 +279,7 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
   }
 
   // --- search / query
-  /**
-   * Service time: from arrival here to the response handed to gRPC, recorded for every search; the
-   * successful ones are also the query node's search latency (see {@link ServiceTimes}).
-   */
+  /** Service time: arrival here to the response handed to gRPC, every search (successes: the query node's). */
   @Override
   public void search(SearchRequest r, StreamObserver<SearchResults> o) {
     long start = System.nanoTime();
