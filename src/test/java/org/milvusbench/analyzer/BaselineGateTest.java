@@ -62,6 +62,13 @@ class BaselineGateTest {
     return oneLevel(Welch.mean(qps), Welch.mean(p95), Welch.mean(p99), trials);
   }
 
+  /** {@code main} with {@code insert} as its other operation. */
+  private static RunData withInsert(RunData main, RunData insert) {
+    return new RunData(main.source(), main.runDirectory(), main.format(), main.runId(), main.mode(), main.levels(),
+        main.histogramsMicros(), null, 2, List.of(), main.intervals(), "search", java.util.Map.of("insert", insert),
+        List.of(), main.trials());
+  }
+
   private static RunData oneLevel(double qps, double p95, double p99, List<RunData> trials) {
     LevelMetrics level = new LevelMetrics("c=1", 1, 0, 100, 1, qps, qps, p95 / 2, p95 / 2, p95, p99, p99, 1, 1, 100, 0,
         0, null, 0, null, "results");
@@ -105,5 +112,23 @@ class BaselineGateTest {
     assertTrue(p95.passed(), p95.message());
     assertTrue(p95.message().contains(String.format(java.util.Locale.ROOT, "p = %.4f", 0.5 + Math.atan(3) / Math.PI)),
         p95.message());
+  }
+
+  /**
+   * The family is the whole comparison: with an insert operation beside the search, 6 checks. The
+   * search's P95 (p = 0.0159, rank 1) is then held to 0.05/6 = 0.0083 and passes, where alone (3 checks)
+   * it failed; the insert's checks, equal on both sides (p = 1/2), change nothing but the count.
+   */
+  @Test
+  void everyOperationsChecksAreOneFamily() {
+    RunData same = trials(new double[] {99, 101}, new double[] {4, 6}, new double[] {8, 12});
+    RunData baseline = withInsert(same, same);
+    RunData current = withInsert(trials(new double[] {88, 88}, new double[] {25, 25}, new double[] {14, 14}), same);
+    java.util.Map<String, List<SlaCheck>> byOp = BaselineGate.byOperation(current, baseline, 10);
+    assertEquals(List.of("search", "insert"), List.copyOf(byOp.keySet()));
+    SlaCheck p95 = byOp.get("search").get(1);
+    assertTrue(p95.passed(), p95.message());
+    assertTrue(p95.message().contains("Holm threshold 0.0083 (rank 1 of 6, family-wise 5 %)"), p95.message());
+    assertTrue(byOp.get("insert").stream().allMatch(SlaCheck::passed));
   }
 }
