@@ -48,10 +48,14 @@ public final class Analyzer {
    */
   public static AnalysisReport analyze(RunData run, AnalyzerOptions options) {
     RunData baseline = options.baseline().map(Analyzer::loadBaseline).orElse(null);
+    // The baseline gate judges every operation's checks as one family (Holm), so it runs once here.
+    java.util.Map<String, List<SlaCheck>> gated = baseline == null ? java.util.Map.of()
+        : BaselineGate.byOperation(run, baseline, options.maxRegressionPct());
     java.util.Map<String, AnalysisReport> operations = new java.util.LinkedHashMap<>();
     run.operations().forEach((op, data) -> operations.put(op, analyzeOne(data, options.forOperation(op, false),
-        java.util.Map.of(), false, baseline == null ? null : baseline.operations().get(op))));
-    return analyzeOne(run, options.forOperation(run.operation(), true), operations, true, baseline);
+        java.util.Map.of(), false, gated.getOrDefault(op, List.of()))));
+    return analyzeOne(run, options.forOperation(run.operation(), true), operations, true,
+        gated.getOrDefault(run.operation(), List.of()));
   }
 
   private static RunData loadBaseline(java.nio.file.Path dir) {
@@ -67,7 +71,7 @@ public final class Analyzer {
    *     own, so Little's law (and the hints and caveats drawn from it) does not apply to its rows
    */
   private static AnalysisReport analyzeOne(RunData run, AnalyzerOptions options,
-      java.util.Map<String, AnalysisReport> operations, boolean primary, RunData baselineRun) {
+      java.util.Map<String, AnalysisReport> operations, boolean primary, List<SlaCheck> baselineChecks) {
     List<LevelMetrics> levels = run.levels();
     LevelMetrics baseline = levels.get(0);
     List<LevelMetrics> measured = levels.stream().filter(LevelMetrics::hasLatency).toList();
@@ -96,9 +100,7 @@ public final class Analyzer {
       plan = CapacityPlan.of(options.targetQps().getAsDouble(), rec.level(), options.redundancy(), sla);
     }
     List<SlaCheck> sla = new java.util.ArrayList<>(SlaGate.evaluate(levels, knee, rec, options));
-    if (baselineRun != null) {
-      sla.addAll(BaselineGate.evaluate(run, baselineRun, options.maxRegressionPct()));
-    }
+    sla.addAll(baselineChecks);
     return new AnalysisReport(run, options, baseline, bestQps, lowestP95, bestScore,
         KneeDetector.steps(levels), knee, referenceKnee, usl, little, hints, rec, plan, sla, operations,
         trials(run, options, knee));
@@ -112,7 +114,7 @@ public final class Analyzer {
     List<Knee> knees = new java.util.ArrayList<>();
     for (RunData trial : run.trials()) {
       knees.add(analyzeOne(trial, options.toBuilder().baseline(null).targetQps(null).build(), java.util.Map.of(),
-          true, null).knee());
+          true, List.of()).knee());
     }
     return TrialSummary.of(run, knees, pooledKnee);
   }

@@ -1,7 +1,9 @@
 package org.milvusbench.analyzer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
@@ -10,12 +12,16 @@ import org.milvusbench.rundir.LatencyStats;
 /**
  * Compares each level of a run with the same load in a baseline run and fails only a regression
  * that is both larger than {@code sla.maxRegressionPct} (QPS down, P95 or P99 up, whole-level
- * values) and significant at {@value #CONFIDENCE}: the Welch interval of the difference of the two
- * levels' per-interval values (batch means: the level's {@code sweep.interval} slices, which are
- * far less correlated than single requests) lies wholly on the worse side. A level with fewer
- * than 2 usable intervals on either side cannot be judged significant, and so passes, saying so.
+ * values) and significant: the one-sided Welch p-value of "no worse" (over the two runs' per-trial
+ * values when both ran several trials, else over the levels' per-interval batch means) rejected by
+ * Holm's step-down over the family of every judged check of this comparison (levels × operations ×
+ * QPS / P95 / P99), family-wise error {@value #FAMILY_ALPHA}. A level with fewer than 2 usable
+ * samples on either side cannot be judged, is left out of the family, and passes, saying so.
  */
 final class BaselineGate {
+  /** Family-wise error rate of one comparison: the chance that any check fails between equal runs. */
+  static final double FAMILY_ALPHA = 0.05;
+  /** Confidence of the interval printed beside each effect (descriptive; the decision is Holm's). */
   static final double CONFIDENCE = 0.95;
   /** An interval's percentile needs this many successes to be a sample. */
   static final int MIN_INTERVAL_SUCCESSES = 20;
@@ -36,11 +42,53 @@ final class BaselineGate {
     }
   }
 
+  /** One check before the correction: its values, its statistic and its one-sided p-value (NaN: not judged). */
+  private record Pending(Metric metric, LevelMetrics cur, LevelMetrics base, Welch welch, double baseMean, double p,
+      String over) {}
+
+  /** Every check of the comparison, the run's own rows first, then each other operation's. */
   static List<SlaCheck> evaluate(RunData current, RunData baseline, double maxRegressionPct) {
-    List<SlaCheck> out = new ArrayList<>();
-    // With trials on both sides, the trials are the samples: they carry the run-to-run noise that a
-    // level's own intervals cannot show.
+    return byOperation(current, baseline, maxRegressionPct).values().stream().flatMap(List::stream).toList();
+  }
+
+  /**
+   * The checks by operation (the run's own rows under {@code current.operation()}, then each other
+   * operation that the baseline ran too). One family for Holm: the whole comparison, so that the
+   * chance of failing two equal runs is bounded however many levels and operations they had.
+   */
+  static Map<String, List<SlaCheck>> byOperation(RunData current, RunData baseline, double maxRegressionPct) {
+    Map<String, List<Pending>> pending = new LinkedHashMap<>();
+    pending.put(current.operation(), pending(current, baseline));
+    current.operations().forEach((op, data) -> {
+      RunData base = baseline.operations().get(op);
+      if (base != null) {
+        pending.put(op, pending(data, base));
+      }
+    });
+    double[] judged = pending.values().stream().flatMap(List::stream).mapToDouble(Pending::p)
+        .filter(p -> !Double.isNaN(p)).toArray();
+    Holm holm = Holm.of(judged, FAMILY_ALPHA);
+    Map<String, List<SlaCheck>> out = new LinkedHashMap<>();
+    int j = 0;
+    for (Map.Entry<String, List<Pending>> e : pending.entrySet()) {
+      List<SlaCheck> checks = new ArrayList<>();
+      for (Pending c : e.getValue()) {
+        boolean isJudged = !Double.isNaN(c.p());
+        checks.add(check(c, maxRegressionPct, isJudged ? holm : null, isJudged ? j++ : -1, judged.length));
+      }
+      out.put(e.getKey(), checks);
+    }
+    return out;
+  }
+
+  private static List<Pending> pending(RunData current, RunData baseline) {
+    // With trials on both sides, the trials are the samples: they carry the run-to-run noise (the
+    // machine's other load drifting between runs) that a level's own intervals cannot show. Pooling
+    // the trials' intervals instead would give more degrees of freedom but a variance without that
+    // between-trial component, which is what made identical runs fail; its estimate has only
+    // (trials − 1) degrees of freedom per side, so more trials, not more intervals, buy power.
     boolean byTrials = current.trials().size() >= 2 && baseline.trials().size() >= 2;
+    List<Pending> out = new ArrayList<>();
     for (LevelMetrics cur : current.levels()) {
       LevelMetrics base = baseline.levels().stream().filter(b -> b.load() == cur.load()).findFirst().orElse(null);
       if (base == null || !cur.hasLatency() || !base.hasLatency()) {
@@ -49,37 +97,56 @@ final class BaselineGate {
       for (Metric m : Metric.values()) {
         double[] curSamples = byTrials ? trialSamples(m, current, cur.load()) : samples(m, current.intervals(cur));
         double[] baseSamples = byTrials ? trialSamples(m, baseline, base.load()) : samples(m, baseline.intervals(base));
-        out.add(check(m, cur, base, curSamples, baseSamples, maxRegressionPct, byTrials ? "trials" : "intervals"));
+        out.add(pending(m, cur, base, baseSamples, curSamples, byTrials ? "trials" : "intervals"));
       }
     }
     return out;
   }
 
-  private static SlaCheck check(Metric m, LevelMetrics cur, LevelMetrics base, double[] curSamples,
-      double[] baseSamples, double maxPct, String over) {
-    double now = value(m, cur);
-    double then = value(m, base);
-    double changePct = then > 0 ? (now / then - 1) * 100 : 0;
-    boolean large = m.higherIsWorse ? changePct > maxPct : changePct < -maxPct;
-    WelchInterval ci = WelchInterval.of(baseSamples, curSamples, CONFIDENCE);
-    boolean significant = ci != null && (m.higherIsWorse ? ci.above() : ci.below());
-    String load = Format.load(cur.load());
-    String description = "baseline: " + m.label + " at " + load + " not " + (m.higherIsWorse ? "up" : "down")
-        + " by more than " + Format.num(maxPct, 1) + " % (significant at " + (int) (CONFIDENCE * 100) + " %)";
-    String interval = ci == null ? "not judged: fewer than 2 usable " + over
-        : String.format(Locale.ROOT, "%+.1f %% .. %+.1f %% at %d %% over %s", pct(ci.low(), baseSamples),
-            pct(ci.high(), baseSamples), (int) (CONFIDENCE * 100), over);
-    String verdict = large && significant ? "REGRESSION" : large ? "larger than allowed, not significant"
-        : significant ? "significant, within the allowed change" : "within the allowed change";
-    String message = String.format(Locale.ROOT, "%s at %s: %s → %s (%+.1f %%; interval %s): %s", m.label, load,
-        Format.num(then), Format.num(now), changePct, interval, verdict);
-    return new SlaCheck("baseline." + m.name().toLowerCase(Locale.ROOT) + "." + load, description,
-        !(large && significant), message);
+  /**
+   * The check's one-sided p-value. One-sided because the gate only ever fails a change for the worse:
+   * an improvement passes whatever its size, so a two-sided test would spend half of each check's
+   * share of α on a side that can never fail, halving the power against the regressions that matter
+   * (low concurrency, where a server-side delay shows whole) for no protection.
+   */
+  private static Pending pending(Metric m, LevelMetrics cur, LevelMetrics base, double[] baseSamples,
+      double[] curSamples, String over) {
+    Welch w = Welch.of(baseSamples, curSamples);
+    double p = w == null ? Double.NaN : m.higherIsWorse ? w.pAbove() : w.pBelow();
+    return new Pending(m, cur, base, w, w == null ? 0 : Welch.mean(baseSamples), p, over);
   }
 
-  private static double pct(double difference, double[] baseSamples) {
-    double mean = WelchInterval.mean(baseSamples);
-    return mean == 0 ? 0 : difference / mean * 100;
+  private static SlaCheck check(Pending c, double maxPct, Holm holm, int i, int family) {
+    Metric m = c.metric();
+    String over = c.over();
+    double now = value(m, c.cur());
+    double then = value(m, c.base());
+    double changePct = then > 0 ? (now / then - 1) * 100 : 0;
+    boolean large = m.higherIsWorse ? changePct > maxPct : changePct < -maxPct;
+    boolean rejected = holm != null && holm.rejected()[i];
+    String load = Format.load(c.cur().load());
+    String description = "baseline: " + m.label + " at " + load + " not " + (m.higherIsWorse ? "up" : "down")
+        + " by more than " + Format.num(maxPct, 1) + " % (one-sided Welch p-values, Holm over the comparison's "
+        + "checks, family-wise " + pct(FAMILY_ALPHA) + " %)";
+    String evidence = holm == null ? "not judged: fewer than 2 usable " + over
+        : String.format(Locale.ROOT, "interval %+.1f %% .. %+.1f %% at %s %% over %s; p = %.4f, Holm threshold %.4f"
+            + " (rank %d of %d, family-wise %s %%)", pct(c.welch().low(CONFIDENCE), c.baseMean()),
+            pct(c.welch().high(CONFIDENCE), c.baseMean()), pct(CONFIDENCE), over, c.p(), holm.threshold()[i],
+            holm.rank()[i], family, pct(FAMILY_ALPHA));
+    String verdict = large && rejected ? "REGRESSION" : large ? "larger than allowed, not rejected by Holm"
+        : rejected ? "rejected by Holm, within the allowed change" : "within the allowed change";
+    String message = String.format(Locale.ROOT, "%s at %s: %s → %s (%+.1f %%; %s): %s", m.label, load,
+        Format.num(then), Format.num(now), changePct, evidence, verdict);
+    return new SlaCheck("baseline." + m.name().toLowerCase(Locale.ROOT) + "." + load, description,
+        !(large && rejected), message);
+  }
+
+  private static String pct(double fraction) {
+    return Format.num(fraction * 100, 0);
+  }
+
+  private static double pct(double difference, double baseMean) {
+    return baseMean == 0 ? 0 : difference / baseMean * 100;
   }
 
   private static double value(Metric m, LevelMetrics l) {

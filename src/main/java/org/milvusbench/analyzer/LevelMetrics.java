@@ -20,8 +20,8 @@ import org.milvusbench.rundir.LevelResult;
  *     summary) or {@code reference} (the reference script's JSON)
  * @param allRequestsMicros when some requests failed: latency over every request, failures at their
  *     elapsed time; null otherwise (the columns above cover successes, as the reference's)
- * @param serverP95Ms the target's own search P95 over the level from its Prometheus histogram
- *     ({@link LevelResult.ServerPrometheus}); null when not scraped
+ * @param server the target's own search percentiles over the level from its Prometheus histograms, per
+ *     stage, and its CPU ({@link LevelResult.ServerPrometheus}); null when not scraped
  */
 public record LevelMetrics(
     String name,
@@ -46,7 +46,7 @@ public record LevelMetrics(
     LevelResult.Resources resources,
     String latencySource,
     org.milvusbench.rundir.LatencyStats allRequestsMicros,
-    Double serverP95Ms) {
+    LevelResult.ServerPrometheus server) {
 
   /** Without latency over all requests (every level succeeded, or the source did not keep it). */
   public LevelMetrics(String name, int concurrency, double targetRatePerSec, long totalRequests, double totalTimeSeconds,
@@ -65,6 +65,17 @@ public record LevelMetrics(
     this(name, concurrency, targetRatePerSec, totalRequests, totalTimeSeconds, qps, goodput, avgMs, p50Ms, p95Ms, p99Ms,
         maxMs, minMs, stdMs, successes, failures, failureRate, recall, recallK, resources, latencySource, allRequestsMicros,
         null);
+  }
+
+  /** The proxy's search P95 from the server's Prometheus histogram; null when not scraped. */
+  public Double serverP95Ms() {
+    return server == null ? null : server.p95Ms();
+  }
+
+  /** The P95 of one server stage ({@code proxy}, {@code queryNode}, …); null when not scraped or absent. */
+  public Double serverP95Ms(String stage) {
+    LevelResult.Percentiles p = server == null ? null : server.component(stage);
+    return p == null ? null : p.p95Ms();
   }
 
   /** The x value of this level: concurrency, or the arrival rate for open-model levels. */

@@ -187,6 +187,6 @@ final class SweepResultsReader {
         l.resources(),
         source,
         l.allRequestsMicros(),
-        l.serverPrometheus() == null ? null : l.serverPrometheus().p95Ms());
+        l.serverPrometheus());
   }
 }

@@ -49,7 +49,7 @@ public record TrialSummary(int trials, List<Row> rows, List<Knee> knees, int kne
 
   static Spread spread(List<LevelMetrics> levels, ToDoubleFunction<LevelMetrics> value) {
     double[] x = levels.stream().mapToDouble(value).toArray();
-    double mean = WelchInterval.mean(x);
+    double mean = Welch.mean(x);
     if (x.length < 2) {
       return new Spread(mean, mean, mean);
     }

@@ -17,6 +17,7 @@ import org.milvusbench.analyzer.ScalingStep;
 import org.milvusbench.analyzer.SlaCheck;
 import org.milvusbench.analyzer.SteadyState;
 import org.milvusbench.analyzer.UslModel;
+import org.milvusbench.rundir.LevelResult;
 import org.milvusbench.rundir.ResultsJson;
 
 /**
@@ -202,6 +203,9 @@ public final class AnalysisJson {
     if (l.serverP95Ms() != null) {
       n.put("serverP95Ms", l.serverP95Ms()); // the target's Prometheus histogram over the level
     }
+    if (l.server() != null) {
+      server(n.putObject("server"), l.server());
+    }
     n.put("maxMs", l.maxMs());
     n.put("minMs", l.minMs());
     n.put("stdMs", l.stdMs());
@@ -269,5 +273,26 @@ public final class AnalysisJson {
     n.put("machinesWithRedundancy", p.machinesWithRedundancy());
     n.put("message", p.message());
     return n;
+  }
+
+  /** Per server stage its p50 / p95 / p99 (ms) and count, the process CPU seconds, and what is absent. */
+  private static void server(ObjectNode n, LevelResult.ServerPrometheus p) {
+    for (String stage : List.of("proxy", "proxyQueue", "queryNode", "queryNodeQueue")) {
+      LevelResult.Percentiles c = p.component(stage);
+      if (c != null && (c.count() > 0 || !"proxy".equals(stage))) { // the proxy's: absent when never counted
+        ObjectNode s = n.putObject(stage);
+        s.put("p50Ms", c.p50Ms());
+        s.put("p95Ms", c.p95Ms());
+        s.put("p99Ms", c.p99Ms());
+        s.put("count", c.count());
+      }
+    }
+    if (p.cpuSeconds() != null) {
+      n.put("cpuSeconds", p.cpuSeconds());
+    }
+    if (p.absent() != null) {
+      p.absent().forEach(n.putArray("absent")::add);
+    }
+    n.put("source", p.source());
   }
 }

@@ -19,6 +19,11 @@ import org.milvusbench.analyzer.SteadyState;
  * per-level table in the reference's columns, and the reference's analysis sections 1–3 and 5.
  */
 final class ReportTables {
+  /** Server stages beyond the proxy's search, by their key in results.json, with their column. */
+  private static final List<java.util.Map.Entry<String, String>> SERVER_STAGES = List.of(
+      java.util.Map.entry("proxyQueue", "Proxy queue P95 (ms)"), java.util.Map.entry("queryNode", "Query node P95 (ms)"),
+      java.util.Map.entry("queryNodeQueue", "QN queue P95 (ms)"));
+
   private ReportTables() {}
 
   static String loadHeader(AnalysisReport r) {
@@ -48,6 +53,14 @@ final class ReportTables {
     if (server) {
       h.add("Server P95 (ms)");
     }
+    // The other server stages the endpoint exposed, each as its own column (absent stages: none).
+    List<java.util.Map.Entry<String, String>> stages = SERVER_STAGES.stream()
+        .filter(st -> r.levels().stream().anyMatch(l -> l.serverP95Ms(st.getKey()) != null)).toList();
+    stages.forEach(st -> h.add(st.getValue()));
+    boolean serverCpu = r.levels().stream().anyMatch(l -> l.server() != null && l.server().cpuSeconds() != null);
+    if (serverCpu) {
+      h.add("Server CPU (s)");
+    }
     TextTable t = new TextTable(h);
     for (LevelMetrics l : r.levels()) {
       List<String> row = new ArrayList<>(List.of(load(l.load()), Long.toString(l.totalRequests()),
@@ -70,6 +83,10 @@ final class ReportTables {
       }
       if (server) {
         row.add(l.serverP95Ms() == null ? "n/a" : num(l.serverP95Ms()));
+      }
+      stages.forEach(st -> row.add(l.serverP95Ms(st.getKey()) == null ? "n/a" : num(l.serverP95Ms(st.getKey()))));
+      if (serverCpu) {
+        row.add(l.server() == null || l.server().cpuSeconds() == null ? "n/a" : num(l.server().cpuSeconds()));
       }
       t.row(row);
     }

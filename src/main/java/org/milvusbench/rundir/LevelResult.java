@@ -208,16 +208,40 @@ public record LevelResult(
   }
 
   /**
-   * Search latency as the target's own Prometheus histogram ({@code milvus_proxy_sq_latency},
-   * {@code query_type="search"}, ms) saw it over the level: the difference of the scrapes at its start
-   * and end, percentiles as PromQL's {@code histogram_quantile} (linear inside a bucket, so only as fine
-   * as Milvus's power-of-two buckets).
+   * Search latency as the target's own Prometheus histograms (ms) saw it over the level: the difference
+   * of the scrapes at its start and end, percentiles as PromQL's {@code histogram_quantile} (linear
+   * inside a bucket, so only as fine as Milvus's buckets). The top-level figures are the proxy's
+   * ({@code milvus_proxy_sq_latency}, {@code query_type="search"}); the other stages are in
+   * {@code components}.
    *
    * @param p50Ms null (like p95Ms, p99Ms) when the level's difference holds no search
    * @param count searches the histogram counted over the level
    * @param source the scraped URL
+   * @param components by stage ({@code proxyQueue}, {@code queryNode}, {@code queryNodeQueue}), those the
+   *     endpoint exposes; null in runs from before they were read
+   * @param cpuSeconds the endpoint's {@code process_cpu_seconds_total} over the level; null when not exposed
+   * @param absent the metrics' names the endpoint does not expose (a stage the server does not have)
    */
-  public record ServerPrometheus(Double p50Ms, Double p95Ms, Double p99Ms, long count, String source) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ServerPrometheus(Double p50Ms, Double p95Ms, Double p99Ms, long count, String source,
+      java.util.Map<String, Percentiles> components, Double cpuSeconds, List<String> absent) {
+
+    /** The proxy's search histogram alone. */
+    public ServerPrometheus(Double p50Ms, Double p95Ms, Double p99Ms, long count, String source) {
+      this(p50Ms, p95Ms, p99Ms, count, source, null, null, null);
+    }
+
+    /** The stage's percentiles, {@code proxy} being the top-level ones; null when not read. */
+    public Percentiles component(String key) {
+      if ("proxy".equals(key)) {
+        return new Percentiles(p50Ms, p95Ms, p99Ms, count);
+      }
+      return components == null ? null : components.get(key);
+    }
+  }
+
+  /** One stage's percentiles over a level, ms; null percentiles when it counted nothing. */
+  public record Percentiles(Double p50Ms, Double p95Ms, Double p99Ms, long count) {}
 
   /** Recall@k averaged over {@code samples} queries answered during the level. */
   public record Recall(int k, long samples, double mean) {}

@@ -74,11 +74,18 @@ class WorkloadSweepTest {
       assertEquals(60, server.get("count").asLong(), server.toString());
       assertTrue(server.get("p95Ms").asDouble() > 0 && server.get("p95Ms").asDouble() <= server.get("p99Ms").asDouble(), server.toString());
       assertTrue(server.get("source").asText().matches("http://127\\.0\\.0\\.1:\\d+/metrics"), server.toString());
+      // The query node's histogram saw the same 60; the target has no queues, and the run says so.
+      assertEquals(60, server.get("components").get("queryNode").get("count").asLong(), server.toString());
+      assertEquals("[\"milvus_proxy_req_in_queue_latency\",\"milvus_querynode_sq_queue_latency\"]",
+          server.get("absent").toString());
+      assertTrue(server.get("cpuSeconds").asDouble() > 0, server.toString());
     }
     assertTrue(Files.readString(runDir().resolve("analysis.txt")).contains("Server P95 (ms)"));
     JsonNode analysisLevel = ResultsJson.mapper().readTree(runDir().resolve("analysis.json").toFile()).get("levels").get(0);
     assertEquals(results.get("levels").get(0).get("serverPrometheus").get("p95Ms").asDouble(),
         analysisLevel.get("serverP95Ms").asDouble(), 1e-9, analysisLevel.toString());
+    assertEquals(60, analysisLevel.get("server").get("queryNode").get("count").asLong(), analysisLevel.toString());
+    assertTrue(Files.readString(runDir().resolve("analysis.txt")).contains("Query node P95 (ms)"));
     JsonNode analysis = ResultsJson.mapper().readTree(runDir().resolve("analysis.json").toFile());
     assertEquals("all", analysis.get("operation").asText());
     for (String op : new String[] {"search", "insert", "upsert", "delete"}) {

@@ -101,7 +101,9 @@ public final class ConfigKeys {
   public static final ConfigKey<String> MILVUS_METRICS_URL = ConfigKey.of("milvus.metricsUrl", null,
       text("http://host:port/metrics"),
       "Prometheus endpoint of milvus.uri (Milvus: port 9091): scraped at each level's start and end for the server's"
-          + " p50/p95/p99 of milvus_proxy_sq_latency{query_type=\"search\"}; empty = none (the embedded target's own)");
+          + " search p50/p95/p99 per stage (milvus_proxy_sq_latency, milvus_proxy_req_in_queue_latency,"
+          + " milvus_querynode_sq_req_latency, milvus_querynode_sq_queue_latency) and process_cpu_seconds_total;"
+          + " empty = none (the embedded target's own)");
   /** gRPC deadlines are set in whole milliseconds; less would fail every call at once. */
   public static final ConfigKey<Duration> MILVUS_DEADLINE = ConfigKey.of("milvus.deadline", "10s",
       duration(Duration.ofMillis(1), "duration >= 1ms"), "per-request deadline; slower answers are KOs");
@@ -150,7 +152,8 @@ public final class ConfigKeys {
       integer(1, Integer.MAX_VALUE), "SLA: the knee must not come before this concurrency");
   public static final ConfigKey<Path> BASELINE = ConfigKey.of("baseline", null, path("run directory"),
       "compare every level and operation with this run and fail a regression beyond sla.maxRegressionPct that is also"
-          + " significant (95 %, Welch's t over the runs' trials, else over the levels' intervals)");
+          + " significant (one-sided Welch's t over the runs' trials, else over the levels' intervals; Holm over the"
+          + " comparison's checks, family-wise 5 %)");
   public static final ConfigKey<Double> SLA_MAX_REGRESSION_PCT = ConfigKey.of("sla.maxRegressionPct", "10",
       positiveNumber("number > 0 (percent; above 100 allows latency to more than double)"),
       "baseline gate: the largest allowed change, percent (QPS down, P95 or P99 up)");

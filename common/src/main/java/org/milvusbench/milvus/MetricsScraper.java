@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Scrapes a Milvus's Prometheus endpoint for its search latency histogram, Milvus's
- * {@code milvus_proxy_sq_latency{query_type="search"}} (milliseconds). A scrape that fails returns null
+ * Scrapes a Milvus's Prometheus endpoint for its search latency histograms ({@link ServerMetric}:
+ * proxy, proxy queue, query node, query node queue; milliseconds) and its process CPU. A scrape that fails returns null
  * and, the first time only, says why through {@code warn}: the load goes on without it.
  */
 public final class MetricsScraper {
@@ -34,13 +34,24 @@ public final class MetricsScraper {
 
   /** The search histogram now (cumulative since the server started); null when the scrape failed. */
   public synchronized PromHistogram searchLatency() {
+    String body = body();
+    return body == null ? null : PromText.histogram(body, SEARCH_LATENCY, SEARCH);
+  }
+
+  /** Every {@link ServerMetric} and the process CPU now; null when the scrape failed. */
+  public synchronized PromScrape scrape() {
+    String body = body();
+    return body == null ? null : PromScrape.parse(body);
+  }
+
+  private String body() {
     try {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
         throw new java.io.IOException("HTTP " + r.statusCode());
       }
-      return PromText.histogram(r.body(), SEARCH_LATENCY, SEARCH);
+      return r.body();
     } catch (java.io.IOException | RuntimeException e) {
       failed(e.toString());
       return null;

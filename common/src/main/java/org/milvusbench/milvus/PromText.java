@@ -45,6 +45,29 @@ public final class PromText {
     return new PromHistogram(buckets);
   }
 
+  /**
+   * The sum of {@code name}'s samples (a counter or gauge) among those carrying every label of
+   * {@code wanted}; null when the exposition has none, so that absent and zero differ.
+   */
+  public static Double sum(String exposition, String name, Map<String, String> wanted) {
+    Double total = null;
+    for (String line : exposition.split("\n")) {
+      String trimmed = line.trim();
+      if (!trimmed.startsWith(name)) {
+        continue;
+      }
+      Matcher m = SAMPLE.matcher(trimmed);
+      if (!m.matches() || !m.group(1).equals(name)) {
+        continue;
+      }
+      Map<String, String> labels = labels(m.group(3) == null ? "" : m.group(3));
+      if (labels.entrySet().containsAll(wanted.entrySet())) {
+        total = (total == null ? 0 : total) + number(m.group(4));
+      }
+    }
+    return total;
+  }
+
   static Map<String, String> labels(String text) {
     Map<String, String> out = new TreeMap<>();
     Matcher m = LABEL.matcher(text);

@@ -30,6 +30,7 @@ class MetricsScraperTest {
       List<String> warnings = new ArrayList<>();
       MetricsScraper scraper = new MetricsScraper("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics", warnings::add);
       assertEquals(100, scraper.searchLatency().count());
+      assertEquals(100, scraper.scrape().histograms().get(ServerMetric.PROXY_SEARCH).count());
       assertTrue(warnings.isEmpty());
     } finally {
       server.stop(0);
@@ -45,7 +46,7 @@ class MetricsScraperTest {
     List<String> warnings = new ArrayList<>();
     MetricsScraper scraper = new MetricsScraper("http://127.0.0.1:" + port + "/metrics", warnings::add);
     assertNull(scraper.searchLatency());
-    assertNull(scraper.searchLatency());
+    assertNull(scraper.scrape());
     assertEquals(1, warnings.size(), warnings.toString());
     assertTrue(warnings.get(0).contains("cannot scrape http://127.0.0.1:" + port), warnings.get(0));
   }

@@ -62,9 +62,9 @@ public final class TargetServer implements AutoCloseable {
     MetricsEndpoint metrics = null;
     try {
       store = new CollectionStore(cfg.dataDir(), settings);
-      ServiceTimes serviceTimes = new ServiceTimes();
-      MilvusServiceImpl service = new MilvusServiceImpl(store, serviceTimes, cfg.serviceDelayMillis());
       MilvusMetrics milvusMetrics = new MilvusMetrics();
+      ServiceTimes serviceTimes = new ServiceTimes(milvusMetrics::queryNodeSearch);
+      MilvusServiceImpl service = new MilvusServiceImpl(store, serviceTimes, cfg.serviceDelayMillis());
       metrics = cfg.metricsPort() == TargetConfig.METRICS_OFF ? null : MetricsEndpoint.start(milvusMetrics, cfg.metricsPort());
       NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(cfg.bindAddress(), cfg.port()));
       if (cfg.tlsCert() != null) {

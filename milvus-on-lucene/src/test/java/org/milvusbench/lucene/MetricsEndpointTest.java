@@ -50,6 +50,16 @@ class MetricsEndpointTest {
       assertEquals(SEARCHES, value(after, "milvus_proxy_sq_latency_count", "query_type=\"search\"", "db_name=\"default\""));
       assertEquals(SEARCHES, value(after, "milvus_proxy_sq_latency_bucket", "query_type=\"search\"", "le=\"+Inf\""));
       assertTrue(after.contains("le=\"131072.0\""), "Milvus's 18 exponential ms buckets end at 131072");
+      // The query node's histogram: the same successful searches, the failed one not, scope OnLeader.
+      String qn = "milvus_querynode_sq_req_latency";
+      assertEquals(SEARCHES, value(after, qn + "_count", "query_type=\"search\"", "scope=\"OnLeader\""));
+      assertEquals(SEARCHES, value(after, qn + "_bucket", "query_type=\"search\"", "le=\"+Inf\""));
+      assertEquals(SEARCHES, org.milvusbench.milvus.PromScrape.parse(after).histograms()
+          .get(org.milvusbench.milvus.ServerMetric.QUERY_NODE_SEARCH).minus(org.milvusbench.milvus.PromScrape
+              .parse(before).histograms().get(org.milvusbench.milvus.ServerMetric.QUERY_NODE_SEARCH)).count());
+      // No queues in this target, so neither queue histogram is exposed (a sweep reports them absent).
+      assertEquals(List.of("milvus_proxy_req_in_queue_latency", "milvus_querynode_sq_queue_latency"),
+          org.milvusbench.milvus.PromScrape.parse(after).absent());
       assertTrue(value(after, "process_cpu_seconds_total") > 0);
     }
   }

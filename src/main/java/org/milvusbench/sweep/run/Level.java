@@ -23,7 +23,7 @@ public final class Level {
   volatile long beginNanos;
   volatile long generatorCpuBeginNanos;
   volatile AdminClient.ServerStats serverBegin;
-  volatile org.milvusbench.milvus.PromHistogram prometheusBegin;
+  volatile org.milvusbench.milvus.PromScrape prometheusBegin;
   volatile LevelResult result;
   /** The level's interval ticker while it runs (cuts its histogram into intervals); null otherwise. */
   volatile java.util.concurrent.ScheduledFuture<?> intervalTicker;

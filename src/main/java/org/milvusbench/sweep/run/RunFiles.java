@@ -84,9 +84,8 @@ final class RunFiles {
     if (r.serverServiceMicros() != null) {
       sb.append(String.format("  server p50 %.2f ms", r.serverServiceMicros().p50Micros() / 1000));
     }
-    if (r.serverPrometheus() != null && r.serverPrometheus().p95Ms() != null) {
-      LevelResult.ServerPrometheus p = r.serverPrometheus();
-      sb.append(String.format("  server (prometheus) p50 %.2f ms  p95 %.2f ms  p99 %.2f ms", p.p50Ms(), p.p95Ms(), p.p99Ms()));
+    if (r.serverPrometheus() != null) {
+      sb.append(serverPrometheus(r.serverPrometheus(), window));
     }
     if (r.resources() != null) {
       if (r.resources().target() != null) {
@@ -99,6 +98,25 @@ final class RunFiles {
           // CPU time per request: what one more request costs this JVM (at low rates mostly wake-ups).
           sb.append(String.format(" (%.0f µs/req)", cpu / 100 * window * 1e6 / r.totalRequests()));
         }
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Each stage's percentiles the endpoint exposed (proxy, its queue, query node, its queue), then its CPU. */
+  private static String serverPrometheus(LevelResult.ServerPrometheus p, double window) {
+    StringBuilder sb = new StringBuilder();
+    for (String stage : List.of("proxy", "proxyQueue", "queryNode", "queryNodeQueue")) {
+      LevelResult.Percentiles c = p.component(stage);
+      if (c != null && c.p95Ms() != null) {
+        sb.append(String.format("  server %s p50 %.2f ms  p95 %.2f ms  p99 %.2f ms", stage, c.p50Ms(), c.p95Ms(),
+            c.p99Ms()));
+      }
+    }
+    if (p.cpuSeconds() != null) {
+      sb.append(String.format("  server CPU %.1f s", p.cpuSeconds()));
+      if (window > 0) {
+        sb.append(String.format(" (%.0f%%)", p.cpuSeconds() / window * 100));
       }
     }
     return sb.toString();

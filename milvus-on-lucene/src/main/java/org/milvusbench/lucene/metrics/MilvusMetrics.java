@@ -20,8 +20,17 @@ import java.lang.management.ManagementFactory;
  *   <li>{@code milvus_proxy_req_count} per RPC ({@code function_name="Search"}, {@code "Insert"}, …)
  *       and {@code status="success"} / {@code "fail"}. A gauge that only rises: the Java client's
  *       counters are exposed with a {@code _total} suffix, Milvus's (Go client) are not.
+ *   <li>{@code milvus_querynode_sq_req_latency} histogram (ms) of successful searches on the query node
+ *       ({@code pkg/metrics/querynode_metrics.go}, QueryNodeSQReqLatency; labels {@code node_id},
+ *       {@code query_type}, {@code scope}): here the search's service time inside the target, from the
+ *       handler's start to the reply handed to gRPC, with {@code scope="OnLeader"} (one node is its
+ *       own shard leader, and answers the whole request).
  *   <li>{@code process_cpu_seconds_total}, as Go's process collector names it.
  * </ul>
+ * Not exposed, because the target has no such stage: the proxy's task queue
+ * ({@code milvus_proxy_req_in_queue_latency}) and the query node's scheduler queue
+ * ({@code milvus_querynode_sq_queue_latency}). gRPC hands each call to a thread of its unbounded
+ * pool at once, so no search waits in a queue before it starts; a sweep reports them as absent.
  */
 public final class MilvusMetrics {
   /** Milvus's {@code buckets}: 1, 2, 4, … 131072 ms. */
@@ -33,6 +42,9 @@ public final class MilvusMetrics {
   private final Histogram sqLatency = Histogram.builder().name("milvus_proxy_sq_latency")
       .help("latency of search or query successfully").classicUpperBounds(BUCKETS_MS).classicOnly()
       .labelNames("node_id", "query_type", "db_name", "collection_name").register(registry);
+  private final Histogram queryNodeLatency = Histogram.builder().name("milvus_querynode_sq_req_latency")
+      .help("latency of Search or query requests").classicUpperBounds(BUCKETS_MS).classicOnly()
+      .labelNames("node_id", "query_type", "scope").register(registry);
   private final Gauge reqCount = Gauge.builder().name("milvus_proxy_req_count").help("count of operation executed")
       .labelNames("node_id", "function_name", "status", "db_name", "collection_name").register(registry);
 
@@ -59,6 +71,11 @@ public final class MilvusMetrics {
     if (success && queryType != null) {
       sqLatency.labelValues(NODE_ID, queryType, db, collection).observe(millis);
     }
+  }
+
+  /** One successful search's service time inside the target, ms. */
+  public void queryNodeSearch(double millis) {
+    queryNodeLatency.labelValues(NODE_ID, "search", "OnLeader").observe(millis);
   }
 
   private static double cpuSeconds() {

@@ -2,6 +2,7 @@ package org.milvusbench.lucene.metrics;
 
 import java.nio.ByteBuffer;
 import java.util.Base64;
+import java.util.function.DoubleConsumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -15,12 +16,26 @@ public final class ServiceTimes {
 
   private final Recorder recorder = new Recorder(MAX_MICROS, 3);
   private final Histogram cumulative = new Histogram(MAX_MICROS, 3);
+  private final DoubleConsumer successMillis;
   private Histogram interval;
 
+  /** Without a listener for successful searches. */
+  public ServiceTimes() {
+    this(ms -> {});
+  }
+
+  /** @param successMillis told each successful search's service time, ms (the query node's histogram) */
+  public ServiceTimes(DoubleConsumer successMillis) {
+    this.successMillis = successMillis;
+  }
+
   /** Records one search; {@code startNanos} from {@link System#nanoTime()} at arrival. */
-  public void record(long startNanos) {
-    long micros = (System.nanoTime() - startNanos) / 1000;
-    recorder.recordValue(Math.min(Math.max(micros, 0), MAX_MICROS));
+  public void record(long startNanos, boolean succeeded) {
+    long nanos = System.nanoTime() - startNanos;
+    recorder.recordValue(Math.min(Math.max(nanos / 1000, 0), MAX_MICROS));
+    if (succeeded) {
+      successMillis.accept(nanos / 1e6);
+    }
   }
 
   /**

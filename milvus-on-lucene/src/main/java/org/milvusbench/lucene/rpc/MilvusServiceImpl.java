@@ -281,15 +281,18 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
   }
 
   // --- search / query
-  /** Service time: from arrival here to the response handed to gRPC, recorded for every search. */
+  /** Service time: arrival here to the response handed to gRPC, every search (successes: the query node's). */
   @Override
   public void search(SearchRequest r, StreamObserver<SearchResults> o) {
     long start = System.nanoTime();
+    boolean[] succeeded = {false};
     Answers.answer(o, SearchResults.getDefaultInstance(), () -> {
       injectDelay();
-      return searches.search(db(r.getDbName()), r);
+      SearchResults out = searches.search(db(r.getDbName()), r);
+      succeeded[0] = !RpcMetrics.replyFailed(out);
+      return out;
     });
-    serviceTimes.record(start);
+    serviceTimes.record(start, succeeded[0]);
   }
 
   /** A search too: delayed and timed like one. */
