@@ -19,7 +19,7 @@ public final class TargetConfig {
    */
   public static final int DEFAULT_MAX_SEGMENT_ROWS = 12_500;
   /** See {@link #segmentsPerBuildThread()}. */
-  public static final int DEFAULT_SEGMENTS_PER_BUILD_THREAD = 2;
+  public static final int DEFAULT_SEGMENTS_PER_BUILD_THREAD = 0;
 
   private final int port;
   private final String bindAddress;
@@ -98,8 +98,9 @@ public final class TargetConfig {
   }
 
   /**
-   * Segments each thread of a CreateIndex build produces (default 2): a 50k-row build on 2 threads
-   * makes 4 segments of ~12.5k rows. More = faster build, slower search.
+   * Segments each thread of a CreateIndex build produces; 0 (the default) = one, more only for segments
+   * past 250k rows: a 50k-row build on 2 threads makes 2 segments, 1M rows 4. More = faster build and
+   * finer checkpoints, slower search.
    */
   public int segmentsPerBuildThread() {
     return segmentsPerBuildThread;
@@ -238,8 +239,8 @@ public final class TargetConfig {
       if (maxSegmentRows < 0 || maxSegmentRows == 1) {
         throw new IllegalArgumentException("maxSegmentRows: " + maxSegmentRows + " must be 0 (unlimited) or at least 2");
       }
-      if (segmentsPerBuildThread < 1) {
-        throw new IllegalArgumentException("segmentsPerBuildThread: " + segmentsPerBuildThread + " is not positive");
+      if (segmentsPerBuildThread < 0) {
+        throw new IllegalArgumentException("segmentsPerBuildThread: " + segmentsPerBuildThread + " is negative (0 = automatic)");
       }
       if (buildThreads < 1) {
         throw new IllegalArgumentException("buildThreads: " + buildThreads + " is not positive");

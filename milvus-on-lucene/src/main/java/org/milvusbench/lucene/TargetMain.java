@@ -39,7 +39,8 @@ public final class TargetMain implements Callable<Integer> {
   int maxSegmentRows;
 
   @Option(names = "--build-segments-per-thread", defaultValue = "" + TargetConfig.DEFAULT_SEGMENTS_PER_BUILD_THREAD,
-      description = "segments each CreateIndex build thread makes; more = faster build, slower search (default: ${DEFAULT-VALUE})")
+      description = "segments each CreateIndex build thread makes; 0 = one, more only past 250k rows per segment;"
+          + " more = faster build, slower search (default: ${DEFAULT-VALUE})")
   int segmentsPerBuildThread;
 
   @Option(names = "--max-message-mb", defaultValue = "128",
