@@ -281,29 +281,28 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
   }
 
   // --- search / query
-  /** Service time: arrival here to the response handed to gRPC, every search (successes: the query node's). */
   @Override
   public void search(SearchRequest r, StreamObserver<SearchResults> o) {
-    long start = System.nanoTime();
-    boolean[] succeeded = {false};
-    Answers.answer(o, SearchResults.getDefaultInstance(), () -> {
-      injectDelay();
-      SearchResults out = searches.search(db(r.getDbName()), r);
-      succeeded[0] = !RpcMetrics.replyFailed(out);
-      return out;
-    });
-    serviceTimes.record(start, succeeded[0]);
+    timedSearch(o, () -> searches.search(db(r.getDbName()), r));
   }
 
   /** A search too: delayed and timed like one. */
   @Override
   public void hybridSearch(HybridSearchRequest r, StreamObserver<SearchResults> o) {
+    timedSearch(o, () -> hybridSearches.search(db(r.getDbName()), r));
+  }
+
+  /** Service time: arrival here to the response handed to gRPC, every search (successes: the query node's). */
+  private void timedSearch(StreamObserver<SearchResults> o, java.util.concurrent.Callable<SearchResults> search) {
     long start = System.nanoTime();
+    boolean[] succeeded = {false};
     Answers.answer(o, SearchResults.getDefaultInstance(), () -> {
       injectDelay();
-      return hybridSearches.search(db(r.getDbName()), r);
+      SearchResults out = search.call();
+      succeeded[0] = !RpcMetrics.replyFailed(out);
+      return out;
     });
-    serviceTimes.record(start);
+    serviceTimes.record(start, succeeded[0]);
   }
 
   @Override
