@@ -299,11 +299,14 @@ public final class MilvusServiceImpl extends MilvusServiceGrpc.MilvusServiceImpl
   @Override
   public void hybridSearch(HybridSearchRequest r, StreamObserver<SearchResults> o) {
     long start = System.nanoTime();
+    boolean[] succeeded = {false};
     Answers.answer(o, SearchResults.getDefaultInstance(), () -> {
       injectDelay();
-      return hybridSearches.search(db(r.getDbName()), r);
+      SearchResults out = hybridSearches.search(db(r.getDbName()), r);
+      succeeded[0] = !RpcMetrics.replyFailed(out);
+      return out;
     });
-    serviceTimes.record(start);
+    serviceTimes.record(start, succeeded[0]);
   }
 
   @Override
