@@ -15,7 +15,8 @@ import org.milvusbench.rundir.RunLayout;
  * ({@link BaselineGate}, exactly as before), {@value #MIN_RUNS} or more the multi-run one ({@link
  * PredictionGate}). Two runs are refused: a spread estimated from two values has one degree of
  * freedom, and t(1)'s one-sided critical value at Holm's smallest threshold over six checks (0.83 %)
- * is about 38, so nothing short of a 38-fold spread could fail; pooling the two into one Welch
+ * is 38.2, so a check would fail only 38.2 · √(3/2) ≈ 47 of the two runs' standard deviations (of
+ * the log values) away from them; pooling the two into one Welch
  * baseline instead would hide the very run-to-run difference a multi-run baseline is for.
  */
 final class BaselineRuns {
@@ -37,7 +38,7 @@ final class BaselineRuns {
       throw new IllegalArgumentException("baseline: " + runs.size() + " runs given (" + runs.stream()
           .map(r -> r.runDirectory().toString()).toList() + "); give one run (the single-run gate) or at least "
           + MIN_RUNS + " (a prediction interval over their spread: from 2 runs it has 1 degree of freedom and"
-          + " fails nothing)");
+          + " fails almost nothing)");
     }
     return PredictionGate.byOperation(current, runs, maxPct);
   }
