@@ -47,23 +47,14 @@ public final class Analyzer {
    * sla.p95Ms.<operation>} and no capacity plan.
    */
   public static AnalysisReport analyze(RunData run, AnalyzerOptions options) {
-    RunData baseline = options.baseline().map(Analyzer::loadBaseline).orElse(null);
     // The baseline gate judges every operation's checks as one family (Holm), so it runs once here.
-    java.util.Map<String, List<SlaCheck>> gated = baseline == null ? java.util.Map.of()
-        : BaselineGate.byOperation(run, baseline, options.maxRegressionPct());
+    java.util.Map<String, List<SlaCheck>> gated =
+        BaselineRuns.gate(run, options.baselines(), options.maxRegressionPct());
     java.util.Map<String, AnalysisReport> operations = new java.util.LinkedHashMap<>();
     run.operations().forEach((op, data) -> operations.put(op, analyzeOne(data, options.forOperation(op, false),
         java.util.Map.of(), false, gated.getOrDefault(op, List.of()))));
     return analyzeOne(run, options.forOperation(run.operation(), true), operations, true,
         gated.getOrDefault(run.operation(), List.of()));
-  }
-
-  private static RunData loadBaseline(java.nio.file.Path dir) {
-    try {
-      return RunDirectory.load(dir);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("baseline: " + e.getMessage(), e);
-    }
   }
 
   /**

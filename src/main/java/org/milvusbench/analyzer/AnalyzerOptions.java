@@ -26,11 +26,11 @@ public final class AnalyzerOptions {
   private final double kneeEfficiencyThreshold;
   private final boolean kneeIncludesUnsteady;
   private final Map<String, Double> slaP95MsByOperation;
-  private final java.nio.file.Path baseline;
+  private final java.util.List<java.nio.file.Path> baselines;
   private final double maxRegressionPct;
 
   AnalyzerOptions(AnalyzerOptionsBuilder b) {
-    this.baseline = b.baseline;
+    this.baselines = b.baselines;
     this.maxRegressionPct = b.maxRegressionPct;
     this.slaP95MsByOperation = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(b.slaP95MsByOperation));
     this.targetQps = b.targetQps;
@@ -83,7 +83,7 @@ public final class AnalyzerOptions {
         .kneeRule(KneeRule.parse(config.get(ConfigKeys.KNEE_RULE)))
         .kneeIncludesUnsteady(config.get(ConfigKeys.KNEE_INCLUDE_UNSTEADY))
         .slaP95MsByOperation(perOperation(config))
-        .baseline(config.get(ConfigKeys.BASELINE))
+        .baselines(config.get(ConfigKeys.BASELINE))
         .maxRegressionPct(config.get(ConfigKeys.SLA_MAX_REGRESSION_PCT))
         .build();
   }
@@ -99,9 +99,9 @@ public final class AnalyzerOptions {
     return out;
   }
 
-  /** The run to compare with ({@code baseline}); empty when there is none. */
-  public java.util.Optional<java.nio.file.Path> baseline() {
-    return java.util.Optional.ofNullable(baseline);
+  /** The runs to compare with ({@code baseline}, as given: not yet expanded); empty when there is none. */
+  public java.util.List<java.nio.file.Path> baselines() {
+    return baselines;
   }
 
   /** The baseline gate's largest allowed change, percent ({@code sla.maxRegressionPct}). */
@@ -188,7 +188,7 @@ public final class AnalyzerOptions {
     b.kneeEfficiencyThreshold = kneeEfficiencyThreshold;
     b.kneeIncludesUnsteady = kneeIncludesUnsteady;
     b.slaP95MsByOperation = new java.util.TreeMap<>(slaP95MsByOperation);
-    b.baseline = baseline;
+    b.baselines = baselines;
     b.maxRegressionPct = maxRegressionPct;
     return b;
   }

@@ -15,14 +15,23 @@ public final class AnalyzerOptionsBuilder {
   double kneeEfficiencyThreshold = AnalyzerOptions.DEFAULT_KNEE_EFFICIENCY;
   boolean kneeIncludesUnsteady = ConfigKeys.KNEE_INCLUDE_UNSTEADY.defaultValue();
   Map<String, Double> slaP95MsByOperation = new java.util.TreeMap<>();
-  java.nio.file.Path baseline;
+  java.util.List<java.nio.file.Path> baselines = java.util.List.of();
   double maxRegressionPct = ConfigKeys.SLA_MAX_REGRESSION_PCT.defaultValue();
 
   AnalyzerOptionsBuilder() {}
 
   /** The run to compare with; null for none. */
   public AnalyzerOptionsBuilder baseline(java.nio.file.Path runDirectory) {
-    this.baseline = runDirectory;
+    this.baselines = runDirectory == null ? java.util.List.of() : java.util.List.of(runDirectory);
+    return this;
+  }
+
+  /**
+   * The runs to compare with (each a run directory, or a directory of run directories); null or
+   * empty for none. One run is the single-run gate; 3 or more the multi-run one ({@link BaselineRuns}).
+   */
+  public AnalyzerOptionsBuilder baselines(java.util.List<java.nio.file.Path> runDirectories) {
+    this.baselines = runDirectories == null ? java.util.List.of() : java.util.List.copyOf(runDirectories);
     return this;
   }
 

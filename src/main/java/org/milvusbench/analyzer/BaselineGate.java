@@ -30,7 +30,7 @@ final class BaselineGate {
 
   private BaselineGate() {}
 
-  private enum Metric {
+  enum Metric {
     QPS("QPS", false), P95("P95", true), P99("P99", true);
 
     final String label;
@@ -149,7 +149,7 @@ final class BaselineGate {
     return baseMean == 0 ? 0 : difference / baseMean * 100;
   }
 
-  private static double value(Metric m, LevelMetrics l) {
+  static double value(Metric m, LevelMetrics l) {
     return switch (m) {
       case QPS -> l.qps();
       case P95 -> l.p95Ms();

@@ -128,8 +128,9 @@ public final class AnalyzerMain implements Runnable {
     @Option(names = "--knee-not-before", paramLabel = "C", descriptionKey = "sla.kneeNotBefore")
     String kneeNotBefore;
 
+    /** Repeatable; the values are joined with commas into the one key, as {@code -Dbaseline=a,b,c}. */
     @Option(names = "--baseline", paramLabel = "RUN", descriptionKey = "baseline")
-    String baseline;
+    List<String> baseline;
 
     @Option(names = "--sla-max-regression-pct", paramLabel = "P", descriptionKey = "sla.maxRegressionPct")
     String maxRegressionPct;

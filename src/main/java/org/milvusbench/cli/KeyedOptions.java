@@ -49,8 +49,13 @@ final class KeyedOptions {
         continue; // not keyed (--out, --help: picocli's own descriptionKey)
       }
       flags.put(key, option.longestName());
-      if (option.getValue() != null) {
-        values.put(key, option.getValue().toString());
+      Object value = option.getValue();
+      if (value instanceof java.util.Collection<?> many) { // a repeatable option: one comma list
+        if (!many.isEmpty()) {
+          values.put(key, String.join(",", many.stream().map(Object::toString).toList()));
+        }
+      } else if (value != null) {
+        values.put(key, value.toString());
       }
     }
     return new ConfigReader(values, key -> flags.getOrDefault(key, key));

@@ -123,4 +123,39 @@ class AnalyzerMainTest {
     assertTrue(r.out().contains("only in A: [1, 5, 10, 50, 100]"), r.out());
     assertTrue(r.out().contains("B: +49.9 % QPS, −40.6 % P95 at equal concurrency (1 level) — faster"), r.out());
   }
+
+  /** Three reference-format runs at c=1 with QPS 100, 110, 90 and P95 10, 11, 9 ms. */
+  private static List<Path> threeBaselines(Path dir) throws Exception {
+    List<Path> out = new java.util.ArrayList<>();
+    String[][] values = {{"100.00", "10.00"}, {"110.00", "11.00"}, {"90.00", "9.00"}};
+    for (int i = 0; i < values.length; i++) {
+      Path run = Files.createDirectories(dir.resolve("base-" + i));
+      Files.writeString(run.resolve("concurrent_test_results.json"), "[{\"并发数\": 1, \"总请求数\": 1000, \"QPS\": \""
+          + values[i][0] + "\", \"P95延迟\": \"" + values[i][1] + "ms\", \"失败率\": \"0.00%\"}]");
+      out.add(run);
+    }
+    return out;
+  }
+
+  @Test
+  void severalBaselinesRepeatedOrCommaSeparatedGateByAPredictionInterval(@TempDir Path dir) throws Exception {
+    List<Path> bases = threeBaselines(dir);
+    Path current = Files.createDirectories(dir.resolve("current"));
+    Files.writeString(current.resolve("concurrent_test_results.json"),
+        "[{\"并发数\": 1, \"总请求数\": 1000, \"QPS\": \"100.00\", \"P95延迟\": \"10.00ms\", \"失败率\": \"0.00%\"}]");
+    Result repeated = run("analyze", current.toString(), "--no-reports", "--baseline", bases.get(0).toString(),
+        "--baseline", bases.get(1).toString(), "--baseline", bases.get(2).toString());
+    assertEquals(0, repeated.code(), repeated.err());
+    assertTrue(repeated.out().contains("prediction interval over 3 baseline runs"), repeated.out());
+    Result comma = run("analyze", current.toString(), "--no-reports", "--baseline",
+        bases.get(0) + "," + bases.get(1) + "," + bases.get(2));
+    assertEquals(repeated.out(), comma.out());
+    Result two = run("analyze", current.toString(), "--no-reports", "--baseline", bases.get(0) + "," + bases.get(1));
+    assertEquals(2, two.code());
+    assertTrue(two.err().contains("baseline: 2 runs given"), two.err());
+    Path notARun = Files.createDirectories(dir.resolve("not-a-run"));
+    Result bad = run("analyze", current.toString(), "--no-reports", "--baseline", bases.get(0) + "," + notARun);
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains(notARun + ": not a run directory"), bad.err());
+  }
 }

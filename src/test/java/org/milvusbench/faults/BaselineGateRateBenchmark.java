@@ -35,6 +35,9 @@ import org.milvusbench.analyzer.SlaCheck;
  * runs again (after a change to the gate, on the same data). Beside the gate's own verdict it counts, on
  * the same pairs, what the uncorrected rule would fail (a large change whose check alone has one-sided
  * p &lt; 2.5 %, which is the earlier gate's two-sided 95 % interval lying wholly on the worse side).
+ * On the same runs it also gates with a multi-run baseline ({@code -Dbaseline=a,b,c}): each undelayed
+ * run against the other undelayed runs as one baseline (false positives, of bench.runs) and each delayed
+ * run against all undelayed runs (power, of bench.delayedRuns), printed beside the pairwise figures.
  */
 public final class BaselineGateRateBenchmark {
   private static final double EFFECT = 0.20;
@@ -95,6 +98,14 @@ public final class BaselineGateRateBenchmark {
     for (Path current : delayed) {
       for (Path baseline : same) power.add(gate(current, baseline, maxPct));
     }
+    // The multi-run baseline on the same runs: each undelayed run against the other undelayed runs as
+    // one baseline, each delayed run against all of them.
+    Tally multiFp = new Tally();
+    for (Path current : same) {
+      multiFp.add(gate(current, same.stream().filter(b -> b != current).toList(), maxPct));
+    }
+    Tally multiPower = new Tally();
+    for (Path current : delayed) multiPower.add(gate(current, same, maxPct));
 
     System.out.printf(Locale.ROOT, "%nbaseline gate false-positive rate and power, %s%n", bench.sweepProps);
     System.out.printf(Locale.ROOT, "  %d cores, load average before %s, after %s; %d sweeps in %.0f s; allowance %.0f %%%n",
@@ -108,6 +119,14 @@ public final class BaselineGateRateBenchmark {
     System.out.printf(Locale.ROOT, "  power: %d of %d (delayed run, undelayed baseline) pairs fail = %.1f %%;"
         + " uncorrected rule: %d%n", power.failedPairs, power.pairs, power.rate(), power.uncorrectedFailedPairs);
     power.print();
+    System.out.printf(Locale.ROOT, "  multi-run baseline, false positives: %d of %d undelayed runs fail against the"
+        + " other %d as one baseline = %.1f %% (pairwise above: %.1f %%)%n", multiFp.failedPairs, multiFp.pairs,
+        runs - 1, multiFp.rate(), fp.rate());
+    multiFp.print();
+    System.out.printf(Locale.ROOT, "  multi-run baseline, power: %d of %d delayed runs fail against all %d undelayed"
+        + " runs = %.1f %% (pairwise above: %.1f %%)%n", multiPower.failedPairs, multiPower.pairs, runs,
+        multiPower.rate(), power.rate());
+    multiPower.print();
     System.out.println("  work directory: " + work);
     System.exit(0);
   }
@@ -131,7 +150,11 @@ public final class BaselineGateRateBenchmark {
   }
 
   private static List<SlaCheck> gate(Path current, Path baseline, double maxPct) {
-    AnalyzerOptions options = AnalyzerOptions.builder().baseline(baseline).maxRegressionPct(maxPct).build();
+    return gate(current, List.of(baseline), maxPct);
+  }
+
+  private static List<SlaCheck> gate(Path current, List<Path> baselines, double maxPct) {
+    AnalyzerOptions options = AnalyzerOptions.builder().baselines(baselines).maxRegressionPct(maxPct).build();
     return Analyzer.analyze(current, options).sla().stream().filter(c -> c.name().startsWith("baseline.")).toList();
   }
 

@@ -10,6 +10,7 @@ import static org.milvusbench.config.ValueParsers.integer;
 import static org.milvusbench.config.ValueParsers.jvmSize;
 import static org.milvusbench.config.ValueParsers.milvusName;
 import static org.milvusbench.config.ValueParsers.path;
+import static org.milvusbench.config.ValueParsers.paths;
 import static org.milvusbench.config.ValueParsers.percent;
 import static org.milvusbench.config.ValueParsers.positiveIntegers;
 import static org.milvusbench.config.ValueParsers.positiveLong;
@@ -150,10 +151,12 @@ public final class ConfigKeys {
       "SLA: recall@k at least this at every level that measured it");
   public static final ConfigKey<Integer> SLA_KNEE_NOT_BEFORE = ConfigKey.of("sla.kneeNotBefore", null,
       integer(1, Integer.MAX_VALUE), "SLA: the knee must not come before this concurrency");
-  public static final ConfigKey<Path> BASELINE = ConfigKey.of("baseline", null, path("run directory"),
-      "compare every level and operation with this run and fail a regression beyond sla.maxRegressionPct that is also"
-          + " significant (one-sided Welch's t over the runs' trials, else over the levels' intervals; Holm over the"
-          + " comparison's checks, family-wise 5 %)");
+  public static final ConfigKey<List<Path>> BASELINE = ConfigKey.of("baseline", null,
+      paths("run directory, or comma-separated run directories (a directory of run directories counts as each)"),
+      "compare every level and operation with this run (or these runs) and fail a regression beyond sla.maxRegressionPct that is also"
+          + " significant (one run: one-sided Welch's t over the runs' trials, else over the levels' intervals; 3 or"
+          + " more runs: one-sided t of a 95 % prediction interval over the baseline runs' values, log scale; 2 runs are"
+          + " refused; Holm over the comparison's checks, family-wise 5 %)");
   public static final ConfigKey<Double> SLA_MAX_REGRESSION_PCT = ConfigKey.of("sla.maxRegressionPct", "10",
       positiveNumber("number > 0 (percent; above 100 allows latency to more than double)"),
       "baseline gate: the largest allowed change, percent (QPS down, P95 or P99 up)");

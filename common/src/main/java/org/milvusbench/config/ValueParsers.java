@@ -56,6 +56,23 @@ public final class ValueParsers {
     });
   }
 
+  /** Comma-separated paths (blank items skipped), at least one. */
+  public static ValueParser<List<Path>> paths(String allowed) {
+    ValueParser<Path> one = path(allowed);
+    return ValueParser.of(allowed, v -> {
+      List<Path> out = new ArrayList<>();
+      for (String part : plainText(v).split(",")) {
+        if (!part.isBlank()) {
+          out.add(one.parse(part.trim()));
+        }
+      }
+      if (out.isEmpty()) {
+        throw new InvalidValue("\"" + v + "\" names no path");
+      }
+      return List.copyOf(out);
+    });
+  }
+
   /** One of {@code options}, any case; the value is the option as listed. */
   public static ValueParser<String> choice(List<String> options) {
     return choice(options, Map.of());

@@ -217,10 +217,10 @@ public record SweepConfig(
     m.put("sweep.keepRaw", Boolean.toString(keepRaw));
     analysis.minRecall().ifPresent(v -> m.put("sla.minRecall", Double.toString(v)));
     analysis.kneeNotBefore().ifPresent(v -> m.put("sla.kneeNotBefore", Integer.toString(v)));
-    analysis.baseline().ifPresent(v -> {
-      m.put("baseline", v.toString());
+    if (!analysis.baselines().isEmpty()) {
+      m.put("baseline", join(analysis.baselines()));
       m.put("sla.maxRegressionPct", Double.toString(analysis.maxRegressionPct()));
-    });
+    }
     analysis.targetQps().ifPresent(v -> m.put("capacity.targetQps", Double.toString(v)));
     m.put("capacity.redundancy", Integer.toString(analysis.redundancy()));
     m.put("knee.rule", analysis.kneeRule() == KneeRule.REFERENCE ? "reference" : "marginal");
