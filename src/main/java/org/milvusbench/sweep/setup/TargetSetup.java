@@ -26,6 +26,11 @@ import org.milvusbench.sweep.config.SweepConfig;
 public final class TargetSetup {
   /** Connect deadline: with JVM and Gatling start-up, an unreachable target is reported within ~10 s. */
   static final int REACH_SECONDS = 5;
+  /**
+   * The embedded target printed READY, so it is up: its first call only bounds liveness. Five seconds
+   * failed once in CI while both JVMs were still loading their gRPC classes on a fully loaded machine.
+   */
+  static final int EMBEDDED_REACH_SECONDS = 60;
 
   private TargetSetup() {}
 
@@ -56,7 +61,7 @@ public final class TargetSetup {
       String collection = cfg.collection() != null ? cfg.collection() : dataCfg.collection();
       PrepSummary prep = null;
       try (AdminClient admin = new AdminClient(target.endpoint())) {
-        version = admin.checkReachable(REACH_SECONDS);
+        version = admin.checkReachable(target.embedded() ? EMBEDDED_REACH_SECONDS : REACH_SECONDS);
         // Of several injectors only injector 0 seeds; the others wait for it at a barrier.
         if ((cfg.embedded() || cfg.prepare()) && cfg.injectors().ownsTarget()) {
           prep = seed(target.endpoint(), cfg, dataCfg);
