@@ -83,4 +83,27 @@ final class BenchClient {
     }
     return r.getResults().getIds().getIntId().getDataList().stream().mapToLong(Long::longValue).toArray();
   }
+
+  /**
+   * Brute-force top {@code k} ids of each query. Ids were assigned 1..n in insert order in a fresh
+   * collection, so row r has id r + 1.
+   */
+  static long[][] truth(float[][] data, float[][] queries, int k) {
+    long[][] out = new long[queries.length][];
+    for (int q = 0; q < queries.length; q++) {
+      out[q] = java.util.Arrays.stream(TestData.bruteForceL2(data, queries[q], k, i -> true)).mapToLong(i -> i + 1L)
+          .toArray();
+    }
+    return out;
+  }
+
+  /** Mean recall@k of searches with {@code ef} over gRPC against {@link #truth}. */
+  static double recall(MilvusServiceGrpc.MilvusServiceBlockingStub stub, String collection, float[][] queries,
+      long[][] truth, int ef) {
+    double sum = 0;
+    for (int q = 0; q < queries.length; q++) {
+      sum += TestData.recall(truth[q], ids(stub.search(search(collection, queries[q], truth[q].length, ef))));
+    }
+    return sum / queries.length;
+  }
 }

@@ -31,7 +31,7 @@ import org.milvusbench.lucene.store.VectorSearch;
  *     org.milvusbench.lucene.SegmentLayoutBenchmark
  * </pre>
  * Properties: bench.rows (50000), bench.layouts (segments per layout, 1,2,4), bench.seconds (slices
- * per path, layout and concurrency; 5).
+ * per path, layout and concurrency; 5), bench.efs (the equal-recall table's ef values, 32,64,128,256).
  */
 public final class SegmentLayoutBenchmark {
   private static final int DIM = 768;
@@ -41,8 +41,19 @@ public final class SegmentLayoutBenchmark {
   private SegmentLayoutBenchmark() {}
 
   /** One target whose CreateIndex builds {@code segments} segments. */
-  private record Layout(int segments, TargetServer server, ManagedChannel channel, Collection collection,
-      BenchLoop.Searcher grpc, BenchLoop.Searcher inProcess, double buildSeconds, double buildCpuSeconds) {}
+  private record Layout(int segments, Path dir, String name, TargetServer server, ManagedChannel channel,
+      MilvusServiceGrpc.MilvusServiceBlockingStub stub, Collection collection, BenchLoop.Searcher grpc,
+      BenchLoop.Searcher inProcess, double buildSeconds, double buildCpuSeconds) {
+
+    /** gRPC searches of {@code queries} with {@code ef}. */
+    BenchLoop.Searcher grpc(float[][] queries, int ef) {
+      List<SearchRequest> requests = new ArrayList<>();
+      for (float[] q : queries) {
+        requests.add(BenchClient.search(name, q, TOP_K, ef));
+      }
+      return i -> BenchClient.ids(stub.search(requests.get(i)));
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     int rows = Integer.getInteger("bench.rows", 50_000);
@@ -93,6 +104,48 @@ public final class SegmentLayoutBenchmark {
       for (Layout l : layouts) {
         l.channel().shutdownNow();
         l.server().close();
+        TargetBenchmark.deleteTree(l.dir());
+      }
+    }
+  }
+
+  /**
+   * Fewer segments gather fewer candidates at one ef (each segment is searched with it, as Milvus
+   * searches each segment), so layouts are compared at equal recall: recall@10 and c=8 gRPC QPS of
+   * every layout at every ef of {@code bench.efs}, slices alternated as above.
+   */
+  private static void equalRecall(List<Layout> layouts, float[][] data, float[][] queries, int seconds)
+      throws Exception {
+    int[] efs = java.util.Arrays.stream(System.getProperty("bench.efs", "32,64,128,256").split(","))
+        .mapToInt(e -> Integer.parseInt(e.trim())).toArray();
+    float[][] uniform = TestData.uniform(100, DIM, 3);
+    float[][] near = TestData.near(data, 100, 4);
+    long[][] uniformTruth = BenchClient.truth(data, uniform, TOP_K);
+    long[][] nearTruth = BenchClient.truth(data, near, TOP_K);
+    BenchLoop.Stats[][] stats = new BenchLoop.Stats[layouts.size()][efs.length];
+    BenchLoop.Searcher[][] searchers = new BenchLoop.Searcher[layouts.size()][efs.length];
+    for (int l = 0; l < layouts.size(); l++) {
+      for (int e = 0; e < efs.length; e++) {
+        stats[l][e] = new BenchLoop.Stats();
+        searchers[l][e] = layouts.get(l).grpc(queries, efs[e]);
+      }
+    }
+    for (int slice = 0; slice < seconds; slice++) {
+      for (int l = 0; l < layouts.size(); l++) {
+        for (int e = 0; e < efs.length; e++) {
+          stats[l][e].add(BenchLoop.run(searchers[l][e], 8, 1, queries.length));
+        }
+      }
+    }
+    System.out.println("\n segments    ef  recall@10 uniform  near | c=8 gRPC QPS  p50 µs  CPU µs/q");
+    for (int l = 0; l < layouts.size(); l++) {
+      Layout layout = layouts.get(l);
+      for (int e = 0; e < efs.length; e++) {
+        BenchLoop.Stats g = stats[l][e];
+        System.out.printf(Locale.ROOT, "%9d %5d %18.3f %5.3f | %12.0f %7d %9.0f%n", layout.segments(), efs[e],
+            BenchClient.recall(layout.stub(), layout.name(), uniform, uniformTruth, efs[e]),
+            BenchClient.recall(layout.stub(), layout.name(), near, nearTruth, efs[e]), g.qps(),
+            g.hist.getValueAtPercentile(50), g.cpuMicrosPerQuery());
       }
     }
   }
@@ -135,6 +188,6 @@ public final class SegmentLayoutBenchmark {
         VectorSearch.graph(lease.searcher(), TargetFixture.VECTOR, queries[i], TOP_K, EF, null, VectorMetric.L2);
       }
     };
-    return new Layout(segments, server, channel, collection, grpc, inProcess, buildSeconds, buildCpu);
+    return new Layout(segments, dir, name, server, channel, stub, collection, grpc, inProcess, buildSeconds, buildCpu);
   }
 }

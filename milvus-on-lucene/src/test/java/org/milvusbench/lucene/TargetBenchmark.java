@@ -92,7 +92,7 @@ public final class TargetBenchmark {
     }
   }
 
-  private static void deleteTree(Path dir) throws java.io.IOException {
+  static void deleteTree(Path dir) throws java.io.IOException {
     try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
@@ -208,16 +208,8 @@ public final class TargetBenchmark {
 
   private static void recall(MilvusServiceGrpc.MilvusServiceBlockingStub stub, String label, String collection,
       float[][] data, float[][] queries) {
-    // Ids were assigned 1..n in insert order in a fresh collection, so row r has id r + 1.
-    double sum = 0;
-    for (float[] q : queries) {
-      int[] truth = TestData.bruteForceL2(data, q, TOP_K, i -> true);
-      long[] expected = new long[TOP_K];
-      for (int i = 0; i < TOP_K; i++) {
-        expected[i] = truth[i] + 1;
-      }
-      sum += TestData.recall(expected, BenchClient.ids(stub.search(BenchClient.search(collection, q, TOP_K, EF))));
-    }
-    System.out.printf(Locale.ROOT, "  %-50s %.3f%n", label, sum / queries.length);
+    double recall = BenchClient.recall(stub, collection, queries, BenchClient.truth(data, queries, TOP_K), EF);
+    System.out.printf(Locale.ROOT, "  %-50s %.3f%n", label, recall);
   }
+
 }
