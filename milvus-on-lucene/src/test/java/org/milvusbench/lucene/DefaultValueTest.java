@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.common.DataType;
@@ -53,14 +51,8 @@ class DefaultValueTest {
     schema.addField(AddFieldReq.builder().fieldName("flag").dataType(DataType.Bool).defaultValue(true).build());
     client.createCollection(CreateCollectionReq.builder().collectionName(NAME).collectionSchema(schema).build());
     float[][] data = TestData.normal(ROWS.size(), DIM, 2);
-    List<JsonObject> rows = new ArrayList<>();
-    for (int i = 0; i < ROWS.size(); i++) {
-      JsonObject row = JsonParser.parseString(ROWS.get(i)).getAsJsonObject();
-      row.addProperty("id", i);
-      row.add(TargetFixture.VECTOR, new Gson().toJsonTree(data[i]));
-      rows.add(row);
-    }
-    TargetFixture.insertIndexAndLoad(client, NAME, rows);
+    TargetFixture.insertIndexAndLoad(client, NAME,
+        TestData.rowsKeyedByIndex(data, i -> JsonParser.parseString(ROWS.get(i)).getAsJsonObject()));
   }
 
   private static Set<Long> ids(String filter) {

@@ -45,15 +45,11 @@ class DynamicFieldTest {
   static void start() throws Exception {
     client = target.client();
     TargetFixture.createKeyedCollection(client, NAME, DIM, true);
-    List<JsonObject> rows = new ArrayList<>();
-    for (int i = 0; i < EXTRA.size(); i++) {
+    TargetFixture.insertIndexAndLoad(client, NAME, TestData.rowsKeyedByIndex(data, i -> {
       JsonObject row = JsonParser.parseString(EXTRA.get(i)).getAsJsonObject();
-      row.addProperty("id", i);
-      row.add(TargetFixture.VECTOR, new Gson().toJsonTree(data[i]));
       row.addProperty("category", "c" + i % 2);
-      rows.add(row);
-    }
-    TargetFixture.insertIndexAndLoad(client, NAME, rows);
+      return row;
+    }));
   }
 
   private static Set<Long> ids(String filter) {

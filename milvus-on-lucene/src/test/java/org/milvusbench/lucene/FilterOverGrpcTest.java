@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.common.DataType;
@@ -15,7 +14,6 @@ import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import io.milvus.v2.service.vector.response.SearchResp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,18 +49,14 @@ class FilterOverGrpcTest {
     schema.addField(AddFieldReq.builder().fieldName("meta").dataType(DataType.JSON).build());
     client.createCollection(CreateCollectionReq.builder().collectionName(NAME).collectionSchema(schema)
         .enableDynamicField(false).build());
-    List<JsonObject> rows = new ArrayList<>();
-    for (int i = 0; i < NAMES.size(); i++) {
+    TargetFixture.insertIndexAndLoad(client, NAME, TestData.rowsKeyedByIndex(data, i -> {
       JsonObject row = new JsonObject();
-      row.addProperty("id", i);
-      row.add(TargetFixture.VECTOR, new Gson().toJsonTree(data[i]));
       row.addProperty("name", NAMES.get(i));
       JsonObject meta = new JsonObject();
       meta.addProperty("colour", i % 2 == 0 ? "red" : "blue");
       row.add("meta", meta);
-      rows.add(row);
-    }
-    TargetFixture.insertIndexAndLoad(client, NAME, rows);
+      return row;
+    }));
   }
 
   private static Set<Long> ids(String filter) {

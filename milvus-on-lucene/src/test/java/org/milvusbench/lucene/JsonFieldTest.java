@@ -2,7 +2,6 @@ package org.milvusbench.lucene;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -15,7 +14,6 @@ import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import io.milvus.v2.service.vector.response.QueryResp;
 import io.milvus.v2.service.vector.response.SearchResp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,15 +55,11 @@ class JsonFieldTest {
     schema.addField(AddFieldReq.builder().fieldName("meta").dataType(DataType.JSON).build());
     client.createCollection(CreateCollectionReq.builder().collectionName(NAME).collectionSchema(schema)
         .enableDynamicField(false).build());
-    List<JsonObject> rows = new ArrayList<>();
-    for (int i = 0; i < META.size(); i++) {
+    TargetFixture.insertIndexAndLoad(client, NAME, TestData.rowsKeyedByIndex(data, i -> {
       JsonObject row = new JsonObject();
-      row.addProperty("id", i);
-      row.add(TargetFixture.VECTOR, new Gson().toJsonTree(data[i]));
       row.add("meta", JsonParser.parseString(META.get(i)));
-      rows.add(row);
-    }
-    TargetFixture.insertIndexAndLoad(client, NAME, rows);
+      return row;
+    }));
   }
 
   private static Set<Long> ids(String filter) {
