@@ -122,14 +122,9 @@ public final class SweepRun implements AutoCloseable {
     return coordination != null;
   }
 
-  /** Starts arriving at {@code level}'s barrier (after its warm-up). */
-  void arriveAt(Level level) {
-    level.barrier = coordination.arrive(config, level);
-  }
-
-  /** Whether {@code level}'s barrier still holds this injector. */
-  boolean waitingAt(Level level) {
-    return level.barrier != null && !level.barrier.isDone();
+  /** The barriers of a coordinated injector; null for a JVM alone. */
+  Coordination coordination() {
+    return coordination;
   }
 
   /**
@@ -137,24 +132,15 @@ public final class SweepRun implements AutoCloseable {
    * it let this injector through.
    */
   synchronized String barrierFailure(Level level) {
-    java.util.concurrent.CompletableFuture<Void> barrier = level.barrier;
-    if (barrier == null || !barrier.isCompletedExceptionally()) {
-      return null;
+    String message = Coordination.failure(level);
+    if (message != null && !level.barrierFailureReported) {
+      level.barrierFailureReported = true;
+      System.err.println("[milvus-sweep] error: " + message);
+      // Gatling's crash skips the simulation's after hook: the levels measured so far are written
+      // now, so a merge of the injectors that did finish them is still possible.
+      SweepLog.log("results of the levels measured before the barrier failed: " + RunFiles.writeRun(this));
     }
-    try {
-      barrier.join();
-      return null;
-    } catch (java.util.concurrent.CompletionException e) {
-      String message = e.getCause() == null ? e.toString() : e.getCause().getMessage();
-      if (!level.barrierFailureReported) {
-        level.barrierFailureReported = true;
-        System.err.println("[milvus-sweep] error: " + message);
-        // Gatling's crash skips the simulation's after hook: the levels measured so far are written
-        // now, so a merge of the injectors that did finish them is still possible.
-        SweepLog.log("results of the levels measured before the barrier failed: " + RunFiles.writeRun(this));
-      }
-      return message;
-    }
+    return message;
   }
 
   private void openWrites() {

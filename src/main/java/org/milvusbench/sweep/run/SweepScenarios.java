@@ -80,10 +80,10 @@ public final class SweepScenarios {
    */
   private static ChainBuilder barrier(SweepRun run, Level level) {
     return exec(session -> {
-          run.arriveAt(level);
+          run.coordination().arriveAt(run.config(), level);
           return session;
         })
-        .asLongAs(session -> run.waitingAt(level)).on(pause(Duration.ofMillis(5)))
+        .asLongAs(session -> Coordination.waitingAt(level)).on(pause(Duration.ofMillis(5)))
         .exec(crashLoadGeneratorIf(session -> run.barrierFailure(level), session -> run.barrierFailure(level) != null));
   }
 
