@@ -1,12 +1,10 @@
 package org.milvusbench.lucene;
 
 import io.milvus.v2.client.MilvusClientV2;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
+import org.apache.lucene.util.IOUtils;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -50,7 +48,7 @@ final class SharedTarget implements BeforeAllCallback, AfterAllCallback {
         server.close();
       }
     } finally {
-      deleteTree(dataDir);
+      IOUtils.rm(dataDir);
     }
   }
 
@@ -60,16 +58,5 @@ final class SharedTarget implements BeforeAllCallback, AfterAllCallback {
 
   MilvusClientV2 client() {
     return client;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

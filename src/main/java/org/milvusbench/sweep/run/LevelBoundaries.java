@@ -16,7 +16,7 @@ import org.milvusbench.rundir.RunWriter;
 /**
  * A run's bookkeeping at level boundaries: the target's statistics reset and read, CPU and RSS of
  * both processes, the interval ticker, and each level's result written when it ends. Called by
- * {@link SweepScenarios} between levels, never while a level's searches run.
+ * {@link SweepScenarios} where a level begins and ends and, streaming, where its ingest starts.
  */
 final class LevelBoundaries implements AutoCloseable {
   /** Mixed levels start with this many batches of the run's own rows for upserts and deletes. */
