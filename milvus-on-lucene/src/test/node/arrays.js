@@ -1,8 +1,8 @@
 // ARRAY fields through the Milvus Node SDK against a running target: node arrays.js <port>.
 // Creates VarChar / Int64 / Double arrays, inserts rows, queries and searches with array filters, and checks
 // every array comes back as inserted. Exits 0 and prints "NODE_ARRAYS_OK" when all steps answered as Milvus would.
-const { MilvusClient, DataType } = require('@zilliz/milvus2-sdk-node');
-const { ok, sineVector } = require('./common');
+const { DataType } = require('@zilliz/milvus2-sdk-node');
+const { connect, ok, same, sineVector, run } = require('./common');
 
 const port = process.argv[2];
 const name = 'node_arrays';
@@ -13,20 +13,13 @@ const scores = [[0.5], [1.5, 2.5], [], [3]];
 
 const vector = (seed) => sineVector(seed, dim);
 
-function same(step, actual, expected) {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new Error(`${step}: expected ${JSON.stringify(expected)} but got ${JSON.stringify(actual)}`);
-  }
-}
-
 async function ids(client, filter) {
   const res = ok(`query ${filter}`, await client.query({ collection_name: name, filter, output_fields: ['id'] }));
   return res.data.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
 async function main() {
-  const client = new MilvusClient({ address: `127.0.0.1:${port}` });
-  await client.connectPromise;
+  const client = await connect(port);
   ok('dropCollection (missing)', await client.dropCollection({ collection_name: name }));
   ok('createCollection', await client.createCollection({
     collection_name: name,
@@ -71,7 +64,4 @@ async function main() {
   await client.closeConnection();
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+run(main);

@@ -1,7 +1,6 @@
 // The Milvus Node SDK's ordinary flow against a running target (plus upsert, a templated filter and a database): node check.js <port>.
 // Exits 0 and prints "NODE_SDK_OK" when every step answered as Milvus would; any failure exits 1.
-const { MilvusClient, DataType } = require('@zilliz/milvus2-sdk-node');
-const { ok, sineVector } = require('./common');
+const { connect, ok, referenceFields, sineVector, run } = require('./common');
 
 const port = process.argv[2];
 const name = 'node_sdk_check';
@@ -10,16 +9,11 @@ const dim = 8;
 const vector = (seed) => sineVector(seed, dim);
 
 async function main() {
-  const client = new MilvusClient({ address: `127.0.0.1:${port}` });
-  await client.connectPromise;
+  const client = await connect(port);
   ok('dropCollection (missing)', await client.dropCollection({ collection_name: name }));
   ok('createCollection', await client.createCollection({
     collection_name: name,
-    fields: [
-      { name: 'id', data_type: DataType.Int64, is_primary_key: true, autoID: true },
-      { name: 'embedding', data_type: DataType.FloatVector, dim },
-      { name: 'category', data_type: DataType.VarChar, max_length: 10 },
-    ],
+    fields: referenceFields(dim, true),
   }));
   const rows = [];
   for (let i = 0; i < 200; i++) {
@@ -96,7 +90,4 @@ async function databases(client) {
   ok('dropDatabase', await client.dropDatabase({ db_name: 'node_db' }));
 }
 
-main().catch((e) => {
-  console.error(e && e.stack ? e.stack : e);
-  process.exit(1);
-});
+run(main);

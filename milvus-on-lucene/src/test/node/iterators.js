@@ -2,8 +2,7 @@
 // The query iterator must visit every matching row once, key-ordered, in batches of the asked size; the
 // search iterator (search_iter_v2) must return the brute-force top N by L2, in order, no id twice.
 // Exits 0 and prints "NODE_ITERATORS_OK" when every step answered as Milvus would; any failure exits 1.
-const { MilvusClient, DataType } = require('@zilliz/milvus2-sdk-node');
-const { ok, sineVector } = require('./common');
+const { connect, ok, referenceFields, sineVector, run } = require('./common');
 
 const port = process.argv[2];
 const name = 'node_iterators';
@@ -22,15 +21,10 @@ function l2(a, b) {
 }
 
 async function main() {
-  const client = new MilvusClient({ address: `127.0.0.1:${port}` });
-  await client.connectPromise;
+  const client = await connect(port);
   ok('createCollection', await client.createCollection({
     collection_name: name,
-    fields: [
-      { name: 'id', data_type: DataType.Int64, is_primary_key: true, autoID: false },
-      { name: 'embedding', data_type: DataType.FloatVector, dim },
-      { name: 'category', data_type: DataType.VarChar, max_length: 10 },
-    ],
+    fields: referenceFields(dim),
   }));
   const data = [];
   for (let i = 0; i < rowCount; i++) {
@@ -82,7 +76,4 @@ async function main() {
   console.log('NODE_ITERATORS_OK');
 }
 
-main().catch((e) => {
-  console.error(e && e.stack ? e.stack : e);
-  process.exit(1);
-});
+run(main);

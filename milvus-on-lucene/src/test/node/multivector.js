@@ -2,23 +2,16 @@
 // node multivector.js <port>. Both indexes are requested without waiting (the second is built after the
 // first), each field is searched by anns_field, and hybridSearch fuses both with RRF and weights.
 // Exits 0 and prints "NODE_MULTIVECTOR_OK" when every step answered as Milvus would; any failure exits 1.
-const { MilvusClient, DataType, RRFRanker, WeightedRanker } = require('@zilliz/milvus2-sdk-node');
-const { ok, sineVector } = require('./common');
+const { DataType, RRFRanker, WeightedRanker } = require('@zilliz/milvus2-sdk-node');
+const { connect, ok, same, sineVector, run } = require('./common');
 
 const port = process.argv[2];
 const name = 'node_multivector';
 const text = (seed) => sineVector(seed, 8);
 const image = (seed) => sineVector(seed, 4, 0.37);
 
-function same(step, got, want) {
-  if (JSON.stringify(got) !== JSON.stringify(want)) {
-    throw new Error(`${step}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
-  }
-}
-
 async function main() {
-  const client = new MilvusClient({ address: `127.0.0.1:${port}` });
-  await client.connectPromise;
+  const client = await connect(port);
   ok('createCollection', await client.createCollection({
     collection_name: name,
     fields: [
@@ -75,7 +68,4 @@ async function main() {
   await client.closeConnection();
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+run(main);

@@ -1,8 +1,7 @@
 // Partitions and an alias through the Milvus Node SDK against a running target: node partitions.js <port>.
 // Rows inserted into one partition come back only from a search in it; an alias reaches the collection.
 // Exits 0 and prints "NODE_PARTITIONS_OK" when every step answered as Milvus would; any failure exits 1.
-const { MilvusClient, DataType } = require('@zilliz/milvus2-sdk-node');
-const { ok, sineVector } = require('./common');
+const { connect, ok, referenceFields, sineVector, run } = require('./common');
 
 const port = process.argv[2];
 const name = 'node_partitions';
@@ -19,15 +18,10 @@ function rows(from, to) {
 }
 
 async function main() {
-  const client = new MilvusClient({ address: `127.0.0.1:${port}` });
-  await client.connectPromise;
+  const client = await connect(port);
   ok('createCollection', await client.createCollection({
     collection_name: name,
-    fields: [
-      { name: 'id', data_type: DataType.Int64, is_primary_key: true, autoID: false },
-      { name: 'embedding', data_type: DataType.FloatVector, dim },
-      { name: 'category', data_type: DataType.VarChar, max_length: 10 },
-    ],
+    fields: referenceFields(dim),
   }));
   ok('createPartition', await client.createPartition({ collection_name: name, partition_name: 'p1' }));
   ok('createPartition', await client.createPartition({ collection_name: name, partition_name: 'p2' }));
@@ -73,7 +67,4 @@ async function main() {
   console.log('NODE_PARTITIONS_OK');
 }
 
-main().catch((e) => {
-  console.error(e && e.stack ? e.stack : e);
-  process.exit(1);
-});
+run(main);

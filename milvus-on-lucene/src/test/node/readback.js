@@ -1,11 +1,11 @@
 // Reads every row of a collection back with the official Node SDK: node readback.js <port> <collection>.
 // Prints one JSON line per row ({id, category, embedding}) at Strong consistency, then "READBACK_OK".
-const { MilvusClient, ConsistencyLevelEnum } = require('@zilliz/milvus2-sdk-node');
+const { ConsistencyLevelEnum } = require('@zilliz/milvus2-sdk-node');
+const { connect, run } = require('./common');
 
 async function main() {
   const [port, collection] = process.argv.slice(2);
-  const client = new MilvusClient({ address: `127.0.0.1:${port}` });
-  await client.connectPromise;
+  const client = await connect(port);
   const res = await client.query({
     collection_name: collection, filter: 'id >= 0', limit: 16384,
     output_fields: ['id', 'category', 'embedding'], consistency_level: ConsistencyLevelEnum.Strong,
@@ -20,7 +20,4 @@ async function main() {
   await client.closeConnection();
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+run(main);

@@ -1,24 +1,24 @@
 package org.milvusbench.config;
 
-import static org.milvusbench.config.ValueParsers.anyLong;
+import static org.milvusbench.config.NumberParsers.anyLong;
+import static org.milvusbench.config.NumberParsers.fraction;
+import static org.milvusbench.config.NumberParsers.integer;
+import static org.milvusbench.config.NumberParsers.percent;
+import static org.milvusbench.config.NumberParsers.positiveIntegers;
+import static org.milvusbench.config.NumberParsers.positiveLong;
+import static org.milvusbench.config.NumberParsers.positiveNumber;
+import static org.milvusbench.config.NumberParsers.positiveNumbers;
+import static org.milvusbench.config.NumberParsers.weights;
 import static org.milvusbench.config.ValueParsers.bool;
 import static org.milvusbench.config.ValueParsers.choice;
 import static org.milvusbench.config.ValueParsers.duration;
-import static org.milvusbench.config.ValueParsers.fraction;
 import static org.milvusbench.config.ValueParsers.hostPort;
-import static org.milvusbench.config.ValueParsers.integer;
 import static org.milvusbench.config.ValueParsers.jvmSize;
 import static org.milvusbench.config.ValueParsers.milvusName;
 import static org.milvusbench.config.ValueParsers.path;
 import static org.milvusbench.config.ValueParsers.paths;
-import static org.milvusbench.config.ValueParsers.percent;
-import static org.milvusbench.config.ValueParsers.positiveIntegers;
-import static org.milvusbench.config.ValueParsers.positiveLong;
-import static org.milvusbench.config.ValueParsers.positiveNumber;
-import static org.milvusbench.config.ValueParsers.positiveNumbers;
 import static org.milvusbench.config.ValueParsers.text;
 import static org.milvusbench.config.ValueParsers.textList;
-import static org.milvusbench.config.ValueParsers.weights;
 
 import java.nio.file.Path;
 import java.time.Duration;

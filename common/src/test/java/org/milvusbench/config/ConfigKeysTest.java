@@ -131,7 +131,7 @@ class ConfigKeysTest {
   void aDefaultThatDoesNotParseIsAProgrammingError() {
     assertEquals("x.levels: the default \"0\" is not a positive integer (e.g. 1,5,10)",
         assertThrows(IllegalArgumentException.class,
-            () -> ConfigKey.of("x.levels", "0", ValueParsers.positiveIntegers(), "doc")).getMessage());
+            () -> ConfigKey.of("x.levels", "0", NumberParsers.positiveIntegers(), "doc")).getMessage());
   }
 
   @Test

@@ -30,25 +30,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The smoke profile end to end against the embedded target, checked through the client; conflicts; the CLI. */
 class EndToEndTest {
   @TempDir static Path tmp;
-  static TargetFixture target;
-
-  @BeforeAll
-  static void start() throws Exception {
-    target = new TargetFixture(tmp.resolve("target"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    target.close();
-  }
+  @RegisterExtension
+  static final TargetFixture target = new TargetFixture();
 
   @Test
   void smokeProfileSeedsIndexesLoadsAndWritesTheQueryPool() {

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.milvusbench.dataprep.QueryPool.QuerySet;
 
@@ -25,19 +25,14 @@ import org.milvusbench.dataprep.QueryPool.QuerySet;
  */
 class FilteredRecallTest {
   @TempDir static Path tmp;
-  static TargetFixture target;
+  @RegisterExtension
+  static final TargetFixture target = new TargetFixture();
   static DataPrepConfig cfg;
 
   @BeforeAll
   static void seed() throws Exception {
-    target = new TargetFixture(tmp.resolve("target"));
     cfg = ResumeTest.small("filtered", 3_000, tmp.resolve("pool")).toBuilder().datasetQueries(40).build();
     DataPrep.prepare(target.client, cfg, ProgressListener.none());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    target.close();
   }
 
   @Test

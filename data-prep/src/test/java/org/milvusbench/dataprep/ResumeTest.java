@@ -12,9 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.milvusbench.dataprep.source.Sources;
 import org.milvusbench.dataprep.source.VectorSource;
@@ -25,17 +24,8 @@ import org.milvusbench.dataprep.source.VectorSource;
  */
 class ResumeTest {
   @TempDir static Path tmp;
-  static TargetFixture target;
-
-  @BeforeAll
-  static void start() throws Exception {
-    target = new TargetFixture(tmp.resolve("target"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    target.close();
-  }
+  @RegisterExtension
+  static final TargetFixture target = new TargetFixture();
 
   static DataPrepConfig small(String collection, long rows) {
     return small(collection, rows, tmp.resolve("pool"));

@@ -4,20 +4,33 @@ import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.common.ConsistencyLevel;
 import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvus.v2.service.vector.response.QueryResp;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.util.IOUtils;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.milvusbench.lucene.TargetConfig;
 import org.milvusbench.lucene.TargetServer;
 
-/** One embedded target per test class, reached over real gRPC through MilvusClientV2. */
-final class TargetFixture implements AutoCloseable {
-  final TargetServer server;
-  final MilvusClientV2 client;
-  final String uri;
+/**
+ * One embedded target per test class, reached over real gRPC through MilvusClientV2, on a fresh data
+ * directory: {@code @RegisterExtension static final TargetFixture target = new TargetFixture();}. It
+ * starts before the class's own {@code @BeforeAll} and stops, its directory deleted, after its
+ * {@code @AfterAll}.
+ */
+final class TargetFixture implements BeforeAllCallback, AfterAllCallback {
+  private Path dataDir;
+  TargetServer server;
+  MilvusClientV2 client;
+  String uri;
 
-  TargetFixture(Path dataDir) throws Exception {
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    dataDir = Files.createTempDirectory("data-prep-target");
     server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
     uri = "http://127.0.0.1:" + server.port();
     client = MilvusConnect.connect(org.milvusbench.milvus.MilvusEndpoint.of(uri, null, null));
@@ -50,8 +63,16 @@ final class TargetFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    client.close();
-    server.close();
+  public void afterAll(ExtensionContext context) throws Exception {
+    try {
+      if (client != null) {
+        client.close();
+      }
+      if (server != null) {
+        server.close();
+      }
+    } finally {
+      IOUtils.rm(dataDir);
+    }
   }
 }

@@ -17,16 +17,14 @@ import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import io.milvus.v2.service.vector.response.QueryResp;
 import io.milvus.v2.service.vector.response.SearchResp;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ARRAY fields through the unchanged MilvusClientV2: rows come back as inserted with the element type
@@ -47,24 +45,16 @@ class ArrayFieldTest {
   static final List<List<Integer>> SMALL = List.of(List.of(-128), List.of(127), List.of(), List.of(0, 1),
       List.of(2));
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget();
   static MilvusClientV2 client;
   static float[][] data = TestData.normal(TAGS.size(), DIM, 11);
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
-    client = TargetFixture.connect(server, null);
+    client = target.client();
     createArrayCollection(client, NAME);
     TargetFixture.insertIndexAndLoad(client, NAME, rows(data));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    server.close();
   }
 
   /** id, embedding(4), tags VarChar[4] of max_length 8, nums Int64[5], scores Double[3], flags Bool[3], small Int8[3]. */

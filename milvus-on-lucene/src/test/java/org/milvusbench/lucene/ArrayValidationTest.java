@@ -24,13 +24,12 @@ import io.milvus.v2.service.collection.request.AddFieldReq;
 import io.milvus.v2.service.collection.request.CreateCollectionReq;
 import io.milvus.v2.service.collection.request.HasCollectionReq;
 import io.milvus.v2.service.vector.request.InsertReq;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What Milvus refuses about ARRAY fields, refused here with its wording and the field's name: bad
@@ -40,27 +39,23 @@ import org.junit.jupiter.api.io.TempDir;
 class ArrayValidationTest {
   private static final String NAME = "array_checks";
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget();
   static MilvusClientV2 client;
   static ManagedChannel channel;
   static MilvusServiceGrpc.MilvusServiceBlockingStub stub;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
-    client = TargetFixture.connect(server, null);
+    client = target.client();
     ArrayFieldTest.createArrayCollection(client, NAME);
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    channel = ManagedChannelBuilder.forAddress("127.0.0.1", target.server().port()).usePlaintext().build();
     stub = MilvusServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
   @AfterAll
   static void stop() throws Exception {
     channel.shutdownNow();
-    client.close();
-    server.close();
   }
 
   private static String createError(String collection, AddFieldReq array) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.common.DataType;
@@ -13,16 +11,14 @@ import io.milvus.v2.exception.MilvusClientException;
 import io.milvus.v2.service.collection.request.AddFieldReq;
 import io.milvus.v2.service.collection.request.CreateCollectionReq;
 import io.milvus.v2.service.vector.request.QueryReq;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Default values through the unchanged MilvusClientV2, as Milvus 2.5 applies them: a row inserted
@@ -36,15 +32,13 @@ class DefaultValueTest {
       "{}",
       "{\"category\":\"b\",\"year\":1990}");
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget();
   static MilvusClientV2 client;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
-    client = TargetFixture.connect(server, null);
+    client = target.client();
     CreateCollectionReq.CollectionSchema schema = CreateCollectionReq.CollectionSchema.builder().build();
     schema.addField(AddFieldReq.builder().fieldName("id").dataType(DataType.Int64).isPrimaryKey(true).autoID(false).build());
     schema.addField(AddFieldReq.builder().fieldName(TargetFixture.VECTOR).dataType(DataType.FloatVector).dimension(DIM).build());
@@ -57,20 +51,8 @@ class DefaultValueTest {
     schema.addField(AddFieldReq.builder().fieldName("flag").dataType(DataType.Bool).defaultValue(true).build());
     client.createCollection(CreateCollectionReq.builder().collectionName(NAME).collectionSchema(schema).build());
     float[][] data = TestData.normal(ROWS.size(), DIM, 2);
-    List<JsonObject> rows = new ArrayList<>();
-    for (int i = 0; i < ROWS.size(); i++) {
-      JsonObject row = JsonParser.parseString(ROWS.get(i)).getAsJsonObject();
-      row.addProperty("id", i);
-      row.add(TargetFixture.VECTOR, new Gson().toJsonTree(data[i]));
-      rows.add(row);
-    }
-    TargetFixture.insertIndexAndLoad(client, NAME, rows);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    server.close();
+    TargetFixture.insertIndexAndLoad(client, NAME,
+        TestData.rowsKeyedByIndex(data, i -> JsonParser.parseString(ROWS.get(i)).getAsJsonObject()));
   }
 
   private static Set<Long> ids(String filter) {

@@ -12,16 +12,14 @@ import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import io.milvus.v2.service.vector.response.SearchResp;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A collection with enable_dynamic_field through the unchanged MilvusClientV2: keys outside the schema
@@ -38,32 +36,20 @@ class DynamicFieldTest {
       "{}",
       "{\"size\":2.5,\"tags\":[\"b\"]}");
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget();
   static MilvusClientV2 client;
   static float[][] data = TestData.normal(EXTRA.size(), DIM, 6);
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
-    client = TargetFixture.connect(server, null);
+    client = target.client();
     TargetFixture.createKeyedCollection(client, NAME, DIM, true);
-    List<JsonObject> rows = new ArrayList<>();
-    for (int i = 0; i < EXTRA.size(); i++) {
+    TargetFixture.insertIndexAndLoad(client, NAME, TestData.rowsKeyedByIndex(data, i -> {
       JsonObject row = JsonParser.parseString(EXTRA.get(i)).getAsJsonObject();
-      row.addProperty("id", i);
-      row.add(TargetFixture.VECTOR, new Gson().toJsonTree(data[i]));
       row.addProperty("category", "c" + i % 2);
-      rows.add(row);
-    }
-    TargetFixture.insertIndexAndLoad(client, NAME, rows);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    server.close();
+      return row;
+    }));
   }
 
   private static Set<Long> ids(String filter) {

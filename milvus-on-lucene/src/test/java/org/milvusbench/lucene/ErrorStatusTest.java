@@ -12,14 +12,12 @@ import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import io.milvus.v2.service.vector.response.SearchResp;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each failure the issue lists comes back as Milvus's status (code and reason) through the unchanged
@@ -29,24 +27,16 @@ class ErrorStatusTest {
   private static final int DIM = 16;
   private static final String NAME = "errors";
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget();
   static MilvusClientV2 client;
   static float[][] data = TestData.normal(200, DIM, 3);
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
-    client = TargetFixture.connect(server, null);
+    client = target.client();
     TargetFixture.createReferenceCollection(client, NAME, DIM);
     TargetFixture.insertIndexAndLoad(client, NAME, TestData.rows(data, 0, data.length));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    server.close();
   }
 
   private static SearchReq.SearchReqBuilder search(String collection, float[] vector) {

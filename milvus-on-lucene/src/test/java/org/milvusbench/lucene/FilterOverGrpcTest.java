@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.common.DataType;
@@ -15,17 +14,14 @@ import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import io.milvus.v2.service.vector.response.SearchResp;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code like} and JSON paths through the unchanged MilvusClientV2: patterns select exactly the rows
@@ -38,16 +34,14 @@ class FilterOverGrpcTest {
   private static final List<String> NAMES = List.of("apple", "apricot", "banana", "a_b", "axb", "50%", "500", "a*c",
       "x\\y", "grape");
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget();
   static MilvusClientV2 client;
   static float[][] data = TestData.normal(NAMES.size(), DIM, 9);
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
-    client = TargetFixture.connect(server, null);
+    client = target.client();
     CreateCollectionReq.CollectionSchema schema = CreateCollectionReq.CollectionSchema.builder().build();
     schema.addField(AddFieldReq.builder().fieldName("id").dataType(DataType.Int64).isPrimaryKey(true).autoID(false).build());
     schema.addField(AddFieldReq.builder().fieldName(TargetFixture.VECTOR).dataType(DataType.FloatVector).dimension(DIM).build());
@@ -55,24 +49,14 @@ class FilterOverGrpcTest {
     schema.addField(AddFieldReq.builder().fieldName("meta").dataType(DataType.JSON).build());
     client.createCollection(CreateCollectionReq.builder().collectionName(NAME).collectionSchema(schema)
         .enableDynamicField(false).build());
-    List<JsonObject> rows = new ArrayList<>();
-    for (int i = 0; i < NAMES.size(); i++) {
+    TargetFixture.insertIndexAndLoad(client, NAME, TestData.rowsKeyedByIndex(data, i -> {
       JsonObject row = new JsonObject();
-      row.addProperty("id", i);
-      row.add(TargetFixture.VECTOR, new Gson().toJsonTree(data[i]));
       row.addProperty("name", NAMES.get(i));
       JsonObject meta = new JsonObject();
       meta.addProperty("colour", i % 2 == 0 ? "red" : "blue");
       row.add("meta", meta);
-      rows.add(row);
-    }
-    TargetFixture.insertIndexAndLoad(client, NAME, rows);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    server.close();
+      return row;
+    }));
   }
 
   private static Set<Long> ids(String filter) {

@@ -20,7 +20,6 @@ import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.service.vector.request.InsertReq;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rank params the SDK rankers do not send, over the raw gRPC stub: no strategy (RRF, k = 60), weighted
@@ -40,28 +39,24 @@ import org.junit.jupiter.api.io.TempDir;
 class HybridRankParamsTest {
   private static final String NAME = "ranked";
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget();
   static ManagedChannel channel;
   static MilvusServiceGrpc.MilvusServiceBlockingStub stub;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    channel = ManagedChannelBuilder.forAddress("127.0.0.1", target.server().port()).usePlaintext().build();
     stub = MilvusServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
-    MilvusClientV2 client = TargetFixture.connect(server, null);
+    MilvusClientV2 client = target.client();
     MultiVectorTest.createCollection(client, NAME);
     client.insert(InsertReq.builder().collectionName(NAME).data(MultiVectorTest.rows()).build());
     MultiVectorTest.indexAndLoad(client, NAME);
-    client.close();
   }
 
   @AfterAll
   static void stop() throws Exception {
     channel.shutdownNow();
-    server.close();
   }
 
   private static SearchRequest sub(String field, float[] q, int limit) {

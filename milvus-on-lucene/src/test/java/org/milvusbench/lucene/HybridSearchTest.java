@@ -14,16 +14,14 @@ import io.milvus.v2.service.vector.request.data.FloatVec;
 import io.milvus.v2.service.vector.request.ranker.RRFRanker;
 import io.milvus.v2.service.vector.request.ranker.WeightedRanker;
 import io.milvus.v2.service.vector.response.SearchResp;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * HybridSearch over MilvusClientV2: each sub-request is searched on its own field with its own filter
@@ -38,24 +36,16 @@ class HybridSearchTest {
   private static final float[] IMAGE_QUERY = TestData.normal(1, 4, 501)[0];
   private static final String IMAGE_FILTER = "category == \"c1\"";
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget();
   static MilvusClientV2 client;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
-    client = TargetFixture.connect(server, null);
+    client = target.client();
     MultiVectorTest.createCollection(client, NAME);
     client.insert(InsertReq.builder().collectionName(NAME).data(MultiVectorTest.rows()).build());
     MultiVectorTest.indexAndLoad(client, NAME);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    server.close();
   }
 
   private static List<AnnSearchReq> subRequests() {

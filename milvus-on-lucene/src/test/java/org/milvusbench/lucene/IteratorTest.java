@@ -19,7 +19,6 @@ import io.milvus.v2.service.vector.request.SearchIteratorReq;
 import io.milvus.v2.service.vector.request.SearchIteratorReqV2;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import io.milvus.v2.service.vector.response.SearchResp;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +26,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.lucene.util.VectorUtil;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * MilvusClientV2's iterators, unchanged, against the target: the query iterator visits every matching
@@ -45,27 +43,19 @@ class IteratorTest {
   private static final float[][] DATA = TestData.normal(ROWS, DIM, 41);
   private static final float[] QUERY = TestData.uniform(1, DIM, 42)[0];
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget();
   static MilvusClientV2 client;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
-    client = TargetFixture.connect(server, null);
+    client = target.client();
     TargetFixture.createKeyedCollection(client, NAME, DIM);
     client.insert(InsertReq.builder().collectionName(NAME).data(TestData.keyedRows(DATA, 0, ROWS, 0, "A")).build());
     client.createIndex(CreateIndexReq.builder().collectionName(NAME).indexParams(List.of(IndexParam.builder()
         .fieldName(TargetFixture.VECTOR).indexType(IndexParam.IndexType.FLAT).metricType(IndexParam.MetricType.L2)
         .build())).build());
     client.loadCollection(LoadCollectionReq.builder().collectionName(NAME).build());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    server.close();
   }
 
   /** Row ids by exact L2 distance to QUERY (ties by id). */

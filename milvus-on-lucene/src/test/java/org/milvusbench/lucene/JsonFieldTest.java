@@ -2,7 +2,6 @@ package org.milvusbench.lucene;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -15,16 +14,13 @@ import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import io.milvus.v2.service.vector.response.QueryResp;
 import io.milvus.v2.service.vector.response.SearchResp;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A JSON field through the unchanged MilvusClientV2: each row's value comes back as inserted, and
@@ -45,37 +41,25 @@ class JsonFieldTest {
       "{\"a\":{\"b\":{\"c\":7}}}",
       "{}");
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget();
   static MilvusClientV2 client;
   static float[][] data = TestData.normal(META.size(), DIM, 4);
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
-    client = TargetFixture.connect(server, null);
+    client = target.client();
     CreateCollectionReq.CollectionSchema schema = CreateCollectionReq.CollectionSchema.builder().build();
     schema.addField(AddFieldReq.builder().fieldName("id").dataType(DataType.Int64).isPrimaryKey(true).autoID(false).build());
     schema.addField(AddFieldReq.builder().fieldName(TargetFixture.VECTOR).dataType(DataType.FloatVector).dimension(DIM).build());
     schema.addField(AddFieldReq.builder().fieldName("meta").dataType(DataType.JSON).build());
     client.createCollection(CreateCollectionReq.builder().collectionName(NAME).collectionSchema(schema)
         .enableDynamicField(false).build());
-    List<JsonObject> rows = new ArrayList<>();
-    for (int i = 0; i < META.size(); i++) {
+    TargetFixture.insertIndexAndLoad(client, NAME, TestData.rowsKeyedByIndex(data, i -> {
       JsonObject row = new JsonObject();
-      row.addProperty("id", i);
-      row.add(TargetFixture.VECTOR, new Gson().toJsonTree(data[i]));
       row.add("meta", JsonParser.parseString(META.get(i)));
-      rows.add(row);
-    }
-    TargetFixture.insertIndexAndLoad(client, NAME, rows);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    server.close();
+      return row;
+    }));
   }
 
   private static Set<Long> ids(String filter) {

@@ -20,16 +20,14 @@ import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import io.milvus.v2.service.vector.response.SearchResp;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A collection with two FloatVector fields of different dimensions (Milvus 2.5 / 2.6 multi-vector):
@@ -44,24 +42,16 @@ class MultiVectorTest {
   static final float[][] TEXTS = TestData.normal(ROWS, 8, 11);
   static final float[][] IMAGES = TestData.normal(ROWS, 4, 12);
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget();
   static MilvusClientV2 client;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
-    client = TargetFixture.connect(server, null);
+    client = target.client();
     createCollection(client, NAME);
     client.insert(InsertReq.builder().collectionName(NAME).data(rows()).build());
     indexAndLoad(client, NAME);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    server.close();
   }
 
   /** id INT64, text_vec FLOAT_VECTOR(8), image_vec FLOAT_VECTOR(4), category VARCHAR. */

@@ -9,18 +9,16 @@ import io.milvus.v2.exception.MilvusClientException;
 import io.milvus.v2.service.vector.request.GetReq;
 import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvus.v2.service.vector.response.QueryResp;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Query as MilvusClientV2 sends it: count(*) with and without a filter, ids, limit and offset,
@@ -32,28 +30,20 @@ class QueryTest {
   private static final int ROWS = 100;
   private static final String NAME = "queries";
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget();
   static MilvusClientV2 client;
   static float[][] data = TestData.normal(ROWS, DIM, 21);
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
-    client = TargetFixture.connect(server, null);
+    client = target.client();
     TargetFixture.createKeyedCollection(client, NAME, DIM);
     var rows = TestData.rows(data, 0, ROWS);
     for (int i = 0; i < ROWS; i++) {
       rows.get(i).addProperty("id", (long) i);
     }
     TargetFixture.insertIndexAndLoad(client, NAME, rows);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    server.close();
   }
 
   private static QueryReq.QueryReqBuilder query() {

@@ -13,16 +13,14 @@ import io.milvus.v2.service.vector.request.InsertReq;
 import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import io.milvus.v2.service.vector.response.SearchResp;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.util.VectorUtil;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Range search ({@code radius} / {@code range_filter}) through MilvusClientV2, against a brute-force
@@ -36,15 +34,13 @@ class RangeSearchTest {
   private static final float[][] DATA = TestData.normal(ROWS, DIM, 23);
   private static final float[] QUERY = TestData.uniform(1, DIM, 24)[0];
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget();
   static MilvusClientV2 client;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
-    client = TargetFixture.connect(server, null);
+    client = target.client();
     for (IndexParam.MetricType metric : List.of(IndexParam.MetricType.L2, IndexParam.MetricType.IP,
         IndexParam.MetricType.COSINE)) {
       String name = "range_" + metric.name().toLowerCase();
@@ -55,12 +51,6 @@ class RangeSearchTest {
           .extraParams(Map.of("M", 16, "efConstruction", 200)).build())).build());
       client.loadCollection(LoadCollectionReq.builder().collectionName(name).build());
     }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    server.close();
   }
 
   private static float value(String metric, float[] v) {

@@ -27,7 +27,6 @@ import io.milvus.v2.service.vector.request.InsertReq;
 import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -36,34 +35,29 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the client library hides: server-side insert validation, UNIMPLEMENTED, message size, GetMetrics. */
 class RawStubTest {
   private static final int DIM = 16;
   private static final String NAME = "raw";
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget(config -> config.maxMessageBytes(2 * 1024 * 1024));
   static ManagedChannel channel;
   static MilvusServiceGrpc.MilvusServiceBlockingStub stub;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).maxMessageBytes(2 * 1024 * 1024).build());
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
+    channel = ManagedChannelBuilder.forAddress("127.0.0.1", target.server().port()).usePlaintext()
         .maxInboundMessageSize(64 * 1024 * 1024).build();
     stub = MilvusServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
-    MilvusClientV2 client = TargetFixture.connect(server, null);
-    TargetFixture.createReferenceCollection(client, NAME, DIM);
-    client.close();
+    TargetFixture.createReferenceCollection(target.client(), NAME, DIM);
   }
 
   @AfterAll
   static void stop() throws Exception {
     channel.shutdownNow();
-    server.close();
   }
 
   private static InsertRequest insert(int rows, int dim) {
@@ -98,7 +92,7 @@ class RawStubTest {
   @Test
   void indexBuildProgressCountsRowsAndEndsFinished() throws Exception {
     String name = "progress";
-    MilvusClientV2 client = TargetFixture.connect(server, null);
+    MilvusClientV2 client = TargetFixture.connect(target.server(), null);
     try {
       TargetFixture.createReferenceCollection(client, name, DIM);
       client.insert(InsertReq.builder().collectionName(name).data(TestData.rows(TestData.normal(600, DIM, 8), 0, 600)).build());
@@ -152,7 +146,7 @@ class RawStubTest {
 
   @Test
   void metricsReportSearchServiceTimesAndProcess() throws Exception {
-    MilvusClientV2 client = TargetFixture.connect(server, null);
+    MilvusClientV2 client = TargetFixture.connect(target.server(), null);
     try {
       client.insert(InsertReq.builder().collectionName(NAME).data(TestData.rows(TestData.normal(50, DIM, 5), 0, 50)).build());
       client.loadCollection(LoadCollectionReq.builder().collectionName(NAME).build());

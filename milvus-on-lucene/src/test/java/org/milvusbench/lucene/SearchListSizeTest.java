@@ -8,13 +8,11 @@ import io.milvus.v2.exception.MilvusClientException;
 import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import io.milvus.v2.service.vector.response.SearchResp;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** HNSW's search list size as Milvus (knowhere) chooses it: {@code max(k, 16)} without ef, an error below k. */
 class SearchListSizeTest {
@@ -22,27 +20,19 @@ class SearchListSizeTest {
   private static final int ROWS = 2_000;
   private static final String NAME = "list_size";
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  // One segment: Lucene searches several segments concurrently and shares the competitive score
+  // between them, so with more than one the same search can explore a little differently twice.
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget(config -> config.buildThreads(1)
+      .segmentsPerBuildThread(1).maxSegmentRows(0));
   static MilvusClientV2 client;
 
   @BeforeAll
   static void start() throws Exception {
-    // One segment: Lucene searches several segments concurrently and shares the competitive score
-    // between them, so with more than one the same search can explore a little differently twice.
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).buildThreads(1)
-        .segmentsPerBuildThread(1).maxSegmentRows(0).build());
-    client = TargetFixture.connect(server, null);
+    client = target.client();
     TargetFixture.createReferenceCollection(client, NAME, DIM);
     float[][] data = TestData.normal(ROWS, DIM, 5);
     TargetFixture.insertIndexAndLoad(client, NAME, TestData.rows(data, 0, ROWS));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    server.close();
   }
 
   private static List<SearchResp.SearchResult> search(float[] query, int limit, Map<String, Object> params) {

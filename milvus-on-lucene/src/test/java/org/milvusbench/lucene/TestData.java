@@ -1,5 +1,6 @@
 package org.milvusbench.lucene;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.apache.lucene.util.VectorUtil;
 
@@ -106,6 +108,21 @@ public final class TestData {
     for (int i = 0; i < rows.size(); i++) {
       rows.get(i).addProperty("id", idBase + from + i);
       rows.get(i).addProperty("category", category);
+    }
+    return rows;
+  }
+
+  /**
+   * Rows with client-assigned keys: row i is {@code fields.apply(i)} with {@code id} i and the vector
+   * {@code data[i]} added; the row's own keys keep their order (dynamic fields come back in it).
+   */
+  static List<JsonObject> rowsKeyedByIndex(float[][] data, IntFunction<JsonObject> fields) {
+    List<JsonObject> rows = new ArrayList<>(data.length);
+    for (int i = 0; i < data.length; i++) {
+      JsonObject row = fields.apply(i);
+      row.addProperty("id", i);
+      row.add(TargetFixture.VECTOR, new Gson().toJsonTree(data[i]));
+      rows.add(row);
     }
     return rows;
   }

@@ -12,14 +12,12 @@ import io.milvus.v2.exception.MilvusClientException;
 import io.milvus.v2.service.collection.request.AddFieldReq;
 import io.milvus.v2.service.collection.request.CreateCollectionReq;
 import io.milvus.v2.service.collection.request.HasCollectionReq;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Schema features this server does not implement are refused at CreateCollection with Milvus's
@@ -30,21 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 class UnsupportedSchemaTest {
   private static final String NAME = "refused";
 
-  @TempDir
-  static Path dataDir;
-  static TargetServer server;
+  @RegisterExtension
+  static final SharedTarget target = new SharedTarget();
   static MilvusClientV2 client;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build());
-    client = TargetFixture.connect(server, null);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    server.close();
+    client = target.client();
   }
 
   /** Key and vector, plus what {@code extra} adds; created with {@code properties}. */

@@ -1,6 +1,7 @@
 package org.milvusbench.sweep.run;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.milvusbench.rundir.RunLayout;
 import org.milvusbench.sweep.SweepLog;
 import org.milvusbench.sweep.config.Injectors;
@@ -62,9 +63,28 @@ final class Coordination implements AutoCloseable {
     client.await(PREPARED);
   }
 
-  /** Starts arriving at {@code level}'s barrier. */
-  CompletableFuture<Void> arrive(SweepConfig config, Level level) {
-    return client.arrive(key(config, level));
+  /** Starts arriving at {@code level}'s barrier (after its warm-up). */
+  void arriveAt(SweepConfig config, Level level) {
+    level.barrier = client.arrive(key(config, level));
+  }
+
+  /** Whether {@code level}'s barrier still holds this injector. */
+  static boolean waitingAt(Level level) {
+    return level.barrier != null && !level.barrier.isDone();
+  }
+
+  /** Why {@code level}'s barrier failed, or null while it holds or once it let this injector through. */
+  static String failure(Level level) {
+    CompletableFuture<Void> barrier = level.barrier;
+    if (barrier == null || !barrier.isCompletedExceptionally()) {
+      return null;
+    }
+    try {
+      barrier.join();
+      return null;
+    } catch (CompletionException e) {
+      return e.getCause() == null ? e.toString() : e.getCause().getMessage();
+    }
   }
 
   /** {@code level 2 (c=6)}: the level's place in the schedule and its whole load (all injectors). */

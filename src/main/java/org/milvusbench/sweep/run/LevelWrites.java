@@ -51,7 +51,7 @@ final class LevelWrites {
     long inserted = rows(operations, "insert");
     long deleted = rows(operations, "delete");
     if (level.parts.deal() != null) {
-      inserted += (long) SweepRun.RESERVE_BATCHES * run.config().workload().batch();
+      inserted += (long) LevelBoundaries.RESERVE_BATCHES * run.config().workload().batch();
     }
     LevelResult.Writes writes = run.writes().restore(level.label(), inserted, deleted);
     SweepLog.log(String.format("  rows: %d before, +%d inserted, -%d deleted = %d expected, count(*) %d %s; %d after"

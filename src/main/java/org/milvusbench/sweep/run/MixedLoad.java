@@ -89,6 +89,6 @@ final class MixedLoad {
   static org.milvusbench.gatling.MilvusQueryActionBuilder query(SweepRun run, String requestName) {
     return org.milvusbench.gatling.MilvusDsl.query(requestName).collection(run.target().collection())
         .filter(run.config().filter() != null ? run.config().filter() : "category == \"A\"").limit(run.config().topK())
-        .consistencyLevel(run.consistency());
+        .consistencyLevel(run.requests().consistency());
   }
 }

@@ -5,33 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.milvusbench.gatling.MilvusDsl;
 import org.milvusbench.gatling.MilvusProtocolBuilder;
 import org.milvusbench.gatling.MilvusSearchActionBuilder;
 import org.milvusbench.gatling.SearchRequests;
-import org.milvusbench.gatling.core.ConsistencyLevel;
 import org.milvusbench.sweep.config.Workload;
 import org.milvusbench.milvus.AdminClient;
-import org.milvusbench.process.ProcessStats;
-import org.milvusbench.process.ProcessUsage;
-import org.milvusbench.recorder.LevelRecorder;
-import org.milvusbench.rundir.LatencyStats;
-import org.milvusbench.rundir.LevelResult;
 import org.milvusbench.rundir.RunLayout;
-import org.milvusbench.rundir.RunWriter;
 import org.milvusbench.sweep.SweepLog;
 import org.milvusbench.sweep.config.SweepConfig;
 import org.milvusbench.sweep.setup.TargetSetup;
 
 /**
  * One sweep from configuration to run directory: prepares the target, owns the per-level
- * recorders, does the bookkeeping at level boundaries (target statistics reset/read, CPU and RSS
- * of both processes), and writes the results at the end. The Gatling side is {@link SweepScenarios}.
+ * recorders and writes the results at the end. The bookkeeping at level boundaries (target
+ * statistics reset/read, CPU and RSS of both processes) is {@link LevelBoundaries}; the Gatling
+ * side is {@link SweepScenarios}.
  */
 public final class SweepRun implements AutoCloseable {
   private final SweepConfig config;
@@ -41,12 +30,8 @@ public final class SweepRun implements AutoCloseable {
   private final AdminClient admin;
   private final ServerScrapes scrapes;
   private final List<Level> levels;
-  // One daemon thread cuts the running level's histogram into intervals; it does no I/O.
-  private final ScheduledExecutorService intervals = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "milvus-sweep-intervals");
-    t.setDaemon(true);
-    return t;
-  });
+  private final RunRequests requests;
+  private final LevelBoundaries boundaries;
   private boolean finished;
   // Writing workloads only: the rows they add (checked and removed after every level) and, when
   // streaming, the freshness probe. Set once the target answered the probe search.
@@ -65,6 +50,8 @@ public final class SweepRun implements AutoCloseable {
     this.admin = new AdminClient(target.target().endpoint());
     this.scrapes = ServerScrapes.of(config.metricsUrl(), target.target());
     this.levels = Levels.of(config, target.queries(), target.seeded());
+    this.requests = new RunRequests(config, target);
+    this.boundaries = new LevelBoundaries(this, admin, scrapes);
   }
 
   /**
@@ -74,9 +61,8 @@ public final class SweepRun implements AutoCloseable {
   public static final int SETUP_EXIT_STATUS = 3;
 
   /**
-   * The simulation's entry: reads the {@code -D} settings and prepares the run; on any failure prints
-   * one line (the message names the key or URI) and exits {@value #SETUP_EXIT_STATUS} before Gatling
-   * starts, instead of Gatling's "Run crashed" and a stack trace. {@code -Dsweep.debug=true} adds the trace.
+   * The simulation's entry: reads the {@code -D} settings and prepares the run; on any failure exits
+   * before Gatling starts, with one line that names the key or URI ({@link SetupFailure}).
    */
   public static SweepRun startOrExit() {
     Class<?> simulation = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
@@ -88,18 +74,7 @@ public final class SweepRun implements AutoCloseable {
       }
       return start(config);
     } catch (RuntimeException | Error e) {
-      // UncheckedIOException's message is the cause's toString(); the cause's own message reads better.
-      Throwable shown = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-      String message = shown.getMessage() == null ? shown.toString() : shown.getMessage();
-      System.err.println("[milvus-sweep] error: " + message);
-      if (Boolean.parseBoolean(System.getProperty("sweep.debug"))) {
-        e.printStackTrace();
-      } else {
-        System.err.println("[milvus-sweep] (-Dsweep.debug=true prints the stack trace)");
-      }
-      System.out.flush();
-      System.err.flush();
-      System.exit(SETUP_EXIT_STATUS);
+      SetupFailure.exit(e);
       throw e;
     }
   }
@@ -147,14 +122,9 @@ public final class SweepRun implements AutoCloseable {
     return coordination != null;
   }
 
-  /** Starts arriving at {@code level}'s barrier (after its warm-up). */
-  void arriveAt(Level level) {
-    level.barrier = coordination.arrive(config, level);
-  }
-
-  /** Whether {@code level}'s barrier still holds this injector. */
-  boolean waitingAt(Level level) {
-    return level.barrier != null && !level.barrier.isDone();
+  /** The barriers of a coordinated injector; null for a JVM alone. */
+  Coordination coordination() {
+    return coordination;
   }
 
   /**
@@ -162,24 +132,15 @@ public final class SweepRun implements AutoCloseable {
    * it let this injector through.
    */
   synchronized String barrierFailure(Level level) {
-    java.util.concurrent.CompletableFuture<Void> barrier = level.barrier;
-    if (barrier == null || !barrier.isCompletedExceptionally()) {
-      return null;
+    String message = Coordination.failure(level);
+    if (message != null && !level.barrierFailureReported) {
+      level.barrierFailureReported = true;
+      System.err.println("[milvus-sweep] error: " + message);
+      // Gatling's crash skips the simulation's after hook: the levels measured so far are written
+      // now, so a merge of the injectors that did finish them is still possible.
+      SweepLog.log("results of the levels measured before the barrier failed: " + RunFiles.writeRun(this));
     }
-    try {
-      barrier.join();
-      return null;
-    } catch (java.util.concurrent.CompletionException e) {
-      String message = e.getCause() == null ? e.toString() : e.getCause().getMessage();
-      if (!level.barrierFailureReported) {
-        level.barrierFailureReported = true;
-        System.err.println("[milvus-sweep] error: " + message);
-        // Gatling's crash skips the simulation's after hook: the levels measured so far are written
-        // now, so a merge of the injectors that did finish them is still possible.
-        SweepLog.log("results of the levels measured before the barrier failed: " + RunFiles.writeRun(this));
-      }
-      return message;
-    }
+    return message;
   }
 
   private void openWrites() {
@@ -191,22 +152,13 @@ public final class SweepRun implements AutoCloseable {
     SweepLog.log(workload.name() + " workload: " + target.collection() + " holds " + writes.rows().nextRow()
         + " rows; new rows continue data-prep's dataset from there, and each level's rows are deleted after it");
     if (workload.kind() == Workload.Kind.STREAMING) {
-      freshnessProbe = new FreshnessProbe(new AdminClient(target.target().endpoint()), this::freshnessSearch,
+      freshnessProbe = new FreshnessProbe(new AdminClient(target.target().endpoint()), requests::freshnessSearch,
           FRESHNESS_TIMEOUT_MILLIS);
     }
   }
 
   /** How long the freshness probe waits for an inserted row to be searchable. */
   static final long FRESHNESS_TIMEOUT_MILLIS = 10_000;
-  /** Mixed levels start with this many batches of the run's own rows for upserts and deletes. */
-  static final int RESERVE_BATCHES = 10;
-
-  private io.milvus.grpc.SearchRequest freshnessSearch(float[] vector) {
-    MilvusSearchActionBuilder probe = MilvusDsl.search("freshness probe").collection(target.collection())
-        .annsField(config.annsField()).vectors(MilvusDsl.queryVectors(List.of(vector))).topK(config.topK())
-        .ef(config.ef()).metric(config.metric()).consistencyLevel(consistency());
-    return SearchRequests.first(probe, protocol());
-  }
 
   CollectionWrites writes() {
     return writes;
@@ -216,9 +168,9 @@ public final class SweepRun implements AutoCloseable {
     return freshnessProbe;
   }
 
-  /** {@code search.consistency}; null = the collection's. */
-  ConsistencyLevel consistency() {
-    return config.consistency() == null ? null : ConsistencyLevel.valueOf(config.consistency().toUpperCase(java.util.Locale.ROOT));
+  /** The Gatling protocol and searches this run's configuration describes. */
+  RunRequests requests() {
+    return requests;
   }
 
   public SweepConfig config() {
@@ -241,94 +193,19 @@ public final class SweepRun implements AutoCloseable {
     return startedAt;
   }
 
+  /** The bookkeeping at level boundaries (counters, CPU, intervals), called from the scenarios. */
+  LevelBoundaries boundaries() {
+    return boundaries;
+  }
+
   /** The Milvus protocol of this run. */
   public MilvusProtocolBuilder protocol() {
-    return MilvusDsl.milvus().endpoint(target.target().endpoint())
-        .deadline(config.deadline()).channels(config.channels());
+    return requests.protocol();
   }
 
   /** The configured search, named {@code requestName}. */
   public MilvusSearchActionBuilder search(String requestName) {
-    MilvusSearchActionBuilder search = MilvusDsl.search(requestName).collection(target.collection())
-        .annsField(config.annsField()).vectors(target.queries()).topK(config.topK()).nq(config.nq())
-        .ef(config.ef()).metric(config.metric()).filter(config.filter()).consistencyLevel(consistency());
-    return config.outputFields().isEmpty() ? search : search.outputFields(config.outputFields().toArray(String[]::new));
-  }
-
-  /**
-   * Between levels, after the warm-up: zero the target's counters, note CPU, start cutting
-   * intervals. A streaming level first runs its no-ingest phase, measured from here too, and its
-   * counters start with the ingest ({@link #startIngest}); a mixed level first gets its reserve.
-   */
-  void beginLevel(Level level) {
-    switch (config.workload().kind()) {
-      case STREAMING -> startIntervals(level, List.of(level.operation(LevelResult.SEARCH_NO_INGEST)));
-      case MIXED -> {
-        writes.reserve(RESERVE_BATCHES * config.workload().batch());
-        List<LevelRecorder> all = new ArrayList<>(level.parts.operations().values());
-        all.add(level.recorder());
-        beginMeasured(level, all);
-      }
-      case SEARCH -> beginMeasured(level, List.of(level.recorder()));
-    }
-  }
-
-  /** A streaming level's no-ingest phase is over: snapshot it and start the ingest beside the searches. */
-  void startIngest(Level level) {
-    level.intervalTicker.cancel(false);
-    level.baselineSnapshot = level.operation(LevelResult.SEARCH_NO_INGEST).snapshot();
-    freshnessProbe.recordInto(level.parts.freshness());
-    level.ingestStopped = false;
-    level.ingesting = true;
-    beginMeasured(level, List.of(level.recorder(), level.operation("insert")));
-  }
-
-  private void beginMeasured(Level level, List<LevelRecorder> recorders) {
-    // The target's counters are reset at every level boundary: of several injectors, only injector 0 reads them.
-    level.serverBegin = config.injectors().ownsTarget() ? admin.statsAndReset() : null;
-    level.prometheusBegin = scrapes.begin();
-    level.generatorCpuBeginNanos = ProcessStats.cpuNanos();
-    level.beginNanos = System.nanoTime();
-    startIntervals(level, recorders);
-  }
-
-  private void startIntervals(Level level, List<LevelRecorder> recorders) {
-    recorders.forEach(LevelRecorder::startIntervals);
-    long every = config.interval().toNanos();
-    level.intervalTicker = intervals.scheduleAtFixedRate(() -> recorders.forEach(LevelRecorder::sampleInterval),
-        every, every, TimeUnit.NANOSECONDS);
-  }
-
-  /** Between levels, once all the level's users are done: snapshot and summarise it. */
-  void endLevel(Level level) {
-    long endNanos = System.nanoTime();
-    if (level.intervalTicker != null) {
-      level.intervalTicker.cancel(false);
-    }
-    long generatorCpu = ProcessStats.cpuNanos();
-    AdminClient.ServerStats server = config.injectors().ownsTarget() ? admin.statsAndReset() : null;
-    LevelRecorder.LevelSnapshot snap = level.recorder().snapshot();
-    // CPU is read just outside the level (Gatling starts the next population at its next injection
-    // tick), when neither process has a search in flight; over that longer interval a saturated level
-    // read 127 % instead of ~190 % of 200 %. So CPU time is divided by the level's own window, the
-    // one QPS uses.
-    long windowNanos = (snap.windowEndEpochMicros() - snap.windowStartEpochMicros()) * 1000;
-    long wall = windowNanos > 0 ? windowNanos : endNanos - level.beginNanos;
-    LevelResult.ProcessUsage generator = new LevelResult.ProcessUsage(
-        ProcessUsage.cpuPercent(level.generatorCpuBeginNanos, generatorCpu, wall), ProcessStats.rssBytes(), ProcessStats.peakRssBytes());
-    LevelResult.ProcessUsage targetUsage = null;
-    LatencyStats serverService = null;
-    if (server != null && level.serverBegin != null) {
-      double cpu = ProcessUsage.cpuPercent(level.serverBegin.cpuNanos(), server.cpuNanos(),
-          windowNanos > 0 ? windowNanos : server.sampledAtNanos() - level.serverBegin.sampledAtNanos());
-      targetUsage = new LevelResult.ProcessUsage(cpu, server.rssBytes(), server.peakRssBytes());
-      serverService = server.serviceMicros() == null ? null : LatencyStats.fromHistogram(server.serviceMicros());
-    }
-    LevelResult main = RunWriter.writeLevel(runDir, level.fileStem(), level.primaryOperation(), level.label(),
-        level.concurrency(), level.ratePerSecond(), snap, serverService, new LevelResult.Resources(targetUsage, generator))
-        .withServerPrometheus(scrapes.end(level.prometheusBegin));
-    LevelResult complete = LevelWrites.complete(this, level, main);
-    level.result = level.trial.of() > 1 ? complete.withTrial(level.trial.number()) : complete;
+    return requests.search(requestName);
   }
 
   /** Writes results.json and config.json (once), stops the embedded target. */
@@ -355,7 +232,7 @@ public final class SweepRun implements AutoCloseable {
 
   @Override
   public void close() {
-    intervals.shutdownNow();
+    boundaries.close();
     if (coordination != null) {
       coordination.close();
     }

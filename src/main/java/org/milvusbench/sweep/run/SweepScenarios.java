@@ -40,7 +40,7 @@ public final class SweepScenarios {
       Level level = levels.get(i);
       PopulationBuilder boundary = scenario("after " + level.label())
           .exec(session -> {
-            run.endLevel(level);
+            run.boundaries().end(level);
             return session;
           })
           .pause(cfg.pause())
@@ -58,7 +58,7 @@ public final class SweepScenarios {
                 SweepLog.log("every injector is at " + Coordination.key(cfg, level) + ": it starts (this injector: "
                     + level.label() + ")");
               }
-              run.beginLevel(level);
+              run.boundaries().begin(level);
             }
             return session;
           })
@@ -80,10 +80,10 @@ public final class SweepScenarios {
    */
   private static ChainBuilder barrier(SweepRun run, Level level) {
     return exec(session -> {
-          run.arriveAt(level);
+          run.coordination().arriveAt(run.config(), level);
           return session;
         })
-        .asLongAs(session -> run.waitingAt(level)).on(pause(Duration.ofMillis(5)))
+        .asLongAs(session -> Coordination.waitingAt(level)).on(pause(Duration.ofMillis(5)))
         .exec(crashLoadGeneratorIf(session -> run.barrierFailure(level), session -> run.barrierFailure(level) != null));
   }
 
@@ -114,7 +114,7 @@ public final class SweepScenarios {
             .observer(level.operation(LevelResult.SEARCH_NO_INGEST)).startSchedule(level.parts.baselineSchedule())));
     PopulationBuilder startIngest = scenario("start ingest " + level.label())
         .exec(session -> {
-          run.startIngest(level);
+          run.boundaries().startIngest(level);
           return session;
         })
         .injectOpen(atOnceUsers(1));

@@ -1,22 +1,11 @@
 package org.milvusbench.lucene.store;
 
-import io.milvus.grpc.CollectionSchema;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.SortedNumericSelector;
-import org.apache.lucene.search.SortedNumericSortField;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 
 /**
@@ -47,74 +36,18 @@ public final class Collection implements AutoCloseable {
   private volatile GraphBuild build;
   private final CollectionPartitions partitions = new CollectionPartitions(this);
 
-  private Collection(Path dir, CollectionState state, LuceneIndex index, StoreSettings settings) throws IOException {
+  /** Opened by {@link CollectionOpener}, which reads the state and the index and finds the next auto id. */
+  Collection(Path dir, CollectionState state, SchemaView schema, LuceneIndex index, StoreSettings settings,
+      long nextAutoId) {
     this.dir = dir;
     this.state = state;
     this.index = index;
     this.settings = settings;
-    this.schema = new SchemaView(CollectionSchema.parseFrom(Base64.getDecoder().decode(state.schemaBase64())));
+    this.schema = schema;
     this.codec = new DocCodec(schema);
     this.primaryKeys = new PrimaryKeyCache(schema.primary());
-    this.nextAutoId = new AtomicLong(Math.max(index.committedNextAutoId(), maxPrimaryKey() + 1));
+    this.nextAutoId = new AtomicLong(nextAutoId);
     this.writer = new RowWriter(this);
-  }
-
-  static Collection create(Path dir, CollectionState state, StoreSettings settings) throws IOException {
-    Files.createDirectories(dir);
-    state.write(dir);
-    return open(dir, settings);
-  }
-
-  /**
-   * Opens the collection in {@code dir}. With a pending graph build the raw index does not merge: the
-   * build copies its segments in order and a resumed one needs them as they were ({@link GraphBuild}).
-   */
-  static Collection open(Path dir, StoreSettings settings) throws IOException {
-    CollectionState state = CollectionState.read(dir);
-    deleteStrayIndexDirs(dir, state);
-    GraphSpec graph = state.graph() == null ? null : state.graph().spec();
-    SchemaView schema = new SchemaView(CollectionSchema.parseFrom(Base64.getDecoder().decode(state.schemaBase64())));
-    LuceneIndex index = LuceneIndex.open(dir.resolve(state.indexDir()), VectorGraphs.of(state, schema), graph, settings,
-        settings.searchExecutor(), state.build() != null);
-    return new Collection(dir, state, index, settings);
-  }
-
-  /**
-   * Deletes Lucene directories neither current nor being built: left by a stop between a build's
-   * publication and the deletion of the directory it replaced, or by a build that failed.
-   */
-  private static void deleteStrayIndexDirs(Path dir, CollectionState state) throws IOException {
-    String building = state.build() == null ? null : state.build().indexDir();
-    try (java.util.stream.Stream<Path> dirs = Files.list(dir)) {
-      for (Path d : dirs.filter(Files::isDirectory).toList()) {
-        String name = d.getFileName().toString();
-        if (name.matches("index-\\d+") && !name.equals(state.indexDir()) && !name.equals(building)) {
-          GraphBuild.deleteTree(d);
-        }
-      }
-    }
-  }
-
-  /** The largest Int64 key, or 0 (no rows, or VarChar keys: their auto ids live only in the commit data). */
-  private long maxPrimaryKey() throws IOException {
-    if (schema.primary().getDataType() == io.milvus.grpc.DataType.VarChar) {
-      return 0;
-    }
-    IndexSearcher s = index.searchers.acquire();
-    try {
-      Sort byPkDesc = new Sort(new SortedNumericSortField(schema.primaryName(), org.apache.lucene.search.SortField.Type.LONG,
-          true, SortedNumericSelector.Type.MAX));
-      TopFieldDocs top = s.search(new MatchAllDocsQuery(), 1, byPkDesc);
-      if (top.scoreDocs.length == 0) {
-        return 0;
-      }
-      List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-      int doc = top.scoreDocs[0].doc;
-      LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-      return new LeafValues(leaf.reader(), schema).primaryKey(doc - leaf.docBase);
-    } finally {
-      index.searchers.release(s);
-    }
   }
 
   /** Primary keys of global doc ids of a reader of this collection (Int64 ones cached per segment). */

@@ -42,7 +42,7 @@ public final class Database implements AutoCloseable {
     Database db = new Database(store, dir, state);
     try (Stream<Path> dirs = Files.list(dir)) {
       for (Path d : dirs.filter(p -> Files.exists(p.resolve(CollectionState.FILE))).toList()) {
-        Collection c = Collection.open(d, store.settings());
+        Collection c = CollectionOpener.open(d, store.settings());
         db.collections.put(c.name(), c);
         store.sawId(c.state().collectionId());
         c.state().partitionList().forEach(p -> store.sawId(p.id()));
@@ -150,7 +150,7 @@ public final class Database implements AutoCloseable {
     CollectionState cs = new CollectionState(name, id, now,
         Base64.getEncoder().encodeToString(schema.toByteArray()), consistencyLevel, "index-0", null, null, false,
         List.of(new CollectionState.PartitionJson(Partitions.DEFAULT, id, now, false)), null, null, null);
-    Collection c = Collection.create(collectionDir, cs, store.settings());
+    Collection c = CollectionOpener.create(collectionDir, cs, store.settings());
     collections.put(name, c);
     return c;
   }
