@@ -31,7 +31,8 @@ import org.milvusbench.lucene.store.VectorSearch;
  *     org.milvusbench.lucene.SegmentLayoutBenchmark
  * </pre>
  * Properties: bench.rows (50000), bench.layouts (segments per layout, 1,2,4), bench.seconds (slices
- * per path, layout and concurrency; 5), bench.efs (the equal-recall table's ef values, 32,64,128,256).
+ * per path, layout and concurrency; 5), bench.efs (the equal-recall table's ef values, 32,64,128,256),
+ * bench.paths (true: also gRPC against in-process at ef=64).
  */
 public final class SegmentLayoutBenchmark {
   private static final int DIM = 768;
@@ -79,32 +80,40 @@ public final class SegmentLayoutBenchmark {
         BenchLoop.run(l.grpc(), 2, 3, queries.length);
         BenchLoop.run(l.inProcess(), 2, 3, queries.length);
       }
-      System.out.println("\n conc  segments  gRPC QPS  p50 µs  CPU µs/q | in-proc QPS  p50 µs  CPU µs/q | gRPC/in-proc");
-      for (int concurrency : new int[] {1, 2, 8}) {
-        BenchLoop.Stats[][] stats = new BenchLoop.Stats[layouts.size()][2];
-        for (BenchLoop.Stats[] pair : stats) {
-          pair[0] = new BenchLoop.Stats();
-          pair[1] = new BenchLoop.Stats();
-        }
-        for (int slice = 0; slice < seconds; slice++) {
-          for (int i = 0; i < layouts.size(); i++) {
-            stats[i][0].add(BenchLoop.run(layouts.get(i).grpc(), concurrency, 1, queries.length));
-            stats[i][1].add(BenchLoop.run(layouts.get(i).inProcess(), concurrency, 1, queries.length));
-          }
-        }
-        for (int i = 0; i < layouts.size(); i++) {
-          BenchLoop.Stats g = stats[i][0];
-          BenchLoop.Stats p = stats[i][1];
-          System.out.printf(Locale.ROOT, "%5d %9d %9.0f %7d %9.0f | %11.0f %7d %9.0f | %.2f%n", concurrency,
-              layouts.get(i).segments(), g.qps(), g.hist.getValueAtPercentile(50), g.cpuMicrosPerQuery(), p.qps(),
-              p.hist.getValueAtPercentile(50), p.cpuMicrosPerQuery(), g.qps() / p.qps());
-        }
+      if (Boolean.parseBoolean(System.getProperty("bench.paths", "true"))) {
+        comparePaths(layouts, queries, seconds);
       }
+      equalRecall(layouts, data, queries, seconds);
     } finally {
       for (Layout l : layouts) {
         l.channel().shutdownNow();
         l.server().close();
         TargetBenchmark.deleteTree(l.dir());
+      }
+    }
+  }
+
+  /** gRPC against in-process search at ef=64, c = 1, 2, 8, per layout. */
+  private static void comparePaths(List<Layout> layouts, float[][] queries, int seconds) throws Exception {
+    System.out.println("\n conc  segments  gRPC QPS  p50 µs  CPU µs/q | in-proc QPS  p50 µs  CPU µs/q | gRPC/in-proc");
+    for (int concurrency : new int[] {1, 2, 8}) {
+      BenchLoop.Stats[][] stats = new BenchLoop.Stats[layouts.size()][2];
+      for (BenchLoop.Stats[] pair : stats) {
+        pair[0] = new BenchLoop.Stats();
+        pair[1] = new BenchLoop.Stats();
+      }
+      for (int slice = 0; slice < seconds; slice++) {
+        for (int i = 0; i < layouts.size(); i++) {
+          stats[i][0].add(BenchLoop.run(layouts.get(i).grpc(), concurrency, 1, queries.length));
+          stats[i][1].add(BenchLoop.run(layouts.get(i).inProcess(), concurrency, 1, queries.length));
+        }
+      }
+      for (int i = 0; i < layouts.size(); i++) {
+        BenchLoop.Stats g = stats[i][0];
+        BenchLoop.Stats p = stats[i][1];
+        System.out.printf(Locale.ROOT, "%5d %9d %9.0f %7d %9.0f | %11.0f %7d %9.0f | %.2f%n", concurrency,
+            layouts.get(i).segments(), g.qps(), g.hist.getValueAtPercentile(50), g.cpuMicrosPerQuery(), p.qps(),
+            p.hist.getValueAtPercentile(50), p.cpuMicrosPerQuery(), g.qps() / p.qps());
       }
     }
   }
