@@ -54,17 +54,25 @@ public final class SweepRun implements AutoCloseable {
   private FreshnessProbe freshnessProbe;
   // Coordinated injectors only: the barriers every level starts behind; null for a JVM alone.
   private final Coordination coordination;
+  private final MilvusProtocolBuilder protocol;
+  // The A/B mode only (compare.uri): the baseline target, its connections and scrapes; else null.
+  private final AbBaseline baseline;
 
   private SweepRun(SweepConfig config, Instant startedAt, Path runDir, TargetSetup.Prepared target,
-      Coordination coordination) {
+      Coordination coordination, AbBaseline baseline) {
     this.config = config;
     this.coordination = coordination;
     this.startedAt = startedAt;
     this.runDir = runDir;
     this.target = target;
+    this.baseline = baseline;
     this.admin = new AdminClient(target.target().endpoint());
     this.scrapes = ServerScrapes.of(config.metricsUrl(), target.target());
-    this.levels = Levels.of(config, target.queries(), target.seeded());
+    // One builder, so one protocol instance and one set of channels (Gatling keys channels by protocol).
+    this.protocol = MilvusDsl.milvus().endpoint(target.target().endpoint()).deadline(config.deadline())
+        .channels(config.channels());
+    this.levels = Levels.of(config, target.queries(), target.seeded(), baseline == null ? null
+        : baseline.queries(target.queries()));
   }
 
   /**
@@ -125,9 +133,19 @@ public final class SweepRun implements AutoCloseable {
         }
         throw e;
       }
-      SweepRun run = new SweepRun(config, startedAt, runDir, target, coordination);
+      AbBaseline baseline;
+      try {
+        baseline = config.comparesTargets() ? AbBaseline.prepare(config, runDir, target) : null;
+      } catch (IOException | RuntimeException e) {
+        target.close();
+        throw e;
+      }
+      SweepRun run = new SweepRun(config, startedAt, runDir, target, coordination, baseline);
       try {
         run.admin.probeSearch(SearchRequests.first(run.search("probe"), run.protocol()));
+        if (baseline != null) {
+          baseline.admin().probeSearch(SearchRequests.first(run.search("probe"), baseline.protocol()));
+        }
         run.openWrites();
         if (coordination != null && config.injectors().ownsTarget()) {
           coordination.awaitPrepared();
@@ -241,10 +259,27 @@ public final class SweepRun implements AutoCloseable {
     return startedAt;
   }
 
-  /** The Milvus protocol of this run. */
+  /** The Milvus protocol of this run (the candidate's in the A/B mode): always the same instance. */
   public MilvusProtocolBuilder protocol() {
-    return MilvusDsl.milvus().endpoint(target.target().endpoint())
-        .deadline(config.deadline()).channels(config.channels());
+    return protocol;
+  }
+
+  /** The protocol of the target {@code level} loads: the A/B mode's baseline, else this run's. */
+  MilvusProtocolBuilder protocol(Level level) {
+    return level.trial.baseline() ? baseline.protocol() : protocol;
+  }
+
+  /** The A/B mode's baseline target; null otherwise. */
+  AbBaseline baseline() {
+    return baseline;
+  }
+
+  private AdminClient admin(Level level) {
+    return level.trial.baseline() ? baseline.admin() : admin;
+  }
+
+  private ServerScrapes scrapes(Level level) {
+    return level.trial.baseline() ? baseline.scrapes() : scrapes;
   }
 
   /** The configured search, named {@code requestName}. */
@@ -285,8 +320,8 @@ public final class SweepRun implements AutoCloseable {
 
   private void beginMeasured(Level level, List<LevelRecorder> recorders) {
     // The target's counters are reset at every level boundary: of several injectors, only injector 0 reads them.
-    level.serverBegin = config.injectors().ownsTarget() ? admin.statsAndReset() : null;
-    level.prometheusBegin = scrapes.begin();
+    level.serverBegin = config.injectors().ownsTarget() ? admin(level).statsAndReset() : null;
+    level.prometheusBegin = scrapes(level).begin();
     level.generatorCpuBeginNanos = ProcessStats.cpuNanos();
     level.beginNanos = System.nanoTime();
     startIntervals(level, recorders);
@@ -306,7 +341,7 @@ public final class SweepRun implements AutoCloseable {
       level.intervalTicker.cancel(false);
     }
     long generatorCpu = ProcessStats.cpuNanos();
-    AdminClient.ServerStats server = config.injectors().ownsTarget() ? admin.statsAndReset() : null;
+    AdminClient.ServerStats server = config.injectors().ownsTarget() ? admin(level).statsAndReset() : null;
     LevelRecorder.LevelSnapshot snap = level.recorder().snapshot();
     // CPU is read just outside the level (Gatling starts the next population at its next injection
     // tick), when neither process has a search in flight; over that longer interval a saturated level
@@ -326,9 +361,10 @@ public final class SweepRun implements AutoCloseable {
     }
     LevelResult main = RunWriter.writeLevel(runDir, level.fileStem(), level.primaryOperation(), level.label(),
         level.concurrency(), level.ratePerSecond(), snap, serverService, new LevelResult.Resources(targetUsage, generator))
-        .withServerPrometheus(scrapes.end(level.prometheusBegin));
+        .withServerPrometheus(scrapes(level).end(level.prometheusBegin));
     LevelResult complete = LevelWrites.complete(this, level, main);
-    level.result = level.trial.of() > 1 ? complete.withTrial(level.trial.number()) : complete;
+    LevelResult numbered = level.trial.of() > 1 ? complete.withTrial(level.trial.number()) : complete;
+    level.result = level.trial.role() == null ? numbered : numbered.withRole(level.trial.role());
   }
 
   /** Writes results.json and config.json (once), stops the embedded target. */
@@ -364,5 +400,8 @@ public final class SweepRun implements AutoCloseable {
     }
     admin.close();
     target.close();
+    if (baseline != null) {
+      baseline.close();
+    }
   }
 }
