@@ -1,0 +1,83 @@
+package org.milvusbench.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The A/B mode end to end ({@code compare.uri}): two undelayed targets compared in one sweep pass;
+ * the candidate restarted with {@code --service-delay-ms 100} fails the build on the A/B checks, and
+ * {@code analyze} of that run directory alone fails it again (the run directory carries both targets'
+ * rows). The allowance is 100 % so that machine noise cannot fail the equal pair; the delay puts a
+ * 100 ms floor under every candidate search where the baseline answers in a few ms, and its QPS at 2
+ * users (at most 20) against the baseline's hundreds is rejected whatever the noise. The test checks
+ * the mode's plumbing (schedule, roles, verdict, exit status); BaselineGateRateBenchmark measures its
+ * statistics.
+ */
+@Tag("faults")
+class AbCompareSweepTest {
+  @TempDir
+  Path work;
+
+  private Map<String, String> sweep(TargetChild candidate, TargetChild baseline, String runs) {
+    return new HashMap<>(Map.ofEntries(Map.entry("milvus.uri", candidate.uri()),
+        Map.entry("compare.uri", baseline.uri()), Map.entry("prepare", "true"), Map.entry("profile", "smoke"),
+        Map.entry("sweep.levels", "2"), Map.entry("sweep.requests", "40"), Map.entry("sweep.warmup", "3"),
+        Map.entry("sweep.trials", "3"), Map.entry("sweep.pause", "0s"),
+        Map.entry("sweep.runDir", work.resolve(runs).toString()), Map.entry("sla.maxRegressionPct", "100")));
+  }
+
+  private String run(Map<String, String> props, String name, int expectedStatus) throws Exception {
+    try (JavaChild sweep = JavaChild.start(work.resolve(name + ".txt"), props, "io.gatling.app.Gatling", "-s",
+        "org.milvusbench.simulations.ConcurrencySweepSimulation", "-rf", work.resolve("gatling-" + name).toString())) {
+      int status = sweep.waitFor(240);
+      String out = sweep.output();
+      if (expectedStatus == 0) {
+        assertEquals(0, status, out);
+      } else {
+        assertNotEquals(-1, status, out);
+        assertNotEquals(0, status, out);
+      }
+      return out;
+    }
+  }
+
+  @Test
+  void twoEqualTargetsPassAndADelayedCandidateFails() throws Exception {
+    try (TargetChild baseline = TargetChild.start(work.resolve("baseline.txt"), work.resolve("data-b"), 0)) {
+      try (TargetChild candidate = TargetChild.start(work.resolve("candidate.txt"), work.resolve("data-c"), 0)) {
+        String out = run(sweep(candidate, baseline, "equal"), "equal", 0);
+        assertTrue(out.contains("[pass] P95 at 2: baseline "), out);
+        JsonNode levels = RunDirs.results(RunDirs.only(work.resolve("equal"))).get("levels");
+        // ABBA: trial 1 the baseline first, trial 2 the candidate first, trial 3 the baseline first.
+        List<String> order = new java.util.ArrayList<>();
+        levels.forEach(l -> order.add(l.get("trial").asInt() + " " + l.get("role").asText()));
+        assertEquals(List.of("1 baseline", "1 candidate", "2 candidate", "2 baseline", "3 baseline", "3 candidate"),
+            order);
+      }
+      try (TargetChild slow = TargetChild.start(work.resolve("slow.txt"), work.resolve("data-c"), 0,
+          "--service-delay-ms", "100")) {
+        String out = run(sweep(slow, baseline, "delayed"), "delayed", 1);
+        assertTrue(out.contains("SLA breach: ") && out.contains("REGRESSION"), out);
+        Path runDir = RunDirs.only(work.resolve("delayed"));
+        String xml = Files.readString(runDir.resolve("junit-sla.xml"));
+        assertTrue(xml.contains("ab.qps.2") && xml.contains("<failure"), xml);
+        try (JavaChild analyze = JavaChild.start(work.resolve("analyze.txt"), Map.of(),
+            "org.milvusbench.cli.AnalyzerMain", "analyze", runDir.toString())) {
+          assertEquals(1, analyze.waitFor(60), analyze.output());
+          assertTrue(analyze.output().contains("REGRESSION"), analyze.output());
+        }
+      }
+    }
+  }
+}
