@@ -52,6 +52,28 @@ class AbCompareSweepTest {
     }
   }
 
+  /**
+   * The default candidate, the embedded target (milvus.uri unset), against a remote baseline: both are
+   * prepared (the baseline with its own data-prep records) and both roles' rows are written. The
+   * allowance is so large that only the plumbing is judged: these are two different processes.
+   */
+  @Test
+  void theEmbeddedTargetIsACandidateAgainstARemoteBaseline() throws Exception {
+    try (TargetChild baseline = TargetChild.start(work.resolve("baseline.txt"), work.resolve("data-b"), 0)) {
+      Map<String, String> props = sweep(baseline, baseline, "embedded");
+      props.remove("milvus.uri");
+      props.putAll(Map.of("embedded.data", work.resolve("embedded-data").toString(), "embedded.heap", "512m",
+          "embedded.warmup", "0", "sla.maxRegressionPct", "10000"));
+      String out = run(props, "embedded", 0);
+      assertTrue(out.contains("A/B mode: the rows above are the candidate target's"), out);
+      JsonNode results = RunDirs.results(RunDirs.only(work.resolve("embedded")));
+      assertTrue(results.get("target").get("embedded").asBoolean(), results.toString());
+      assertEquals(baseline.uri(), results.get("compareTarget").get("uri").asText());
+      assertEquals(6, results.get("levels").size());
+      assertTrue(Files.isDirectory(work.resolve("data/querypool/compare/127.0.0.1-" + baseline.port)), "own records");
+    }
+  }
+
   @Test
   void twoEqualTargetsPassAndADelayedCandidateFails() throws Exception {
     try (TargetChild baseline = TargetChild.start(work.resolve("baseline.txt"), work.resolve("data-b"), 0)) {
