@@ -1,8 +1,5 @@
 package org.milvusbench.sweep.run;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +19,6 @@ import org.milvusbench.process.ProcessUsage;
 import org.milvusbench.recorder.LevelRecorder;
 import org.milvusbench.rundir.LatencyStats;
 import org.milvusbench.rundir.LevelResult;
-import org.milvusbench.rundir.RunLayout;
 import org.milvusbench.rundir.RunWriter;
 import org.milvusbench.sweep.SweepLog;
 import org.milvusbench.sweep.config.SweepConfig;
@@ -58,7 +54,7 @@ public final class SweepRun implements AutoCloseable {
   // The A/B mode only (compare.uri): the baseline target, its connections and scrapes; else null.
   private final AbBaseline baseline;
 
-  private SweepRun(SweepConfig config, Instant startedAt, Path runDir, TargetSetup.Prepared target,
+  SweepRun(SweepConfig config, Instant startedAt, Path runDir, TargetSetup.Prepared target,
       Coordination coordination, AbBaseline baseline) {
     this.config = config;
     this.coordination = coordination;
@@ -87,76 +83,19 @@ public final class SweepRun implements AutoCloseable {
    * starts, instead of Gatling's "Run crashed" and a stack trace. {@code -Dsweep.debug=true} adds the trace.
    */
   public static SweepRun startOrExit() {
-    Class<?> simulation = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
-    try {
-      SweepConfig config = SweepConfig.fromSystemProperties();
-      if (config.injectors().launchesLocally()) {
-        // Never returns: the injectors' JVMs run the load, this one merges and judges their runs.
-        System.exit(LocalInjectors.run(config, simulation));
-      }
-      return start(config);
-    } catch (RuntimeException | Error e) {
-      // UncheckedIOException's message is the cause's toString(); the cause's own message reads better.
-      Throwable shown = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-      String message = shown.getMessage() == null ? shown.toString() : shown.getMessage();
-      System.err.println("[milvus-sweep] error: " + message);
-      if (Boolean.parseBoolean(System.getProperty("sweep.debug"))) {
-        e.printStackTrace();
-      } else {
-        System.err.println("[milvus-sweep] (-Dsweep.debug=true prints the stack trace)");
-      }
-      System.out.flush();
-      System.err.flush();
-      System.exit(SETUP_EXIT_STATUS);
-      throw e;
-    }
+    return SweepStart.startOrExit(StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass());
   }
 
-  /** Validates nothing more (the config is valid), creates the run directory and prepares the target. */
+  /** Validates nothing more (the config is valid), creates the run directory and prepares the target(s). */
   public static SweepRun start(SweepConfig config) {
-    Instant startedAt = Instant.now();
-    Path runDir = config.runRoot().resolve(RunLayout.runId(startedAt)).toAbsolutePath();
-    try {
-      Files.createDirectories(runDir);
-      SweepLog.log("run directory: " + runDir);
-      Coordination coordination = Coordination.open(config.injectors());
-      TargetSetup.Prepared target;
-      try {
-        // Only injector 0 prepares the collection; the others look at it once it is ready.
-        if (coordination != null && !config.injectors().ownsTarget()) {
-          coordination.awaitPrepared();
-        }
-        target = TargetSetup.prepare(config, runDir);
-      } catch (IOException | RuntimeException e) {
-        if (coordination != null) {
-          coordination.close();
-        }
-        throw e;
-      }
-      AbBaseline baseline;
-      try {
-        baseline = config.comparesTargets() ? AbBaseline.prepare(config, runDir, target) : null;
-      } catch (IOException | RuntimeException e) {
-        target.close();
-        throw e;
-      }
-      SweepRun run = new SweepRun(config, startedAt, runDir, target, coordination, baseline);
-      try {
-        run.admin.probeSearch(SearchRequests.first(run.search("probe"), run.protocol()));
-        if (baseline != null) {
-          baseline.admin().probeSearch(SearchRequests.first(run.search("probe"), baseline.protocol()));
-        }
-        run.openWrites();
-        if (coordination != null && config.injectors().ownsTarget()) {
-          coordination.awaitPrepared();
-        }
-      } catch (RuntimeException e) {
-        run.close();
-        throw e;
-      }
-      return run;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    return SweepStart.start(config);
+  }
+
+  /** The first search on every target the run loads, before any level: a wrong collection fails here. */
+  void probeTargets() {
+    admin.probeSearch(SearchRequests.first(search("probe"), protocol()));
+    if (baseline != null) {
+      baseline.admin().probeSearch(SearchRequests.first(search("probe"), baseline.protocol()));
     }
   }
 
@@ -165,42 +104,12 @@ public final class SweepRun implements AutoCloseable {
     return coordination != null;
   }
 
-  /** Starts arriving at {@code level}'s barrier (after its warm-up). */
-  void arriveAt(Level level) {
-    level.barrier = coordination.arrive(config, level);
+  /** Coordinated injectors: the barriers every level starts behind; null for a JVM alone. */
+  Coordination coordination() {
+    return coordination;
   }
 
-  /** Whether {@code level}'s barrier still holds this injector. */
-  boolean waitingAt(Level level) {
-    return level.barrier != null && !level.barrier.isDone();
-  }
-
-  /**
-   * Why {@code level}'s barrier failed (printed once, with the measured levels written), or null when
-   * it let this injector through.
-   */
-  synchronized String barrierFailure(Level level) {
-    java.util.concurrent.CompletableFuture<Void> barrier = level.barrier;
-    if (barrier == null || !barrier.isCompletedExceptionally()) {
-      return null;
-    }
-    try {
-      barrier.join();
-      return null;
-    } catch (java.util.concurrent.CompletionException e) {
-      String message = e.getCause() == null ? e.toString() : e.getCause().getMessage();
-      if (!level.barrierFailureReported) {
-        level.barrierFailureReported = true;
-        System.err.println("[milvus-sweep] error: " + message);
-        // Gatling's crash skips the simulation's after hook: the levels measured so far are written
-        // now, so a merge of the injectors that did finish them is still possible.
-        SweepLog.log("results of the levels measured before the barrier failed: " + RunFiles.writeRun(this));
-      }
-      return message;
-    }
-  }
-
-  private void openWrites() {
+  void openWrites() {
     Workload workload = config.workload();
     if (!workload.writes()) {
       return;

@@ -53,7 +53,7 @@ public final class SweepScenarios {
           .repeat(cfg.warmup()).on(exec(warmupSearch))
           .exec(run.coordinated() ? barrier(run, level) : exec(session -> session))
           .exec(session -> {
-            if (run.barrierFailure(level) == null) {
+            if (LevelBarrier.failure(run, level) == null) {
               if (run.coordinated()) {
                 SweepLog.log("every injector is at " + Coordination.key(cfg, level) + ": it starts (this injector: "
                     + level.label() + ")");
@@ -83,11 +83,11 @@ public final class SweepScenarios {
    */
   private static ChainBuilder barrier(SweepRun run, Level level) {
     return exec(session -> {
-          run.arriveAt(level);
+          LevelBarrier.arrive(run, level);
           return session;
         })
-        .asLongAs(session -> run.waitingAt(level)).on(pause(Duration.ofMillis(5)))
-        .exec(crashLoadGeneratorIf(session -> run.barrierFailure(level), session -> run.barrierFailure(level) != null));
+        .asLongAs(session -> LevelBarrier.waiting(level)).on(pause(Duration.ofMillis(5)))
+        .exec(crashLoadGeneratorIf(session -> LevelBarrier.failure(run, level), session -> LevelBarrier.failure(run, level) != null));
   }
 
   /**
