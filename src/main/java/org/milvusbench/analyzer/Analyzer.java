@@ -49,7 +49,12 @@ public final class Analyzer {
   public static AnalysisReport analyze(RunData run, AnalyzerOptions options) {
     // The baseline gate judges every operation's checks as one family (Holm), so it runs once here.
     java.util.Map<String, List<SlaCheck>> gated =
-        BaselineRuns.gate(run, options.baselines(), options.maxRegressionPct());
+        new java.util.LinkedHashMap<>(BaselineRuns.gate(run, options.baselines(), options.maxRegressionPct()));
+    // An A/B run carries its baseline target's rows: their paired verdict is a family of its own.
+    if (run.abBaseline() != null) {
+      PairedGate.byOperation(run, run.abBaseline(), options.maxRegressionPct()).forEach((op, checks) -> gated.merge(op,
+          checks, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+    }
     java.util.Map<String, AnalysisReport> operations = new java.util.LinkedHashMap<>();
     run.operations().forEach((op, data) -> operations.put(op, analyzeOne(data, options.forOperation(op, false),
         java.util.Map.of(), false, gated.getOrDefault(op, List.of()))));

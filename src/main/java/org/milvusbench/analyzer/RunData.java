@@ -24,6 +24,8 @@ import org.HdrHistogram.Histogram;
  * @param integrityErrors levels whose row count did not match their acknowledged writes
  * @param trials with several trials ({@code sweep.trials}), each trial as a run of its own (the
  *     levels above are their pooled rows); empty otherwise
+ * @param abBaseline an A/B run ({@code compare.uri}): the baseline target's rows, read as a run of their
+ *     own with the same trials (this run is then the candidate's rows); null for a run of one target
  */
 public record RunData(
     Path source,
@@ -40,7 +42,17 @@ public record RunData(
     String operation,
     java.util.Map<String, RunData> operations,
     List<String> integrityErrors,
-    List<RunData> trials) {
+    List<RunData> trials,
+    RunData abBaseline) {
+
+  /** A run of one target. */
+  public RunData(Path source, Path runDirectory, String format, String runId, String mode, List<LevelMetrics> levels,
+      List<Histogram> histogramsMicros, Path gatlingReport, int cpuCores, List<String> warnings,
+      List<LevelIntervals> intervals, String operation, java.util.Map<String, RunData> operations,
+      List<String> integrityErrors, List<RunData> trials) {
+    this(source, runDirectory, format, runId, mode, levels, histogramsMicros, gatlingReport, cpuCores, warnings,
+        intervals, operation, operations, integrityErrors, trials, null);
+  }
 
   /** A run of one operation, search (all runs from before operations, the reference's). */
   public RunData(Path source, Path runDirectory, String format, String runId, String mode, List<LevelMetrics> levels,
@@ -61,6 +73,12 @@ public record RunData(
     if (levels.size() != histogramsMicros.size() || levels.size() != intervals.size()) {
       throw new IllegalArgumentException("one histogram slot and one steady-state verdict per level expected");
     }
+  }
+
+  /** This run as the candidate of an A/B run whose baseline target measured {@code baseline}. */
+  public RunData withAbBaseline(RunData baseline) {
+    return new RunData(source, runDirectory, format, runId, mode, levels, histogramsMicros, gatlingReport, cpuCores,
+        warnings, intervals, operation, operations, integrityErrors, trials, baseline);
   }
 
   /** Whether {@code level} (one of {@link #levels()}) ran steadily. */

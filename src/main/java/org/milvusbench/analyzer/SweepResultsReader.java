@@ -25,6 +25,31 @@ final class SweepResultsReader {
    * trials is read trial by trial and pooled ({@link TrialPool}).
    */
   static RunData read(Path file, SweepResults results) {
+    if (!results.comparesTargets()) {
+      return readRole(file, results);
+    }
+    // An A/B run: the candidate's rows are the run (tables, knee, charts); the baseline's rows, read
+    // the same way, ride along for the paired verdict. Only the trials both targets completed count, so
+    // trial i of one is paired with trial i of the other.
+    SweepResults candidate = results.ofRole(LevelResult.CANDIDATE);
+    SweepResults baseline = results.ofRole(LevelResult.BASELINE);
+    java.util.Set<Integer> both = trialsOf(candidate);
+    both.retainAll(trialsOf(baseline));
+    return readRole(file, onlyTrials(candidate, both)).withAbBaseline(readRole(file, onlyTrials(baseline, both)));
+  }
+
+  private static java.util.Set<Integer> trialsOf(SweepResults results) {
+    java.util.Set<Integer> out = new java.util.TreeSet<>();
+    results.levels().forEach(l -> out.add(l.trial() == null ? 1 : l.trial()));
+    return out;
+  }
+
+  private static SweepResults onlyTrials(SweepResults results, java.util.Set<Integer> trials) {
+    return results.withLevels(results.levels().stream().filter(l -> trials.contains(l.trial() == null ? 1 : l.trial()))
+        .toList());
+  }
+
+  private static RunData readRole(Path file, SweepResults results) {
     java.util.Map<Integer, List<LevelResult>> byTrial = new java.util.TreeMap<>();
     for (LevelResult level : results.levels()) {
       if (level != null && level.trial() != null) {
@@ -35,9 +60,7 @@ final class SweepResultsReader {
       return readTrial(file, results);
     }
     List<RunData> trials = new ArrayList<>();
-    byTrial.values().forEach(rows -> trials.add(readTrial(file, new SweepResults(results.schema(), results.runId(),
-        results.startedAt(), results.mode(), results.target(), results.config(), results.cpuCores(), rows,
-        results.gatlingReportDir()))));
+    byTrial.values().forEach(rows -> trials.add(readTrial(file, results.withLevels(rows))));
     return TrialPool.pool(trials);
   }
 

@@ -27,6 +27,19 @@ record Welch(double difference, double standardError, double df) {
     return new Welch(diff, se, df);
   }
 
+  /**
+   * The paired (one-sample) t over {@code differences}, e.g. per-trial differences of two targets
+   * measured side by side: difference = their mean, standard error = s / √n, df = n − 1; the interval
+   * and the one-sided p-values below then apply unchanged. Null with fewer than 2 differences.
+   */
+  static Welch paired(double[] differences) {
+    int n = differences.length;
+    if (n < 2) {
+      return null;
+    }
+    return new Welch(mean(differences), Math.sqrt(variance(differences) / n), n - 1);
+  }
+
   /** The statistic t = difference / standard error (±∞ or NaN without variance). */
   double t() {
     return difference / standardError;

@@ -14,6 +14,10 @@ public final class ConsoleReport {
     r.run().warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
     sb.append("\nPer-level results").append(r.operations().isEmpty() ? "" : " (" + r.operation() + ")").append('\n').append(ReportTables.levels(r).render());
     if (ReportTables.latencyNote(r) != null) sb.append("  ").append(ReportTables.latencyNote(r)).append('\n');
+    if (r.run().abBaseline() != null) {
+      sb.append("\nA/B mode: the rows above are the candidate target's; the baseline target's (compare.uri), trials pooled\n")
+          .append(ReportTables.abBaseline(r).render());
+    }
     sb.append("\n1. QPS analysis\n").append(ReportTables.qps(r).render());
     sb.append("\n2. P95 latency analysis\n").append(ReportTables.p95(r).render());
     sb.append("\n3. Stability (std, failure rate)\n").append(ReportTables.stability(r).render());

@@ -116,6 +116,15 @@ final class ReportTables {
   }
 
   /** Section 1: QPS and relative gain vs the first level. */
+  /** The A/B mode's baseline target: its own pooled rows beside the candidate's table. */
+  static TextTable abBaseline(AnalysisReport r) {
+    TextTable t = new TextTable(List.of(loadHeader(r), "QPS", "P50 (ms)", "P95 (ms)", "P99 (ms)", "Failures"));
+    for (LevelMetrics l : r.run().abBaseline().levels()) {
+      t.row(List.of(load(l.load()), num(l.qps()), num(l.p50Ms()), num(l.p95Ms()), num(l.p99Ms()), Long.toString(l.failures())));
+    }
+    return t;
+  }
+
   static TextTable qps(AnalysisReport r) {
     TextTable t = new TextTable(List.of(loadHeader(r), "QPS", "Relative gain"));
     for (LevelMetrics l : r.levels()) t.row(List.of(load(l.load()), num(l.qps()), signedPct(r.qpsGainPct(l))));

@@ -40,6 +40,8 @@ import org.milvusbench.rundir.LatencyStats;
  *     level's start and end; null when no endpoint was scraped (or a scrape failed)
  * @param injectors a merged row ({@link RunMerge}): what each injector contributed and how far their
  *     windows overlapped; null for a single generator's row
+ * @param role A/B mode ({@code compare.uri}): which target this row measured, {@link #CANDIDATE} or {@link
+ *     #BASELINE}; null in a run of one target (and in runs from before the mode), which is the candidate
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LevelResult(
@@ -66,7 +68,13 @@ public record LevelResult(
     Integer trial,
     LatencyStats allRequestsMicros,
     ServerPrometheus serverPrometheus,
-    Injectors injectors) {
+    Injectors injectors,
+    String role) {
+
+  /** A/B mode: the row measured the candidate target ({@code milvus.uri}, or the embedded one). */
+  public static final String CANDIDATE = "candidate";
+  /** A/B mode: the row measured the baseline target ({@code compare.uri}). */
+  public static final String BASELINE = "baseline";
 
   /** The operation of a search workload's levels (and of rows that name none). */
   public static final String SEARCH = "search";
@@ -74,6 +82,19 @@ public record LevelResult(
   public static final String ALL = "all";
   /** A streaming level's search before its background ingest started. */
   public static final String SEARCH_NO_INGEST = "search-no-ingest";
+
+  /** One target's row (no role): the fields before the A/B mode. */
+  public LevelResult(String name, int concurrency, double targetRatePerSec, long totalRequests, long successes,
+      long failures, long windowStartEpochMicros, long windowEndEpochMicros, LatencyStats latencyMicros,
+      String histogramFile, String rawLatencyFile, Recall recall, LatencyStats serverServiceMicros,
+      Resources resources, List<IntervalCount> intervals, String operation, Long rows, Freshness freshness,
+      List<LevelResult> operations, Writes writes, Integer trial, LatencyStats allRequestsMicros,
+      ServerPrometheus serverPrometheus, Injectors injectors) {
+    this(name, concurrency, targetRatePerSec, totalRequests, successes, failures, windowStartEpochMicros,
+        windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall, serverServiceMicros, resources,
+        intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus, injectors,
+        null);
+  }
 
   /** With intervals, one operation (search). */
   public LevelResult(String name, int concurrency, double targetRatePerSec, long totalRequests, long successes,
@@ -103,7 +124,8 @@ public record LevelResult(
   public LevelResult withOperations(List<LevelResult> operations) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus, injectors);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus, injectors,
+        role);
   }
 
   /** This row, and its operations' rows, as trial {@code trial}. */
@@ -111,28 +133,45 @@ public record LevelResult(
     List<LevelResult> ops = operations == null ? null : operations.stream().map(o -> o.withTrial(trial)).toList();
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, ops, writes, trial, allRequestsMicros, serverPrometheus, injectors);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, ops, writes, trial, allRequestsMicros, serverPrometheus, injectors,
+        role);
+  }
+
+  /** This row as measured on the A/B mode's {@code role} target ({@link #CANDIDATE} or {@link #BASELINE}). */
+  public LevelResult withRole(String role) {
+    return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
+        windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros,
+        serverPrometheus, injectors, role);
+  }
+
+  /** Which target the row measured: its role, {@link #CANDIDATE} for rows that name none. */
+  public String roleName() {
+    return role == null ? CANDIDATE : role;
   }
 
   /** This row with the target's Prometheus percentiles over the level. */
   public LevelResult withServerPrometheus(ServerPrometheus serverPrometheus) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus, injectors);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus, injectors,
+        role);
   }
 
   /** This row with {@code recall} (e.g. scored after the level against the rows then present). */
   public LevelResult withRecall(Recall recall) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus, injectors);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus, injectors,
+        role);
   }
 
   /** This row with its streaming freshness and its write check. */
   public LevelResult withWriteFacts(Freshness freshness, Writes writes) {
     return new LevelResult(name, concurrency, targetRatePerSec, totalRequests, successes, failures,
         windowStartEpochMicros, windowEndEpochMicros, latencyMicros, histogramFile, rawLatencyFile, recall,
-        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus, injectors);
+        serverServiceMicros, resources, intervals, operation, rows, freshness, operations, writes, trial, allRequestsMicros, serverPrometheus, injectors,
+        role);
   }
 
   /**

@@ -44,6 +44,10 @@ public final class RunMerge {
       if (part.levels() == null || part.levels().isEmpty()) {
         throw new IllegalArgumentException(dir.resolve(RunLayout.RESULTS_FILE) + ": no levels to merge");
       }
+      if (part.comparesTargets()) {
+        throw new IllegalArgumentException(dir + ": an A/B run (compare.uri) of one injector: there is nothing to merge"
+            + " (analyze it alone)");
+      }
       parts.add(part);
     }
     SweepResults first = parts.get(0);

@@ -167,7 +167,7 @@ public final class BaselineGateRateBenchmark {
     return String.join(" / ", out);
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     } catch (Exception e) {
@@ -180,9 +180,9 @@ public final class BaselineGateRateBenchmark {
   }
 
   /** Pairs gated, pairs with any failing check, and per check how often it failed, with its messages. */
-  private static final class Tally {
-    /** The check message's whole-level change, "(+12.3 %;". */
-    static final java.util.regex.Pattern CHANGE = java.util.regex.Pattern.compile("\\(([+-][0-9.]+) %;");
+  static final class Tally {
+    /** The check message's whole-level change, "(+12.3 %;" (the A/B checks': "(+12.3 %,"). */
+    static final java.util.regex.Pattern CHANGE = java.util.regex.Pattern.compile("\\(([+-][0-9.]+) %[;,]");
     /** The check's one-sided p-value, "p = 0.0123,". */
     static final java.util.regex.Pattern P = java.util.regex.Pattern.compile("; p = ([0-9.]+),");
     int pairs;

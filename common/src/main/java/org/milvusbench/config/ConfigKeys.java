@@ -160,6 +160,13 @@ public final class ConfigKeys {
   public static final ConfigKey<Double> SLA_MAX_REGRESSION_PCT = ConfigKey.of("sla.maxRegressionPct", "10",
       positiveNumber("number > 0 (percent; above 100 allows latency to more than double)"),
       "baseline gate: the largest allowed change, percent (QPS down, P95 or P99 up)");
+  public static final ConfigKey<String> COMPARE_URI = ConfigKey.of("compare.uri", null, text("http(s)://host:port"),
+      "A/B mode: the baseline target; every trial runs each level on it and on the candidate (milvus.uri, or the embedded"
+          + " target), alternating which goes first (ABBA), and the verdict is a one-sided paired t over the trials of"
+          + " ln(candidate / baseline) per level and QPS / P95 / P99 (Holm, family-wise 5 %; fails beyond"
+          + " sla.maxRegressionPct); needs sweep.trials >= 3, one injector and sweep.workload=search");
+  public static final ConfigKey<String> COMPARE_TOKEN = ConfigKey.of("compare.token", null,
+      text("user:password or API key"), "token for compare.uri (never printed or stored)");
   public static final ConfigKey<Double> CAPACITY_TARGET_QPS = ConfigKey.of("capacity.targetQps", null,
       positiveNumber("number > 0"), "capacity plan: machines needed for this QPS at the recommended level");
   public static final ConfigKey<Integer> CAPACITY_REDUNDANCY = ConfigKey.of("capacity.redundancy", "2",
@@ -203,7 +210,7 @@ public final class ConfigKeys {
       MILVUS_CHANNELS, PREPARE, PROFILE, SEARCH_COLLECTION, SEARCH_ANNS_FIELD, SEARCH_METRIC, SEARCH_EF, SEARCH_TOP_K,
       SEARCH_NQ, SEARCH_FILTER, SEARCH_OUTPUT_FIELDS, SEARCH_CONSISTENCY, SEARCH_QUERIES, SEARCH_SEED, SLA_P95_MS, SLA_P95_MS_SEARCH,
       SLA_P95_MS_INSERT, SLA_P95_MS_UPSERT, SLA_P95_MS_DELETE, SLA_P95_MS_QUERY, SLA_MAX_FAILURE_PCT,
-      SLA_MIN_RECALL, SLA_KNEE_NOT_BEFORE, BASELINE, SLA_MAX_REGRESSION_PCT, CAPACITY_TARGET_QPS, CAPACITY_REDUNDANCY, KNEE_RULE, KNEE_INCLUDE_UNSTEADY, EMBEDDED_HEAP,
+      SLA_MIN_RECALL, SLA_KNEE_NOT_BEFORE, BASELINE, SLA_MAX_REGRESSION_PCT, COMPARE_URI, COMPARE_TOKEN, CAPACITY_TARGET_QPS, CAPACITY_REDUNDANCY, KNEE_RULE, KNEE_INCLUDE_UNSTEADY, EMBEDDED_HEAP,
       EMBEDDED_DATA, EMBEDDED_WARMUP, SWEEP_RUN_DIR, SWEEP_KEEP_RAW, SWEEP_DEBUG);
 
   /**
@@ -211,7 +218,7 @@ public final class ConfigKeys {
    * is not in the table is a typo ({@code search.topk}).
    */
   public static final Set<String> PREFIXES = Set.of("sweep.", "milvus.", "search.", "sla.", "embedded.", "capacity.", "knee.",
-      "ingest.");
+      "ingest.", "compare.");
 
   /** The key named {@code name}, if the table has it. */
   public static Optional<ConfigKey<?>> byName(String name) {

@@ -79,6 +79,8 @@ class ConfigKeysTest {
         key("baseline", "runs/a, runs/b,,runs/c", List.of(java.nio.file.Path.of("runs/a"), java.nio.file.Path.of("runs/b"),
             java.nio.file.Path.of("runs/c")), ",", "\",\" names no path"),
         key("sla.maxRegressionPct", "150", 150.0, "-5", "\"-5\" is not a positive number"),
+        key("compare.uri", "http://h:19531", "http://h:19531", "http://h\tx", "contains a control character (U+0009)"),
+        key("compare.token", "root:Milvus", "root:Milvus", "root:\u0007x", "contains a control character (U+0007)"),
         key("capacity.targetQps", "1e4", 10_000.0, "lots", "\"lots\" is not a positive number"),
         key("capacity.redundancy", "3", 3, "0", "\"0\" is not a positive integer"),
         key("knee.includeUnsteady", "true", true, "yes", "\"yes\" is not true or false"),
@@ -154,9 +156,10 @@ class ConfigKeysTest {
   @Test
   void unknownKeysAreToldTheKnownOnes() {
     String complaint = ConfigKeys.unknownKey();
-    assertTrue(complaint.startsWith("unknown key (known: baseline, capacity.redundancy, capacity.targetQps, embedded.data, "), complaint);
+    assertTrue(complaint.startsWith("unknown key (known: baseline, capacity.redundancy, capacity.targetQps, compare.token, compare.uri, embedded.data, "), complaint);
     assertTrue(complaint.endsWith(", sweep.warmup, sweep.workload)"), complaint);
     assertTrue(ConfigKeys.hasOurPrefix("ingest.rate"));
+    assertTrue(ConfigKeys.hasOurPrefix("compare.url"));
     assertTrue(ConfigKeys.hasOurPrefix("search.topk"));
     assertFalse(ConfigKeys.hasOurPrefix("java.home"));
   }

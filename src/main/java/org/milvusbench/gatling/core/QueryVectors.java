@@ -84,6 +84,16 @@ public final class QueryVectors {
     return of(List.of(vectors));
   }
 
+  /** True when {@code other} holds the same vectors in the same order (ground truth aside). */
+  public boolean sameVectors(QueryVectors other) {
+    return java.util.Arrays.equals(vectorBytes, other.vectorBytes);
+  }
+
+  /** The same vectors without ground truth (recall then not measured). */
+  public QueryVectors withoutGroundTruth() {
+    return new QueryVectors(dimension, vectorBytes, null);
+  }
+
   public int size() {
     return vectorBytes.length;
   }

@@ -61,7 +61,8 @@ public record SweepConfig(
     int embeddedWarmup,
     Path runRoot,
     boolean keepRaw,
-    AnalyzerOptions analysis) {
+    AnalyzerOptions analysis,
+    Compare compare) {
 
   /** Closed model (fixed concurrency, the reference) or open model (fixed arrival rate). */
   public enum Mode { CLOSED, OPEN }
@@ -114,6 +115,7 @@ public record SweepConfig(
           + " operations of sweep.mix; every operation needs a request per level");
     }
     Injectors injectors = InjectorRules.read(r, workload, uri);
+    Compare compare = CompareRules.read(r, workload, injectors);
     r.throwIfProblems();
     List<String> outputFields = Objects.requireNonNullElse(r.get(SEARCH_OUTPUT_FIELDS), List.of());
     return new SweepConfig(r.get(SWEEP_MODE).equals("open") ? Mode.OPEN : Mode.CLOSED, r.get(SWEEP_LEVELS),
@@ -121,11 +123,17 @@ public record SweepConfig(
         r.get(SWEEP_INTERVAL), r.get(SWEEP_TRIALS), injectors, workload, uri, r.get(MILVUS_TOKEN), r.get(MILVUS_DB), r.get(MILVUS_METRICS_URL), r.get(MILVUS_DEADLINE), r.get(MILVUS_CHANNELS), r.get(PREPARE),
         r.get(PROFILE), r.get(SEARCH_COLLECTION), r.get(SEARCH_ANNS_FIELD), r.get(SEARCH_METRIC), ef, topK,
         r.get(SEARCH_NQ), filter, outputFields, r.get(SEARCH_CONSISTENCY), r.get(SEARCH_QUERIES), r.get(SEARCH_SEED), r.get(EMBEDDED_HEAP),
-        r.get(EMBEDDED_DATA), r.get(EMBEDDED_WARMUP), r.get(SWEEP_RUN_DIR), r.get(SWEEP_KEEP_RAW), analysis);
+        r.get(EMBEDDED_DATA), r.get(EMBEDDED_WARMUP), r.get(SWEEP_RUN_DIR), r.get(SWEEP_KEEP_RAW), analysis,
+        compare);
   }
 
   public boolean embedded() {
     return uri == null;
+  }
+
+  /** True in the A/B mode: {@code compare.uri} names a baseline target beside the candidate. */
+  public boolean comparesTargets() {
+    return compare != null;
   }
 
   /** {@code sla.p95Ms} (a Gatling assertion too); null when not set. */
@@ -219,6 +227,11 @@ public record SweepConfig(
     analysis.kneeNotBefore().ifPresent(v -> m.put("sla.kneeNotBefore", Integer.toString(v)));
     if (!analysis.baselines().isEmpty()) {
       m.put("baseline", join(analysis.baselines()));
+      m.put("sla.maxRegressionPct", Double.toString(analysis.maxRegressionPct()));
+    }
+    if (compare != null) {
+      m.put("compare.uri", compare.uri());
+      m.put("compare.token", compare.token() == null ? "none" : "<set>");
       m.put("sla.maxRegressionPct", Double.toString(analysis.maxRegressionPct()));
     }
     analysis.targetQps().ifPresent(v -> m.put("capacity.targetQps", Double.toString(v)));

@@ -54,18 +54,29 @@ public final class Level {
 
   /**
    * Which repetition of the schedule a level belongs to ({@code sweep.trials}): trial {@code number}
-   * of {@code of}; with one trial, names carry no trial.
+   * of {@code of}; with one trial, names carry no trial. In the A/B mode also which target this pass
+   * of the level loads ({@code role}: {@link LevelResult#CANDIDATE} or {@link LevelResult#BASELINE},
+   * named after the trial); null otherwise.
    */
-  record Trial(int number, int of) {
+  record Trial(int number, int of, String role) {
     static final Trial ONLY = new Trial(1, 1);
 
-    /** {@code " t2"} when there are several trials, else empty. */
+    Trial(int number, int of) {
+      this(number, of, null);
+    }
+
+    /** {@code " t2"} when there are several trials, else empty; {@code " t2 baseline"} in the A/B mode. */
     String suffix() {
-      return of > 1 ? " t" + number : "";
+      return (of > 1 ? " t" + number : "") + (role == null ? "" : " " + role);
     }
 
     String fileSuffix() {
-      return of > 1 ? "-t" + number : "";
+      return (of > 1 ? "-t" + number : "") + (role == null ? "" : "-" + role);
+    }
+
+    /** True when this pass loads the A/B mode's baseline target ({@code compare.uri}). */
+    boolean baseline() {
+      return LevelResult.BASELINE.equals(role);
     }
   }
 

@@ -23,8 +23,6 @@ final class LevelBoundaries implements AutoCloseable {
   static final int RESERVE_BATCHES = 10;
 
   private final SweepRun run;
-  private final AdminClient admin;
-  private final ServerScrapes scrapes;
   // One daemon thread cuts the running level's histogram into intervals; it does no I/O.
   private final ScheduledExecutorService intervals = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "milvus-sweep-intervals");
@@ -32,10 +30,8 @@ final class LevelBoundaries implements AutoCloseable {
     return t;
   });
 
-  LevelBoundaries(SweepRun run, AdminClient admin, ServerScrapes scrapes) {
+  LevelBoundaries(SweepRun run) {
     this.run = run;
-    this.admin = admin;
-    this.scrapes = scrapes;
   }
 
   /**
@@ -68,8 +64,8 @@ final class LevelBoundaries implements AutoCloseable {
 
   private void beginMeasured(Level level, List<LevelRecorder> recorders) {
     // The target's counters are reset at every level boundary: of several injectors, only injector 0 reads them.
-    level.serverBegin = run.config().injectors().ownsTarget() ? admin.statsAndReset() : null;
-    level.prometheusBegin = scrapes.begin();
+    level.serverBegin = run.config().injectors().ownsTarget() ? run.admin(level).statsAndReset() : null;
+    level.prometheusBegin = run.scrapes(level).begin();
     level.generatorCpuBeginNanos = ProcessStats.cpuNanos();
     level.beginNanos = System.nanoTime();
     startIntervals(level, recorders);
@@ -89,7 +85,7 @@ final class LevelBoundaries implements AutoCloseable {
       level.intervalTicker.cancel(false);
     }
     long generatorCpu = ProcessStats.cpuNanos();
-    AdminClient.ServerStats server = run.config().injectors().ownsTarget() ? admin.statsAndReset() : null;
+    AdminClient.ServerStats server = run.config().injectors().ownsTarget() ? run.admin(level).statsAndReset() : null;
     LevelRecorder.LevelSnapshot snap = level.recorder().snapshot();
     // CPU is read just outside the level (Gatling starts the next population at its next injection
     // tick), when neither process has a search in flight; over that longer interval a saturated level
@@ -109,9 +105,10 @@ final class LevelBoundaries implements AutoCloseable {
     }
     LevelResult main = RunWriter.writeLevel(run.runDir(), level.fileStem(), level.primaryOperation(), level.label(),
         level.concurrency(), level.ratePerSecond(), snap, serverService, new LevelResult.Resources(targetUsage, generator))
-        .withServerPrometheus(scrapes.end(level.prometheusBegin));
+        .withServerPrometheus(run.scrapes(level).end(level.prometheusBegin));
     LevelResult complete = LevelWrites.complete(run, level, main);
-    level.result = level.trial.of() > 1 ? complete.withTrial(level.trial.number()) : complete;
+    LevelResult numbered = level.trial.of() > 1 ? complete.withTrial(level.trial.number()) : complete;
+    level.result = level.trial.role() == null ? numbered : numbered.withRole(level.trial.role());
   }
 
   @Override

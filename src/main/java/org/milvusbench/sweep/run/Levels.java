@@ -17,23 +17,45 @@ import org.milvusbench.sweep.setup.SeededTruth;
 final class Levels {
   private Levels() {}
 
-  static List<Level> of(SweepConfig config, QueryVectors queries, SeededTruth seeded) {
+  /**
+   * @param baselineQueries the A/B mode: the same vectors with the baseline target's ground truth (its
+   *     keys may differ from the candidate's), else null
+   */
+  static List<Level> of(SweepConfig config, QueryVectors queries, SeededTruth seeded, QueryVectors baselineQueries) {
     List<Level> out = new ArrayList<>();
     boolean closed = config.mode() == SweepConfig.Mode.CLOSED;
     int count = closed ? config.levels().size() : config.rates().size();
     // Trials repeat the whole schedule (1..L, 1..L, …), not each level in place: slow drift of the
     // machine or the target then spreads over every level alike instead of biasing one.
     for (int t = 1; t <= config.trials(); t++) {
-      Level.Trial trial = new Level.Trial(t, config.trials());
       for (int i = 0; i < count; i++) {
         // With several injectors, this one's share of the level's users or arrival rate.
         int c = closed ? (int) config.injectors().share(config.levels().get(i)) : 0;
         double rate = closed ? 0 : config.injectors().shareOfRate(config.rates().get(i));
-        StartSchedule schedule = closed ? StartSchedule.AT_SEND : new OpenModelSchedule(rate);
-        out.add(level(config, queries, seeded, out.size(), c, rate, schedule, trial));
+        for (String role : roles(config, t)) {
+          StartSchedule schedule = closed ? StartSchedule.AT_SEND : new OpenModelSchedule(rate);
+          Level.Trial trial = new Level.Trial(t, config.trials(), role);
+          QueryVectors own = LevelResult.BASELINE.equals(role) ? baselineQueries : queries;
+          out.add(level(config, own, seeded, out.size(), c, rate, schedule, trial));
+        }
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The targets of trial {@code t}, in order. One target: itself (no role). The A/B mode runs each level
+   * on both targets back to back, and alternates which goes first by trial (ABBA): odd trials the
+   * baseline then the candidate, even trials the candidate then the baseline. A drift of the machine
+   * that is linear over two trials then favours each target equally often, so it cancels in the
+   * paired differences instead of showing up as a regression.
+   */
+  static List<String> roles(SweepConfig config, int t) {
+    if (!config.comparesTargets()) {
+      return java.util.Collections.singletonList(null);
+    }
+    return t % 2 == 1 ? List.of(LevelResult.BASELINE, LevelResult.CANDIDATE)
+        : List.of(LevelResult.CANDIDATE, LevelResult.BASELINE);
   }
 
   private static Level level(SweepConfig config, QueryVectors queries, SeededTruth seeded, int index, int c,

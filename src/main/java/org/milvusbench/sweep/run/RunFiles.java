@@ -31,7 +31,9 @@ final class RunFiles {
     SweepResults results = new SweepResults(SweepResults.SCHEMA, run.runDir().getFileName().toString(),
         run.startedAt().toString(), run.config().mode().name().toLowerCase(),
         new SweepResults.Target(target.target().displayUri(), target.target().embedded(), target.serverVersion()),
-        run.config().effective(), Runtime.getRuntime().availableProcessors(), levels, null);
+        run.config().effective(), Runtime.getRuntime().availableProcessors(), levels, null,
+        run.baseline() == null ? null : new SweepResults.Target(run.baseline().target().target().displayUri(), false,
+            run.baseline().target().serverVersion()));
     return RunWriter.writeRun(run.runDir(), results, run.config().effective());
   }
 

@@ -13,21 +13,24 @@ import org.milvusbench.sweep.setup.TargetSetup;
 
 /**
  * What a run sends, as its configuration describes it: the Milvus protocol, the measured search,
- * and the freshness probe's search. Built once per run; each call returns a new immutable builder.
+ * and the freshness probe's search. Built once per run.
  */
 final class RunRequests {
   private final SweepConfig config;
   private final TargetSetup.Prepared target;
+  // One builder, so one protocol instance and one set of channels (Gatling keys channels by protocol).
+  private final MilvusProtocolBuilder protocol;
 
   RunRequests(SweepConfig config, TargetSetup.Prepared target) {
     this.config = config;
     this.target = target;
+    this.protocol = MilvusDsl.milvus().endpoint(target.target().endpoint()).deadline(config.deadline())
+        .channels(config.channels());
   }
 
-  /** The Milvus protocol of this run. */
+  /** The Milvus protocol of this run: always the same instance. */
   MilvusProtocolBuilder protocol() {
-    return MilvusDsl.milvus().endpoint(target.target().endpoint())
-        .deadline(config.deadline()).channels(config.channels());
+    return protocol;
   }
 
   /** The configured search, named {@code requestName}. */

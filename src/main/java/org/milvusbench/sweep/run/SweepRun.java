@@ -1,8 +1,5 @@
 package org.milvusbench.sweep.run;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +8,6 @@ import org.milvusbench.gatling.MilvusSearchActionBuilder;
 import org.milvusbench.gatling.SearchRequests;
 import org.milvusbench.sweep.config.Workload;
 import org.milvusbench.milvus.AdminClient;
-import org.milvusbench.rundir.RunLayout;
 import org.milvusbench.sweep.SweepLog;
 import org.milvusbench.sweep.config.SweepConfig;
 import org.milvusbench.sweep.setup.TargetSetup;
@@ -39,19 +35,23 @@ public final class SweepRun implements AutoCloseable {
   private FreshnessProbe freshnessProbe;
   // Coordinated injectors only: the barriers every level starts behind; null for a JVM alone.
   private final Coordination coordination;
+  // The A/B mode only (compare.uri): the baseline target, its connections and scrapes; else null.
+  private final AbBaseline baseline;
 
-  private SweepRun(SweepConfig config, Instant startedAt, Path runDir, TargetSetup.Prepared target,
-      Coordination coordination) {
+  SweepRun(SweepConfig config, Instant startedAt, Path runDir, TargetSetup.Prepared target,
+      Coordination coordination, AbBaseline baseline) {
     this.config = config;
     this.coordination = coordination;
     this.startedAt = startedAt;
     this.runDir = runDir;
     this.target = target;
+    this.baseline = baseline;
     this.admin = new AdminClient(target.target().endpoint());
     this.scrapes = ServerScrapes.of(config.metricsUrl(), target.target());
-    this.levels = Levels.of(config, target.queries(), target.seeded());
     this.requests = new RunRequests(config, target);
-    this.boundaries = new LevelBoundaries(this, admin, scrapes);
+    this.levels = Levels.of(config, target.queries(), target.seeded(), baseline == null ? null
+        : baseline.queries(target.queries()));
+    this.boundaries = new LevelBoundaries(this);
   }
 
   /**
@@ -65,55 +65,19 @@ public final class SweepRun implements AutoCloseable {
    * before Gatling starts, with one line that names the key or URI ({@link SetupFailure}).
    */
   public static SweepRun startOrExit() {
-    Class<?> simulation = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
-    try {
-      SweepConfig config = SweepConfig.fromSystemProperties();
-      if (config.injectors().launchesLocally()) {
-        // Never returns: the injectors' JVMs run the load, this one merges and judges their runs.
-        System.exit(LocalInjectors.run(config, simulation));
-      }
-      return start(config);
-    } catch (RuntimeException | Error e) {
-      SetupFailure.exit(e);
-      throw e;
-    }
+    return SweepStart.startOrExit(StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass());
   }
 
-  /** Validates nothing more (the config is valid), creates the run directory and prepares the target. */
+  /** Validates nothing more (the config is valid), creates the run directory and prepares the target(s). */
   public static SweepRun start(SweepConfig config) {
-    Instant startedAt = Instant.now();
-    Path runDir = config.runRoot().resolve(RunLayout.runId(startedAt)).toAbsolutePath();
-    try {
-      Files.createDirectories(runDir);
-      SweepLog.log("run directory: " + runDir);
-      Coordination coordination = Coordination.open(config.injectors());
-      TargetSetup.Prepared target;
-      try {
-        // Only injector 0 prepares the collection; the others look at it once it is ready.
-        if (coordination != null && !config.injectors().ownsTarget()) {
-          coordination.awaitPrepared();
-        }
-        target = TargetSetup.prepare(config, runDir);
-      } catch (IOException | RuntimeException e) {
-        if (coordination != null) {
-          coordination.close();
-        }
-        throw e;
-      }
-      SweepRun run = new SweepRun(config, startedAt, runDir, target, coordination);
-      try {
-        run.admin.probeSearch(SearchRequests.first(run.search("probe"), run.protocol()));
-        run.openWrites();
-        if (coordination != null && config.injectors().ownsTarget()) {
-          coordination.awaitPrepared();
-        }
-      } catch (RuntimeException e) {
-        run.close();
-        throw e;
-      }
-      return run;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    return SweepStart.start(config);
+  }
+
+  /** The first search on every target the run loads, before any level: a wrong collection fails here. */
+  void probeTargets() {
+    admin.probeSearch(SearchRequests.first(search("probe"), protocol()));
+    if (baseline != null) {
+      baseline.admin().probeSearch(SearchRequests.first(search("probe"), baseline.protocol()));
     }
   }
 
@@ -143,7 +107,7 @@ public final class SweepRun implements AutoCloseable {
     return message;
   }
 
-  private void openWrites() {
+  void openWrites() {
     Workload workload = config.workload();
     if (!workload.writes()) {
       return;
@@ -198,9 +162,29 @@ public final class SweepRun implements AutoCloseable {
     return boundaries;
   }
 
-  /** The Milvus protocol of this run. */
+  /** The Milvus protocol of this run (the candidate's in the A/B mode): always the same instance. */
   public MilvusProtocolBuilder protocol() {
     return requests.protocol();
+  }
+
+  /** The protocol of the target {@code level} loads: the A/B mode's baseline, else this run's. */
+  MilvusProtocolBuilder protocol(Level level) {
+    return level.trial.baseline() ? baseline.protocol() : protocol();
+  }
+
+  /** The A/B mode's baseline target; null otherwise. */
+  AbBaseline baseline() {
+    return baseline;
+  }
+
+  /** The admin connection to the target {@code level} loads. */
+  AdminClient admin(Level level) {
+    return level.trial.baseline() ? baseline.admin() : admin;
+  }
+
+  /** The metrics scrapes of the target {@code level} loads. */
+  ServerScrapes scrapes(Level level) {
+    return level.trial.baseline() ? baseline.scrapes() : scrapes;
   }
 
   /** The configured search, named {@code requestName}. */
@@ -241,5 +225,8 @@ public final class SweepRun implements AutoCloseable {
     }
     admin.close();
     target.close();
+    if (baseline != null) {
+      baseline.close();
+    }
   }
 }

@@ -63,9 +63,12 @@ public final class SweepScenarios {
             return session;
           })
           .injectOpen(atOnceUsers(1));
+      if (cfg.comparesTargets()) {
+        warmUp = warmUp.protocols(run.protocol(level));
+      }
       next = switch (cfg.workload().kind()) {
-        case SEARCH -> warmUp.andThen(load(run, level, exec(run.search(level.requestName()).observer(level.recorder())
-            .startSchedule(level.schedule()))).andThen(boundary));
+        case SEARCH -> warmUp.andThen(onTarget(run, level, load(run, level, exec(run.search(level.requestName())
+            .observer(level.recorder()).startSchedule(level.schedule())))).andThen(boundary));
         case MIXED -> warmUp.andThen(load(run, level, MixedLoad.request(run, level, run.writes())).andThen(boundary));
         case STREAMING -> warmUp.andThen(streaming(run, level, boundary));
       };
@@ -134,6 +137,15 @@ public final class SweepScenarios {
         .startSchedule(level.schedule())));
     return baseline.andThen(startIngest.andThen(searches.andThen(stopIngest.andThen(boundary)),
         StreamingIngest.population(run, level, run.writes(), run.freshnessProbe())));
+  }
+
+  /**
+   * The A/B mode: the level's population searches the target of its pass ({@link Level.Trial#role()}),
+   * through that target's protocol; Gatling gives a population's own protocol precedence over the
+   * simulation's. Otherwise the population as it is.
+   */
+  private static PopulationBuilder onTarget(SweepRun run, Level level, PopulationBuilder population) {
+    return run.config().comparesTargets() ? population.protocols(run.protocol(level)) : population;
   }
 
   private static PopulationBuilder load(SweepRun run, Level level, ChainBuilder request) {

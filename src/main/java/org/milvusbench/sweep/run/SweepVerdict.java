@@ -45,8 +45,7 @@ final class SweepVerdict {
     SweepResults results = ResultsJson.read(resultsFile);
     String gatlingDir = RunFiles.gatlingRunDir(runStartMillis);
     if (gatlingDir != null) {
-      results = new SweepResults(results.schema(), results.runId(), results.startedAt(), results.mode(),
-          results.target(), results.config(), results.cpuCores(), results.levels(), gatlingDir);
+      results = results.withGatlingReportDir(gatlingDir);
       ResultsJson.write(results, resultsFile);
     }
     AnalysisReport report;

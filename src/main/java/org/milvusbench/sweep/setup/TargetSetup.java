@@ -50,20 +50,43 @@ public final class TargetSetup {
     }
   }
 
+  /** The candidate: {@code milvus.uri}, or the embedded target when it is unset. */
   public static Prepared prepare(SweepConfig cfg, Path runDir) throws IOException {
+    return prepare(cfg, cfg.uri(), cfg.token(), QUERY_POOLS, runDir);
+  }
+
+  /**
+   * The A/B mode's baseline target ({@code compare.uri}), prepared as a remote {@code milvus.uri} is
+   * (seeded only with {@code -Dprepare=true}). Its data-prep records (row→id ledger, query pool, ground
+   * truth) live in a directory of their own, as its keys are its own; data-prep generates the same
+   * query vectors from the same seed, so both targets get the same searches.
+   */
+  public static Prepared prepareBaseline(SweepConfig cfg, Path runDir) throws IOException {
+    MilvusEndpoint endpoint = MilvusEndpoint.of(cfg.compare().uri(), null, null);
+    String name = (endpoint.host() + "-" + endpoint.port()).replaceAll("[^A-Za-z0-9._-]", "_");
+    return prepare(cfg, cfg.compare().uri(), cfg.compare().token(), QUERY_POOLS.resolve("compare").resolve(name), runDir);
+  }
+
+  /** data-prep's query pools (and seeding records) of the candidate target. */
+  static final Path QUERY_POOLS = Path.of("data", "querypool");
+
+  /** @param uri null: start the embedded target */
+  private static Prepared prepare(SweepConfig cfg, String uri, String token, Path queryPools, Path runDir)
+      throws IOException {
     MilvusTarget target = null;
+    boolean embedded = uri == null;
     try {
-      target = cfg.embedded() ? startEmbedded(cfg, runDir.resolve(RunLayout.TARGET_LOG))
-          : new RemoteTarget(MilvusEndpoint.of(cfg.uri(), cfg.token(), cfg.db()));
+      target = embedded ? startEmbedded(cfg, runDir.resolve(RunLayout.TARGET_LOG))
+          : new RemoteTarget(MilvusEndpoint.of(uri, token, cfg.db()));
       String version;
       int dimension;
-      DataPrepConfig dataCfg = dataPrepConfig(cfg, target.endpoint());
+      DataPrepConfig dataCfg = dataPrepConfig(cfg, target.endpoint(), queryPools);
       String collection = cfg.collection() != null ? cfg.collection() : dataCfg.collection();
       PrepSummary prep = null;
       try (AdminClient admin = new AdminClient(target.endpoint())) {
         version = admin.checkReachable(target.embedded() ? EMBEDDED_REACH_SECONDS : REACH_SECONDS);
         // Of several injectors only injector 0 seeds; the others wait for it at a barrier.
-        if ((cfg.embedded() || cfg.prepare()) && cfg.injectors().ownsTarget()) {
+        if ((embedded || cfg.prepare()) && cfg.injectors().ownsTarget()) {
           prep = seed(target.endpoint(), cfg, dataCfg);
         }
         dimension = admin.dimension(collection, cfg.annsField());
@@ -99,9 +122,9 @@ public final class TargetSetup {
     return child;
   }
 
-  private static DataPrepConfig dataPrepConfig(SweepConfig cfg, MilvusEndpoint endpoint) {
+  private static DataPrepConfig dataPrepConfig(SweepConfig cfg, MilvusEndpoint endpoint, Path queryPools) {
     DataPrepConfig.Builder b = DataPrepConfig.profileBuilder(cfg.profile()).uri(endpoint.uri()).token(endpoint.token())
-        .db(endpoint.db());
+        .db(endpoint.db()).queryPoolDir(queryPools);
     if (cfg.collection() != null) {
       b.collection(cfg.collection());
     }
