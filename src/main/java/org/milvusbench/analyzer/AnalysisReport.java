@@ -17,6 +17,8 @@ import java.util.List;
  * @param capacityPlan null when no target QPS was asked or no level qualifies
  * @param operations the same analysis of each of the run's other operations, by operation
  * @param trials with several trials, their spread and knees; null otherwise
+ * @param levelSpread with one trial, each level's 95 % interval from its own intervals
+ *     ({@link IntervalBootstrap}); empty otherwise or when levels are too short
  */
 public record AnalysisReport(
     RunData run,
@@ -35,10 +37,12 @@ public record AnalysisReport(
     CapacityPlan capacityPlan,
     List<SlaCheck> sla,
     java.util.Map<String, AnalysisReport> operations,
-    TrialSummary trials) {
+    TrialSummary trials,
+    List<TrialSummary.Row> levelSpread) {
 
   public AnalysisReport {
     operations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(operations));
+    levelSpread = List.copyOf(levelSpread);
   }
 
   /** What this report's rows measured ({@code search}, {@code all}, {@code insert}, …). */

@@ -97,9 +97,10 @@ public final class Analyzer {
     }
     List<SlaCheck> sla = new java.util.ArrayList<>(SlaGate.evaluate(levels, knee, rec, options));
     sla.addAll(baselineChecks);
+    TrialSummary trials = trials(run, options, knee);
     return new AnalysisReport(run, options, baseline, bestQps, lowestP95, bestScore,
         KneeDetector.steps(levels), knee, referenceKnee, usl, little, hints, rec, plan, sla, operations,
-        trials(run, options, knee));
+        trials, trials == null ? IntervalBootstrap.of(run) : List.of());
   }
 
   /** Each trial analysed alone for its knee, and the trials' spread per load. */

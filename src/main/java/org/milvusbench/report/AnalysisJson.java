@@ -68,23 +68,7 @@ public final class AnalysisJson {
     root.set("capacityPlan", plan(r.capacityPlan()));
     root.set("sla", sla(r));
     r.run().warnings().forEach(root.putArray("warnings")::add);
-    if (r.trials() != null) {
-      ObjectNode trials = root.putObject("trials");
-      trials.put("count", r.trials().trials());
-      trials.put("confidence", 0.95);
-      ArrayNode rows = trials.putArray("levels");
-      for (org.milvusbench.analyzer.TrialSummary.Row row : r.trials().rows()) {
-        ObjectNode n = rows.addObject();
-        n.put("concurrency", row.load());
-        spread(n.putObject("qps"), row.qps());
-        spread(n.putObject("p50Ms"), row.p50Ms());
-        spread(n.putObject("p95Ms"), row.p95Ms());
-        spread(n.putObject("p99Ms"), row.p99Ms());
-      }
-      ArrayNode knees = trials.putArray("knees");
-      r.trials().knees().forEach(k -> knees.add(knee(k)));
-      trials.put("kneesAgreeing", r.trials().kneesAgreeing());
-    }
+    SpreadJson.write(root, r);
     if (!r.operations().isEmpty()) {
       // Each other operation analysed as a run of its own rows (same shape, without the run's identity).
       ObjectNode operations = root.putObject("operations");
@@ -96,12 +80,6 @@ public final class AnalysisJson {
       r.run().integrityErrors().forEach(root.putArray("integrityErrors")::add);
     }
     return root;
-  }
-
-  private static void spread(ObjectNode n, org.milvusbench.analyzer.TrialSummary.Spread s) {
-    n.put("mean", s.mean());
-    n.put("low", s.low());
-    n.put("high", s.high());
   }
 
   private static ObjectNode step(ScalingStep s) {
@@ -233,7 +211,7 @@ public final class AnalysisJson {
     return n;
   }
 
-  private static ObjectNode knee(Knee k) {
+  static ObjectNode knee(Knee k) {
     ObjectNode n = ResultsJson.mapper().createObjectNode();
     n.put("rule", k.rule().name());
     n.put("found", k.found());

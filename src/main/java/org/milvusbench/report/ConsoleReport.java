@@ -43,6 +43,11 @@ public final class ConsoleReport {
           + " trials, Student's t)\n").append(ReportTables.trials(r).render());
       ReportTables.trialKnees(r).forEach(l -> sb.append("  ").append(l).append('\n'));
     }
+    if (!r.levelSpread().isEmpty()) {
+      sb.append("\nWithin-level spread (one trial: 95 % block bootstrap over each level's intervals; how sure a level"
+          + " is of its own numbers, not how a rerun would differ: sweep.trials measures that)\n")
+          .append(ReportTables.levelSpread(r).render());
+    }
     sb.append("\nRecommendation\n  ").append(r.recommendation().reason()).append('\n');
     if (r.trials() != null && r.recommendation().found()) {
       var row = r.trials().row(r.recommendation().level().load());

@@ -216,9 +216,19 @@ final class ReportTables {
 
   /** Several trials: per load, each metric's mean and 95 % interval across the trials. */
   static TextTable trials(AnalysisReport r) {
-    TextTable t = new TextTable(List.of(loadHeader(r), "QPS mean", "QPS 95 % interval", "P50 (ms)", "P95 (ms)",
+    return spread(r, r.trials().rows(), "QPS mean");
+  }
+
+  /** One trial's levels with their 95 % intervals from their own intervals (block bootstrap). */
+  static TextTable levelSpread(AnalysisReport r) {
+    return spread(r, r.levelSpread(), "QPS");
+  }
+
+  private static TextTable spread(AnalysisReport r, List<org.milvusbench.analyzer.TrialSummary.Row> rows,
+      String qpsHeader) {
+    TextTable t = new TextTable(List.of(loadHeader(r), qpsHeader, "QPS 95 % interval", "P50 (ms)", "P95 (ms)",
         "P95 95 % interval", "P99 (ms)", "P99 95 % interval"));
-    for (org.milvusbench.analyzer.TrialSummary.Row row : r.trials().rows()) {
+    for (org.milvusbench.analyzer.TrialSummary.Row row : rows) {
       t.row(List.of(load(row.load()), num(row.qps().mean()), interval(row.qps()), num(row.p50Ms().mean()),
           num(row.p95Ms().mean()), interval(row.p95Ms()), num(row.p99Ms().mean()), interval(row.p99Ms())));
     }
