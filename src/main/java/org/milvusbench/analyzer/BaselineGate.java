@@ -65,20 +65,7 @@ final class BaselineGate {
         pending.put(op, pending(data, base));
       }
     });
-    double[] judged = pending.values().stream().flatMap(List::stream).mapToDouble(Pending::p)
-        .filter(p -> !Double.isNaN(p)).toArray();
-    Holm holm = Holm.of(judged, FAMILY_ALPHA);
-    Map<String, List<SlaCheck>> out = new LinkedHashMap<>();
-    int j = 0;
-    for (Map.Entry<String, List<Pending>> e : pending.entrySet()) {
-      List<SlaCheck> checks = new ArrayList<>();
-      for (Pending c : e.getValue()) {
-        boolean isJudged = !Double.isNaN(c.p());
-        checks.add(check(c, maxRegressionPct, isJudged ? holm : null, isJudged ? j++ : -1, judged.length));
-      }
-      out.put(e.getKey(), checks);
-    }
-    return out;
+    return CheckFamily.judge(pending, Pending::p, (c, holm, i, family) -> check(c, maxRegressionPct, holm, i, family));
   }
 
   private static List<Pending> pending(RunData current, RunData baseline) {

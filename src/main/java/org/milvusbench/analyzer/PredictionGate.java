@@ -38,20 +38,7 @@ final class PredictionGate {
         pending.put(op, pending(data, bases, baselines.size()));
       }
     });
-    double[] judged = pending.values().stream().flatMap(List::stream).filter(c -> c.prediction() != null)
-        .mapToDouble(Pending::p).toArray();
-    Holm holm = Holm.of(judged, BaselineGate.FAMILY_ALPHA);
-    Map<String, List<SlaCheck>> out = new LinkedHashMap<>();
-    int j = 0;
-    for (Map.Entry<String, List<Pending>> e : pending.entrySet()) {
-      List<SlaCheck> checks = new ArrayList<>();
-      for (Pending c : e.getValue()) {
-        boolean isJudged = c.prediction() != null;
-        checks.add(check(c, maxPct, isJudged ? holm : null, isJudged ? j++ : -1, judged.length));
-      }
-      out.put(e.getKey(), checks);
-    }
-    return out;
+    return CheckFamily.judge(pending, c -> c.prediction() == null ? Double.NaN : c.p(), (c, holm, i, family) -> check(c, maxPct, holm, i, family));
   }
 
   private static List<Pending> pending(RunData current, List<RunData> baselines) {
