@@ -100,8 +100,8 @@ public final class ConfigKeys {
   public static final ConfigKey<String> MILVUS_DB = ConfigKey.of("milvus.db", null, milvusName("database name"),
       "database (dbname header); empty = default");
   public static final ConfigKey<String> MILVUS_METRICS_URL = ConfigKey.of("milvus.metricsUrl", null,
-      text("http://host:port/metrics"),
-      "Prometheus endpoint of milvus.uri (Milvus: port 9091): scraped at each level's start and end for the server's"
+      text("http://host:port/metrics[,…]"),
+      "Prometheus endpoint(s) of milvus.uri (Milvus: port 9091; a cluster's proxy and query nodes comma-separated, summed): scraped at each level's start and end for the server's"
           + " search p50/p95/p99 per stage (milvus_proxy_sq_latency, milvus_proxy_req_in_queue_latency,"
           + " milvus_querynode_sq_req_latency, milvus_querynode_sq_queue_latency) and process_cpu_seconds_total;"
           + " empty = none (the embedded target's own)");
