@@ -13,6 +13,7 @@ import org.milvusbench.analyzer.CapacityPlan;
 import org.milvusbench.analyzer.Knee;
 import org.milvusbench.analyzer.LevelMetrics;
 import org.milvusbench.analyzer.LittlesLawCheck;
+import org.milvusbench.analyzer.RunData;
 import org.milvusbench.analyzer.ScalingStep;
 import org.milvusbench.analyzer.SlaCheck;
 import org.milvusbench.analyzer.SteadyState;
@@ -50,7 +51,15 @@ public final class AnalysisJson {
     root.put("operation", r.operation());
     root.set("options", options(r.options()));
     ArrayNode levels = root.putArray("levels");
-    for (LevelMetrics l : r.levels()) levels.add(level(r, l));
+    for (LevelMetrics l : r.levels()) levels.add(level(r, r.run(), l));
+    if (r.run().abBaseline() != null) {
+      // The A/B mode's baseline target, pooled over its trials like the levels above; the paired
+      // verdicts are in sla. Changes "vs first" would mix the two targets, so they are left out.
+      ArrayNode base = root.putObject("abBaseline").putArray("levels");
+      for (LevelMetrics l : r.run().abBaseline().levels()) {
+        base.add(level(r, r.run().abBaseline(), l));
+      }
+    }
     ObjectNode best = root.putObject("best");
     best.set("highestQps", r.bestQps() == null ? null : pick(r.bestQps()).put("qps", r.bestQps().qps()));
     best.set("lowestP95", r.lowestP95() == null ? null : pick(r.lowestP95()).put("p95Ms", r.lowestP95().p95Ms()));
@@ -160,7 +169,8 @@ public final class AnalysisJson {
     return n;
   }
 
-  private static ObjectNode level(AnalysisReport r, LevelMetrics l) {
+  /** A level of {@code run}: the report's own, or the A/B baseline's (without the changes vs the first level). */
+  private static ObjectNode level(AnalysisReport r, RunData run, LevelMetrics l) {
     ObjectNode n = ResultsJson.mapper().createObjectNode();
     n.put("name", l.name());
     n.put("concurrency", l.concurrency());
@@ -193,14 +203,16 @@ public final class AnalysisJson {
     n.put("recall", l.recall());
     n.put("recallK", l.recall() == null ? null : l.recallK());
     n.put("score", l.score());
-    n.put("qpsGainVsFirstPct", r.qpsGainPct(l));
-    n.put("p95ChangeVsFirstPct", r.p95ChangePct(l));
+    if (run == r.run()) {
+      n.put("qpsGainVsFirstPct", r.qpsGainPct(l));
+      n.put("p95ChangeVsFirstPct", r.p95ChangePct(l));
+    }
     n.put("latencySource", l.latencySource());
     n.put("targetCpuPercent", l.targetCpuPercent());
     n.put("targetRssBytes", l.targetRssBytes());
     n.put("generatorCpuPercent", l.generatorCpuPercent());
     n.put("generatorRssBytes", l.generatorRssBytes());
-    SteadyState steady = r.run().steadiness(l);
+    SteadyState steady = run.steadiness(l);
     ObjectNode st = n.putObject("steadyState");
     st.put("judged", steady.judged());
     st.put("steady", steady.steady());

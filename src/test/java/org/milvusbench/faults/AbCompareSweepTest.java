@@ -102,6 +102,13 @@ class AbCompareSweepTest {
         AnalysisReport again = Analyzer.analyze(runDir, AnalyzerOptions.defaults());
         assertFalse(again.passed(), String.join("\n", again.breaches()));
         assertTrue(again.breaches().stream().anyMatch(b -> b.endsWith("REGRESSION")), String.join("\n", again.breaches()));
+        // analysis.json carries the baseline target's pooled rows beside the candidate's.
+        JsonNode json = org.milvusbench.report.AnalysisJson.toJson(again);
+        JsonNode base = json.get("abBaseline").get("levels");
+        assertEquals(1, base.size(), base.toString());
+        assertEquals(2, base.get(0).get("concurrency").asInt());
+        assertFalse(base.get(0).has("qpsGainVsFirstPct"), base.toString());
+        assertTrue(json.get("levels").get(0).get("p50Ms").asDouble() >= 100, "the delayed candidate's own rows");
       }
     }
   }
