@@ -44,8 +44,31 @@ final class JavaChild implements AutoCloseable {
 
   /** The sweep exactly as {@code mvn gatling:test} runs it (Gatling's main, the sweep simulation). */
   static JavaChild sweep(Path work, Map<String, String> props) throws IOException {
-    return start(work.resolve("sweep-output.txt"), props, "io.gatling.app.Gatling",
-        "-s", "org.milvusbench.simulations.ConcurrencySweepSimulation", "-rf", work.resolve("gatling").toString());
+    return sweep(work, "sweep", props);
+  }
+
+  /** A sweep whose output goes to {@code name-output.txt} and Gatling's report to {@code gatling-name}. */
+  static JavaChild sweep(Path work, String name, Map<String, String> props) throws IOException {
+    return start(work.resolve(name + "-output.txt"), props, "io.gatling.app.Gatling",
+        "-s", "org.milvusbench.simulations.ConcurrencySweepSimulation", "-rf", work.resolve("gatling-" + name).toString());
+  }
+
+  /**
+   * Runs sweep {@code name} to its end (at most 240 s) and returns its output; asserts exit 0 when
+   * {@code passes}, else a failure status (not 0, and not the -1 of a sweep that never ended).
+   */
+  static String sweepToEnd(Path work, String name, Map<String, String> props, boolean passes) throws Exception {
+    try (JavaChild sweep = sweep(work, name, props)) {
+      int status = sweep.waitFor(240);
+      String out = sweep.output();
+      if (passes) {
+        org.junit.jupiter.api.Assertions.assertEquals(0, status, out);
+      } else {
+        org.junit.jupiter.api.Assertions.assertNotEquals(-1, status, out);
+        org.junit.jupiter.api.Assertions.assertNotEquals(0, status, out);
+      }
+      return out;
+    }
   }
 
   /** Waits up to {@code seconds}; kills the child and fails the caller's assertion (-1) when it does not end. */
