@@ -57,17 +57,19 @@ public final class Analyzer {
     }
     java.util.Map<String, AnalysisReport> operations = new java.util.LinkedHashMap<>();
     run.operations().forEach((op, data) -> operations.put(op, analyzeOne(data, options.forOperation(op, false),
-        java.util.Map.of(), false, gated.getOrDefault(op, List.of()))));
+        java.util.Map.of(), false, gated.getOrDefault(op, List.of()), true)));
     return analyzeOne(run, options.forOperation(run.operation(), true), operations, true,
-        gated.getOrDefault(run.operation(), List.of()));
+        gated.getOrDefault(run.operation(), List.of()), true);
   }
 
   /**
    * @param primary the run's main rows; another operation's users are the level's users, not its
    *     own, so Little's law (and the hints and caveats drawn from it) does not apply to its rows
+   * @param withSpread compute a one-trial run's {@link IntervalBootstrap} (not for a trial read for its knee)
    */
   private static AnalysisReport analyzeOne(RunData run, AnalyzerOptions options,
-      java.util.Map<String, AnalysisReport> operations, boolean primary, List<SlaCheck> baselineChecks) {
+      java.util.Map<String, AnalysisReport> operations, boolean primary, List<SlaCheck> baselineChecks,
+      boolean withSpread) {
     List<LevelMetrics> levels = run.levels();
     LevelMetrics baseline = levels.get(0);
     List<LevelMetrics> measured = levels.stream().filter(LevelMetrics::hasLatency).toList();
@@ -100,7 +102,7 @@ public final class Analyzer {
     TrialSummary trials = trials(run, options, knee);
     return new AnalysisReport(run, options, baseline, bestQps, lowestP95, bestScore,
         KneeDetector.steps(levels), knee, referenceKnee, usl, little, hints, rec, plan, sla, operations,
-        trials, trials == null ? IntervalBootstrap.of(run) : List.of());
+        trials, trials == null && withSpread ? IntervalBootstrap.of(run) : List.of());
   }
 
   /** Each trial analysed alone for its knee, and the trials' spread per load. */
@@ -111,7 +113,7 @@ public final class Analyzer {
     List<Knee> knees = new java.util.ArrayList<>();
     for (RunData trial : run.trials()) {
       knees.add(analyzeOne(trial, options.toBuilder().baseline(null).targetQps(null).build(), java.util.Map.of(),
-          true, List.of()).knee());
+          true, List.of(), false).knee());
     }
     return TrialSummary.of(run, knees, pooledKnee);
   }
