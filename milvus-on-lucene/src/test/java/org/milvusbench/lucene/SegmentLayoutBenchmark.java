@@ -43,7 +43,7 @@ public final class SegmentLayoutBenchmark {
 
   /** One target whose CreateIndex builds {@code segments} segments. */
   private record Layout(int segments, Path dir, String name, TargetServer server, ManagedChannel channel,
-      MilvusServiceGrpc.MilvusServiceBlockingStub stub, Collection collection, BenchLoop.Searcher grpc,
+      MilvusServiceGrpc.MilvusServiceBlockingStub stub, Collection collection,
       BenchLoop.Searcher inProcess, double buildSeconds, double buildCpuSeconds) {
 
     /** gRPC searches of {@code queries} with {@code ef}. */
@@ -77,7 +77,7 @@ public final class SegmentLayoutBenchmark {
         }
       }
       for (Layout l : layouts) { // JIT warm-up of both paths on every layout
-        BenchLoop.run(l.grpc(), 2, 3, queries.length);
+        BenchLoop.run(l.grpc(queries, EF), 2, 3, queries.length);
         BenchLoop.run(l.inProcess(), 2, 3, queries.length);
       }
       if (Boolean.parseBoolean(System.getProperty("bench.paths", "true"))) {
@@ -95,6 +95,7 @@ public final class SegmentLayoutBenchmark {
 
   /** gRPC against in-process search at ef=64, c = 1, 2, 8, per layout. */
   private static void comparePaths(List<Layout> layouts, float[][] queries, int seconds) throws Exception {
+    List<BenchLoop.Searcher> grpc = layouts.stream().map(l -> l.grpc(queries, EF)).toList();
     System.out.println("\n conc  segments  gRPC QPS  p50 µs  CPU µs/q | in-proc QPS  p50 µs  CPU µs/q | gRPC/in-proc");
     for (int concurrency : new int[] {1, 2, 8}) {
       BenchLoop.Stats[][] stats = new BenchLoop.Stats[layouts.size()][2];
@@ -104,7 +105,7 @@ public final class SegmentLayoutBenchmark {
       }
       for (int slice = 0; slice < seconds; slice++) {
         for (int i = 0; i < layouts.size(); i++) {
-          stats[i][0].add(BenchLoop.run(layouts.get(i).grpc(), concurrency, 1, queries.length));
+          stats[i][0].add(BenchLoop.run(grpc.get(i), concurrency, 1, queries.length));
           stats[i][1].add(BenchLoop.run(layouts.get(i).inProcess(), concurrency, 1, queries.length));
         }
       }
@@ -187,16 +188,11 @@ public final class SegmentLayoutBenchmark {
     client.close();
     System.out.printf(Locale.ROOT, "built %d segment(s) in %.1f s%n", segments, buildSeconds);
     Collection collection = server.store().get(name);
-    List<SearchRequest> requests = new ArrayList<>();
-    for (float[] q : queries) {
-      requests.add(BenchClient.search(name, q, TOP_K, EF));
-    }
-    BenchLoop.Searcher grpc = i -> BenchClient.ids(stub.search(requests.get(i)));
     BenchLoop.Searcher inProcess = i -> {
       try (SearcherLease lease = collection.acquire()) {
         VectorSearch.graph(lease.searcher(), TargetFixture.VECTOR, queries[i], TOP_K, EF, null, VectorMetric.L2);
       }
     };
-    return new Layout(segments, dir, name, server, channel, stub, collection, grpc, inProcess, buildSeconds, buildCpu);
+    return new Layout(segments, dir, name, server, channel, stub, collection, inProcess, buildSeconds, buildCpu);
   }
 }

@@ -63,9 +63,7 @@ public final class SweepScenarios {
             return session;
           })
           .injectOpen(atOnceUsers(1));
-      if (cfg.comparesTargets()) {
-        warmUp = warmUp.protocols(run.protocol(level));
-      }
+      warmUp = onTarget(run, level, warmUp);
       next = switch (cfg.workload().kind()) {
         case SEARCH -> warmUp.andThen(onTarget(run, level, load(run, level, exec(run.search(level.requestName())
             .observer(level.recorder()).startSchedule(level.schedule())))).andThen(boundary));
