@@ -139,8 +139,7 @@ public final class BaselineGateRateBenchmark {
       props.put("sweep.duration", "1s");
       props.put("sweep.trials", "1");
     }
-    try (JavaChild child = JavaChild.start(work.resolve(name + ".txt"), props, "io.gatling.app.Gatling", "-s",
-        "org.milvusbench.simulations.ConcurrencySweepSimulation", "-rf", work.resolve("gatling-" + name).toString())) {
+    try (JavaChild child = JavaChild.sweep(work, name, props)) {
       int status = child.waitFor(600);
       if (status != 0) throw new IllegalStateException(name + ": sweep exited " + status + "\n" + child.output());
     }
