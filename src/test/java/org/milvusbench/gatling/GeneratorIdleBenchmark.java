@@ -3,6 +3,7 @@ package org.milvusbench.gatling;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.milvusbench.process.ProcessStats;
@@ -12,8 +13,9 @@ import org.milvusbench.process.ProcessStats;
  * against the in-process no-op Milvus, and over the middle half of each run this JVM's CPU split by
  * thread group (names without their numbers: Gatling's event loops, where the actions run; its
  * actor pool; grpc's executors; …) and the part no Java thread accounts for (JIT compilers, GC, the
- * VM), the no-op server's threads taken out. A first round at the highest rate is not reported: the
- * JIT compiles the shared paths meanwhile.
+ * VM), the no-op server's threads taken out, and how much of it was the JIT compiling. A first round
+ * at the highest rate is not reported: the JIT compiles the shared paths meanwhile (at 200 req/s it
+ * still compiles for a minute or two; later rounds show how much).
  *
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt
@@ -22,18 +24,20 @@ import org.milvusbench.process.ProcessStats;
  * </pre>
  */
 public final class GeneratorIdleBenchmark {
-  private static final double[] RATES = {5, 50, 200};
+  private static final String DEFAULT_RATES = "5,50,200";
 
   private GeneratorIdleBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    double[] rates = Arrays.stream(System.getProperty("bench.rates", DEFAULT_RATES).split(","))
+        .mapToDouble(Double::parseDouble).toArray();
     StringBuilder report = new StringBuilder();
     try (NoopMilvusServer server = new NoopMilvusServer(10)) {
-      measure(server, RATES[RATES.length - 1], seconds);
+      measure(server, rates[rates.length - 1], seconds);
       for (int round = 1; round <= rounds; round++) {
-        for (double rate : RATES) {
+        for (double rate : rates) {
           report.append(String.format("round %d  %s%n", round, measure(server, rate, seconds)));
         }
       }
@@ -61,7 +65,7 @@ public final class GeneratorIdleBenchmark {
   }
 
   /** CPU time (ns) of this process, of the server's threads, and of every other thread by group. */
-  private record Snapshot(long nanos, long process, long server, long searches, Map<String, Long> groups) {
+  private record Snapshot(long nanos, long process, long server, long searches, long jitMillis, Map<String, Long> groups) {
     static Snapshot take(NoopMilvusServer server) {
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       Map<String, Long> groups = new TreeMap<>();
@@ -70,7 +74,8 @@ public final class GeneratorIdleBenchmark {
         groups.merge(info.getThreadName().replaceAll("\\d+", "N"), Math.max(0, threads.getThreadCpuTime(info.getThreadId())),
             Long::sum);
       }
-      return new Snapshot(System.nanoTime(), ProcessStats.cpuNanos(), server.cpuNanos(), server.searches(), groups);
+      return new Snapshot(System.nanoTime(), ProcessStats.cpuNanos(), server.cpuNanos(), server.searches(),
+          ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), groups);
     }
 
     String since(Snapshot s, double rate) {
@@ -87,7 +92,8 @@ public final class GeneratorIdleBenchmark {
         if (100 * used / wall >= 0.05) shares.put(g.getKey(), 100 * used / wall);
       }
       shares.forEach((name, pct) -> sb.append(String.format("  %s %.2f", name, pct)));
-      sb.append(String.format("  [JIT, GC, VM] %.2f", 100 * (client - java) / wall));
+      sb.append(String.format("  [JIT, GC, VM] %.2f (JIT compiling %.2f)", 100 * (client - java) / wall,
+          100 * (jitMillis - s.jitMillis) * 1e6 / wall));
       return sb.toString();
     }
   }

@@ -77,6 +77,36 @@ final class BenchClient {
     return KeyValuePair.newBuilder().setKey(k).setValue(v).build();
   }
 
+  /** Reports a search's end to {@code done}: ok with a Milvus success status, else failed. */
+  static io.milvus.shaded.io.grpc.stub.StreamObserver<SearchResults> observer(BenchLoop.Completion done) {
+    return new io.milvus.shaded.io.grpc.stub.StreamObserver<>() {
+      private Throwable failure;
+
+      @Override
+      public void onNext(SearchResults r) {
+        try {
+          ids(r);
+        } catch (IllegalStateException e) {
+          failure = e;
+        }
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        done.failed(t);
+      }
+
+      @Override
+      public void onCompleted() {
+        if (failure == null) {
+          done.ok();
+        } else {
+          done.failed(failure);
+        }
+      }
+    };
+  }
+
   static long[] ids(SearchResults r) {
     if (r.getStatus().getCode() != 0) {
       throw new IllegalStateException("search failed: " + r.getStatus().getReason());

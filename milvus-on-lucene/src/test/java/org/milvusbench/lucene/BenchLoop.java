@@ -1,95 +1,178 @@
 package org.milvusbench.lucene;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-/** The benchmark's closed-loop search driver: latencies (µs) in HdrHistogram, process CPU per slice. */
+/**
+ * The benchmark's closed-loop search drivers: latencies (µs) in HdrHistogram, process CPU per slice.
+ * {@link Searcher}s are called by one thread per concurrent search (a blocking client);
+ * {@link AsyncSearcher}s keep that many searches in flight from their completion callbacks (as the
+ * Gatling action does, on the channel's event loop).
+ */
 final class BenchLoop {
   private BenchLoop() {}
 
-  /** One search of query {@code queryIndex}. */
+  /** One search of query {@code queryIndex}, returning when it is done. */
   interface Searcher {
     void search(int queryIndex) throws Exception;
   }
 
-  private static final boolean THREAD_CPU = Boolean.getBoolean("bench.threadCpu");
-
-  /** CPU ns per thread-name group (digits stripped), for finding where a path spends. */
-  private static java.util.Map<String, Long> threadCpu() {
-    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-    java.util.Map<String, Long> out = new java.util.TreeMap<>();
-    for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
-      if (ti != null) {
-        long cpu = mx.getThreadCpuTime(ti.getThreadId());
-        if (cpu > 0) {
-          out.merge(ti.getThreadName().replaceAll("[-0-9]+$", ""), cpu, Long::sum);
-        }
-      }
-    }
-    return out;
+  /** One search of query {@code queryIndex}, started now; {@code done} is told when it ends. */
+  interface AsyncSearcher {
+    void search(int queryIndex, Completion done);
   }
 
-  /** This JVM's CPU time (all threads). */
-  static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
+  /** How an {@link AsyncSearcher} reports the end of a search. */
+  interface Completion {
+    void ok();
+
+    void failed(Throwable error);
   }
 
-  /**
-   * Closed loop: {@code concurrency} threads searching for {@code seconds}; latencies and process CPU
-   * (client + server: they share this JVM, as they share the machine).
-   */
+  /** A way of searching, run for a slice at a concurrency. */
+  interface Path {
+    Slice run(int concurrency, int seconds) throws Exception;
+  }
+
+  /** Starts a slice's load; returns what waits for it to stop once {@code stop} is set. */
+  private interface Load {
+    Joiner start(Recorder recorder, AtomicBoolean stop, List<Throwable> errors);
+  }
+
+  private interface Joiner {
+    void join() throws InterruptedException;
+  }
+
+  /** Closed loop: {@code concurrency} threads calling {@code searcher} for {@code seconds}. */
   static Slice run(Searcher searcher, int concurrency, int seconds, int queryCount) throws Exception {
+    AtomicLong next = new AtomicLong();
+    return measure(concurrency, seconds, (recorder, stop, errors) -> {
+      List<Thread> threads = new ArrayList<>();
+      for (int t = 0; t < concurrency; t++) {
+        Thread thread = new Thread(() -> {
+          try {
+            while (!stop.get()) {
+              long t0 = System.nanoTime();
+              searcher.search((int) (next.getAndIncrement() % queryCount));
+              recorder.recordValue((System.nanoTime() - t0) / 1000);
+            }
+          } catch (Throwable e) {
+            errors.add(e);
+          }
+        });
+        thread.start();
+        threads.add(thread);
+      }
+      return () -> {
+        for (Thread t : threads) {
+          t.join();
+        }
+      };
+    });
+  }
+
+  /** Closed loop: {@code concurrency} searches in flight, each started when one ends, for {@code seconds}. */
+  static Slice run(AsyncSearcher searcher, int concurrency, int seconds, int queryCount) throws Exception {
+    AtomicLong next = new AtomicLong();
+    return measure(concurrency, seconds, (recorder, stop, errors) -> {
+      CountDownLatch stopped = new CountDownLatch(concurrency);
+      for (int c = 0; c < concurrency; c++) {
+        new Runnable() {
+          long t0;
+
+          @Override
+          public void run() {
+            t0 = System.nanoTime();
+            searcher.search((int) (next.getAndIncrement() % queryCount), new Completion() {
+              @Override
+              public void ok() {
+                recorder.recordValue((System.nanoTime() - t0) / 1000);
+                if (stop.get()) {
+                  stopped.countDown();
+                } else {
+                  run();
+                }
+              }
+
+              @Override
+              public void failed(Throwable error) {
+                errors.add(error);
+                stopped.countDown();
+              }
+            });
+          }
+        }.run();
+      }
+      return stopped::await;
+    });
+  }
+
+  private static Slice measure(int concurrency, int seconds, Load load) throws Exception {
     Recorder recorder = new Recorder(3);
     AtomicBoolean stop = new AtomicBoolean();
-    AtomicLong next = new AtomicLong();
-    List<Thread> threads = new ArrayList<>();
-    List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Throwable> errors = new CopyOnWriteArrayList<>();
+    ThreadCpu threadsBefore = THREAD_CPU ? ThreadCpu.now() : null;
     long start = System.nanoTime();
     long cpuStart = cpuNanos();
-    java.util.Map<String, Long> threadsBefore = THREAD_CPU ? threadCpu() : null;
-    for (int t = 0; t < concurrency; t++) {
-      Thread thread = new Thread(() -> {
-        try {
-          while (!stop.get()) {
-            long t0 = System.nanoTime();
-            searcher.search((int) (next.getAndIncrement() % queryCount));
-            recorder.recordValue((System.nanoTime() - t0) / 1000);
-          }
-        } catch (Throwable e) {
-          errors.add(e);
-        }
-      });
-      thread.start();
-      threads.add(thread);
-    }
+    Joiner joiner = load.start(recorder, stop, errors);
     Thread.sleep(seconds * 1000L);
     stop.set(true);
-    for (Thread t : threads) {
-      t.join();
-    }
+    joiner.join();
     double elapsed = (System.nanoTime() - start) / 1e9;
     double cpuMicros = (cpuNanos() - cpuStart) / 1e3;
     if (THREAD_CPU) {
-      java.util.Map<String, Long> after = threadCpu();
-      StringBuilder sb = new StringBuilder("    thread CPU ms (c=" + concurrency + "):");
-      after.forEach((k, v) -> {
-        long d = (v - threadsBefore.getOrDefault(k, 0L)) / 1_000_000;
-        if (d > 10) {
-          sb.append(' ').append(k).append('=').append(d);
-        }
-      });
-      System.out.println(sb);
+      System.out.println("    c=" + concurrency + ": " + ThreadCpu.now().since(threadsBefore));
     }
     if (!errors.isEmpty()) {
       throw new IllegalStateException("search failed", errors.get(0));
     }
     return new Slice(recorder.getIntervalHistogram(), elapsed, cpuMicros);
   }
+
+  /**
+   * Alternates one-second c = 2 slices of each path until the JIT has settled: a round in which it
+   * compiled for under 2 % of the wall time, at least three rounds, at most {@code maxSeconds}. The
+   * gRPC path (Netty, HTTP/2, protobuf, both ends in this JVM) keeps C2 busy for tens of seconds at a
+   * few hundred calls per second; a fixed few-second warm-up measured that compiling, not the calls.
+   */
+  static void warmUp(List<Path> paths, int maxSeconds) throws Exception {
+    long start = System.nanoTime();
+    long compileStart = jitMillis();
+    for (int round = 1; ; round++) {
+      long roundStart = System.nanoTime();
+      long compiled = jitMillis();
+      for (Path path : paths) {
+        path.run(2, 1);
+      }
+      double roundMillis = (System.nanoTime() - roundStart) / 1e6;
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if ((round >= 3 && jitMillis() - compiled < 0.02 * roundMillis) || seconds >= maxSeconds) {
+        System.out.printf(Locale.ROOT, "JIT warm-up: %.0f s, %d ms compiling; last round %d ms compiling%n",
+            seconds, jitMillis() - compileStart, jitMillis() - compiled);
+        return;
+      }
+    }
+  }
+
+  /** Milliseconds the JIT compilers have spent since the JVM started. */
+  static long jitMillis() {
+    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+  }
+
+  /** This JVM's CPU time (all threads). */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static final boolean THREAD_CPU = Boolean.getBoolean("bench.threadCpu");
 
   /** One closed-loop run: latencies (µs), wall seconds, process CPU µs. */
   record Slice(Histogram hist, double seconds, double cpuMicros) {}
@@ -114,5 +197,4 @@ final class BenchLoop {
       return cpuMicros / Math.max(1, hist.getTotalCount());
     }
   }
-
 }

@@ -76,10 +76,13 @@ public final class SegmentLayoutBenchmark {
               lease.reader().leaves().size());
         }
       }
+      List<BenchLoop.Path> paths = new ArrayList<>();
       for (Layout l : layouts) { // JIT warm-up of both paths on every layout
-        BenchLoop.run(l.grpc(queries, EF), 2, 3, queries.length);
-        BenchLoop.run(l.inProcess(), 2, 3, queries.length);
+        BenchLoop.Searcher grpc = l.grpc(queries, EF);
+        paths.add((c, s) -> BenchLoop.run(grpc, c, s, queries.length));
+        paths.add((c, s) -> BenchLoop.run(l.inProcess(), c, s, queries.length));
       }
+      BenchLoop.warmUp(paths, 180);
       if (Boolean.parseBoolean(System.getProperty("bench.paths", "true"))) {
         comparePaths(layouts, queries, seconds);
       }

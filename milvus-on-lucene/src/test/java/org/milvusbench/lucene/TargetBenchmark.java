@@ -25,14 +25,17 @@ import org.milvusbench.lucene.store.VectorSearch;
  *   <li>insert + index rate as a curve: HNSW index (M=16, efConstruction=200, L2) created on the empty
  *       collection, rows inserted over gRPC in batches of 1,000, cumulative and interval vectors/s at
  *       each checkpoint; then the data-prep path: insert everything raw, CreateIndex, wait;</li>
- *   <li>search QPS and p50 / p99 µs (ef=64, top 10, uniform queries as in the reference) at concurrency
- *       1, 2, 8 over gRPC and in-process on the same index, and their ratio;</li>
+ *   <li>search QPS, p50 / p99 µs and process CPU per query (ef=64, top 10, uniform queries as in the
+ *       reference) at concurrency 1, 2, 8 on the same index over gRPC (blocking stub; async on the
+ *       event loop) and in-process, once the JIT has settled, and the gRPC / in-process ratios;</li>
  *   <li>recall@10 at ef=64: normal data with uniform and near-data queries, clustered data.</li>
  * </ol>
  * Run: {@code mvn -f milvus-on-lucene -q test-compile exec:exec -Dbench.rows=50000}
  * (quick check: {@code -Dbench.rows=5000 -Dbench.seconds=3}). Properties: bench.rows, bench.step,
  * bench.seconds (per concurrency level), bench.maxSegmentRows, bench.segmentsPerThread, bench.curve (true),
- * bench.bulk (true; the bulk-built collection is the one searched), bench.clusteredRows.
+ * bench.bulk (true; the bulk-built collection is the one searched), bench.clusteredRows, bench.dataDir and
+ * bench.collection (search a collection a target's data directory already holds instead), bench.threadCpu
+ * (false; true prints each slice's CPU by thread group, JIT and kernel share).
  */
 public final class TargetBenchmark {
   private static final int DIM = 768;
@@ -42,6 +45,12 @@ public final class TargetBenchmark {
   private TargetBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    String existing = System.getProperty("bench.dataDir");
+    if (existing != null) {
+      searchExisting(Path.of(existing), System.getProperty("bench.collection", "benchmark_concurrent"),
+          Integer.getInteger("bench.seconds", 5));
+      return;
+    }
     int rows = Integer.getInteger("bench.rows", 5_000);
     int step = Integer.getInteger("bench.step", Math.max(1_000, rows / 5 / 1_000 * 1_000));
     int seconds = Integer.getInteger("bench.seconds", 5);
@@ -71,7 +80,7 @@ public final class TargetBenchmark {
           bulkBuild(client, stub, server, "bench_bulk", normal);
         }
         client.loadCollection(LoadCollectionReq.builder().collectionName(searched).build());
-        searchThroughput(stub, server.store().get(searched), TestData.uniform(1_000, DIM, 2), seconds);
+        searchThroughput(server, stub, server.store().get(searched), TestData.uniform(1_000, DIM, 2), seconds);
         System.out.println("\nrecall@10 at ef=64 (vs brute force)");
         recall(stub, "normal, uniform [0,1) queries (reference)", searched, normal, TestData.uniform(50, DIM, 3));
         recall(stub, "normal, near-data queries", searched, normal, TestData.near(normal, 50, 4));
@@ -89,6 +98,27 @@ public final class TargetBenchmark {
       }
     } finally {
       deleteTree(dir);
+    }
+  }
+
+  /**
+   * Only the search table, on a collection a target already holds (e.g. the 1M rows of
+   * {@code -Dprofile=seed}); nothing is built, written or deleted.
+   */
+  private static void searchExisting(Path dataDir, String collection, int seconds) throws Exception {
+    try (TargetServer server = TargetServer.start(TargetConfig.builder().port(0).dataDir(dataDir).build())) {
+      ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+      try {
+        Collection c = server.store().get(collection);
+        try (SearcherLease lease = c.acquire()) {
+          System.out.printf(Locale.ROOT, "milvus-on-lucene benchmark: collection %s in %s, %d rows in %d segments,"
+              + " %d cores, JDK %s%n", collection, dataDir, lease.reader().numDocs(), lease.reader().leaves().size(),
+              Runtime.getRuntime().availableProcessors(), Runtime.version());
+        }
+        searchThroughput(server, MilvusServiceGrpc.newBlockingStub(channel), c, TestData.uniform(1_000, DIM, 2), seconds);
+      } finally {
+        channel.shutdownNow();
+      }
     }
   }
 
@@ -171,38 +201,60 @@ public final class TargetBenchmark {
     }
   }
 
-  private static void searchThroughput(MilvusServiceGrpc.MilvusServiceBlockingStub stub, Collection collection,
-      float[][] queries, int seconds) throws Exception {
+  /**
+   * Three paths on the same index, one-second slices alternating so that load from elsewhere on the
+   * machine (it is shared) biases none: gRPC through a blocking stub (one client thread per search),
+   * gRPC asynchronously with the callbacks on the channel's event loop (as the Gatling action calls),
+   * and Lucene in-process.
+   */
+  private static void searchThroughput(TargetServer server, MilvusServiceGrpc.MilvusServiceBlockingStub stub,
+      Collection collection, float[][] queries, int seconds) throws Exception {
     List<SearchRequest> requests = new ArrayList<>();
     for (float[] q : queries) {
       requests.add(BenchClient.search(collection.name(), q, TOP_K, EF));
     }
-    BenchLoop.Searcher grpc = i -> BenchClient.ids(stub.search(requests.get(i)));
-    BenchLoop.Searcher inProcess = i -> {
-      try (SearcherLease lease = collection.acquire()) {
-        VectorSearch.graph(lease.searcher(), TargetFixture.VECTOR, queries[i], TOP_K, EF, null, VectorMetric.L2);
+    ManagedChannel loopChannel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
+        .directExecutor().build();
+    try {
+      MilvusServiceGrpc.MilvusServiceStub async = MilvusServiceGrpc.newStub(loopChannel);
+      BenchLoop.Searcher blocking = i -> BenchClient.ids(stub.search(requests.get(i)));
+      BenchLoop.AsyncSearcher onLoop = (i, done) -> async.search(requests.get(i), BenchClient.observer(done));
+      BenchLoop.Searcher inProcess = i -> {
+        try (SearcherLease lease = collection.acquire()) {
+          VectorSearch.graph(lease.searcher(), TargetFixture.VECTOR, queries[i], TOP_K, EF, null, VectorMetric.L2);
+        }
+      };
+      List<BenchLoop.Path> paths = List.of(
+          (c, s) -> BenchLoop.run(blocking, c, s, queries.length),
+          (c, s) -> BenchLoop.run(onLoop, c, s, queries.length),
+          (c, s) -> BenchLoop.run(inProcess, c, s, queries.length));
+      System.out.printf(Locale.ROOT, "%nsearch ef=%d top %d, uniform queries, %d s per level;"
+          + " QPS, p50 / p99 µs, process CPU µs per query%n", EF, TOP_K, seconds);
+      BenchLoop.warmUp(paths, 120);
+      System.out.println("  conc | gRPC blocking stub           | gRPC async, on the event loop | in-process"
+          + "                   | blocking/in-proc  async/in-proc");
+      for (int concurrency : new int[] {1, 2, 8}) {
+        List<BenchLoop.Stats> stats = new ArrayList<>();
+        for (BenchLoop.Path path : paths) {
+          path.run(concurrency, 1); // the first slice of each is a warm-up at this concurrency
+          stats.add(new BenchLoop.Stats());
+        }
+        for (int slice = 0; slice < seconds; slice++) {
+          for (int p = 0; p < paths.size(); p++) {
+            stats.get(p).add(paths.get(p).run(concurrency, 1));
+          }
+        }
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%6d", concurrency));
+        for (BenchLoop.Stats st : stats) {
+          line.append(String.format(Locale.ROOT, " | %5.0f %6d %6d %7.0f", st.qps(), st.hist.getValueAtPercentile(50),
+              st.hist.getValueAtPercentile(99), st.cpuMicrosPerQuery()));
+        }
+        double inProcessQps = stats.get(2).qps();
+        System.out.println(line.append(String.format(Locale.ROOT, " | %16.2f %14.2f", stats.get(0).qps() / inProcessQps,
+            stats.get(1).qps() / inProcessQps)));
       }
-    };
-    System.out.printf(Locale.ROOT, "%nsearch ef=%d top %d, uniform queries, %d s per level%n", EF, TOP_K, seconds);
-    System.out.println("  conc  gRPC QPS  p50 µs  p99 µs  CPU µs/q | in-proc QPS  p50 µs  p99 µs  CPU µs/q | gRPC/in-proc");
-    // JIT warm-up of both paths first: C2 still compiles gRPC / protobuf code for seconds after the first calls.
-    BenchLoop.run(grpc, 2, Math.max(3, seconds), queries.length);
-    BenchLoop.run(inProcess, 2, Math.max(3, seconds), queries.length);
-    for (int concurrency : new int[] {1, 2, 8}) {
-      // Alternate one-second slices of both paths, so that load from elsewhere on the machine (it is
-      // shared) biases neither side; the first slice of each is a warm-up.
-      BenchLoop.run(grpc, concurrency, 1, queries.length);
-      BenchLoop.run(inProcess, concurrency, 1, queries.length);
-      BenchLoop.Stats g = new BenchLoop.Stats();
-      BenchLoop.Stats p = new BenchLoop.Stats();
-      for (int slice = 0; slice < seconds; slice++) {
-        g.add(BenchLoop.run(grpc, concurrency, 1, queries.length));
-        p.add(BenchLoop.run(inProcess, concurrency, 1, queries.length));
-      }
-      System.out.printf(Locale.ROOT, "%6d %9.0f %7d %7d %9.0f | %11.0f %7d %7d %9.0f | %.2f%n", concurrency,
-          g.qps(), g.hist.getValueAtPercentile(50), g.hist.getValueAtPercentile(99), g.cpuMicrosPerQuery(),
-          p.qps(), p.hist.getValueAtPercentile(50), p.hist.getValueAtPercentile(99), p.cpuMicrosPerQuery(),
-          g.qps() / p.qps());
+    } finally {
+      loopChannel.shutdownNow();
     }
   }
 
