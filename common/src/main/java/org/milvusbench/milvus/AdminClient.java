@@ -185,7 +185,7 @@ public final class AdminClient implements AutoCloseable {
       }
       JsonNode process = root.path("process");
       return new ServerStats(histogram, process.path("cpuNanos").asLong(-1), process.path("rssBytes").asLong(-1),
-          process.path("peakRssBytes").asLong(-1), System.nanoTime());
+          process.path("peakRssBytes").asLong(-1), process.path("jitMillis").asLong(-1), System.nanoTime());
     } catch (java.io.IOException | java.util.zip.DataFormatException | RuntimeException e) {
       return null;
     }
@@ -194,9 +194,11 @@ public final class AdminClient implements AutoCloseable {
   /**
    * The target's report: service time histogram (µs) of the interval, process CPU time and memory.
    *
+   * @param jitMillis the target JVM's JIT compile time so far; -1 when not reported
    * @param sampledAtNanos when this JVM received it ({@link System#nanoTime()})
    */
-  public record ServerStats(Histogram serviceMicros, long cpuNanos, long rssBytes, long peakRssBytes, long sampledAtNanos) {}
+  public record ServerStats(Histogram serviceMicros, long cpuNanos, long rssBytes, long peakRssBytes, long jitMillis,
+      long sampledAtNanos) {}
 
   @Override
   public void close() {

@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * This process's pid, total CPU time and resident memory (Linux {@code /proc/self/status}): the
+ * This process's pid, total CPU time, resident memory (Linux {@code /proc/self/status}) and JIT
+ * compile time: the
  * target reports them through GetMetrics, the load generator samples its own with the same code.
  */
 public final class ProcessStats {
@@ -21,7 +22,14 @@ public final class ProcessStats {
     out.put("cpuNanos", cpuNanos());
     out.put("rssBytes", rssBytes());
     out.put("peakRssBytes", peakRssBytes());
+    out.put("jitMillis", jitMillis());
     return out;
+  }
+
+  /** Milliseconds the JIT compilers have spent since this JVM started; -1 without a JIT. */
+  public static long jitMillis() {
+    java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit == null || !jit.isCompilationTimeMonitoringSupported() ? -1 : jit.getTotalCompilationTime();
   }
 
   /** User + system CPU of all threads, ns; the OperatingSystemMXBean value when available, else ProcessHandle's. */

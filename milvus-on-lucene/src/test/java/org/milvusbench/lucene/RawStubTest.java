@@ -171,6 +171,8 @@ class RawStubTest {
     assertTrue(json.at("/process/cpuNanos").asLong() > 0);
     assertTrue(json.at("/process/rssBytes").asLong() > 10_000_000);
     assertTrue(json.at("/process/peakRssBytes").asLong() >= json.at("/process/rssBytes").asLong());
+    // This JVM (the target's) has compiled by now: the sweep's warm-up waits for this figure to settle.
+    assertTrue(json.at("/process/jitMillis").asLong() > 0, json.toString());
     JsonNode again = new ObjectMapper().readTree(stub.getMetrics(GetMetricsRequest.newBuilder()
         .setRequest("{\"metric_type\":\"milvusbench_stats\"}").build()).getResponse());
     assertEquals(0, again.at("/searchServiceMicros/count").asLong(), "reset started a new interval");
