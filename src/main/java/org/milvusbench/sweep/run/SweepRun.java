@@ -177,6 +177,11 @@ public final class SweepRun implements AutoCloseable {
     return baseline;
   }
 
+  /** The admin connection to the target under test (the candidate in A/B mode). */
+  AdminClient admin() {
+    return admin;
+  }
+
   /** The admin connection to the target {@code level} loads. */
   AdminClient admin(Level level) {
     return level.trial.baseline() ? baseline.admin() : admin;

@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.crashLoadGeneratorIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -99,8 +100,26 @@ public final class SweepScenarios {
     int searches = run.config().embeddedWarmup();
     SweepLog.log("embedded target warm-up: " + searches + " sequential searches before the first level, not recorded"
         + " (JIT compilation; -Dembedded.warmup)");
+    ChainBuilder search = exec(run.search("embedded target warm-up").silent());
+    JitSettling[] jit = new JitSettling[1]; // made when the scenario starts, not when the simulation is built
     return scenario("embedded target warm-up")
-        .repeat(searches).on(exec(run.search("embedded target warm-up").silent()))
+        .exec(session -> {
+          jit[0] = new JitSettling(run.admin(), searches);
+          return session;
+        })
+        .repeat(searches).on(search)
+        .exec(session -> {
+          jit[0].configuredDone();
+          return session;
+        })
+        .asLongAs(session -> jit[0].another()).on(repeat(JitSettling.round(searches)).on(search).exec(session -> {
+          jit[0].roundDone();
+          return session;
+        }))
+        .exec(session -> {
+          jit[0].log();
+          return session;
+        })
         .injectOpen(atOnceUsers(1));
   }
 
