@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * This process's pid, total CPU time, resident memory (Linux {@code /proc/self/status}) and JIT
- * compile time: the
- * target reports them through GetMetrics, the load generator samples its own with the same code.
+ * compile time: the target reports them through GetMetrics, the load generator samples its own with
+ * the same code.
  */
 public final class ProcessStats {
   private ProcessStats() {}
