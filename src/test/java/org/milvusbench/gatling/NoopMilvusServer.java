@@ -78,7 +78,15 @@ public final class NoopMilvusServer implements AutoCloseable {
   private final byte[] error;
   private final NoopDataMethods data;
 
+  private static final AtomicLong INSTANCES = new AtomicLong();
+  private final String threadPrefix;
+
   public NoopMilvusServer(int topK) throws IOException {
+    this(topK, Epoll.isAvailable());
+  }
+
+  /** @param epoll serve on Netty's native epoll transport (else NIO) */
+  public NoopMilvusServer(int topK, boolean epoll) throws IOException {
     SearchResultData.Builder data = SearchResultData.newBuilder().setNumQueries(1).setTopK(topK).addTopks(topK);
     LongArray.Builder ids = LongArray.newBuilder();
     for (int i = 0; i < topK; i++) {
@@ -100,11 +108,11 @@ public final class NoopMilvusServer implements AutoCloseable {
       }
     };
     // Own loops with named threads, so the benchmark can tell the server's CPU from the client's.
-    boolean epoll = Epoll.isAvailable();
+    threadPrefix = THREAD_PREFIX + (epoll ? "epoll-" : "nio-") + INSTANCES.incrementAndGet() + "-";
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(THREAD_PREFIX + "boss", true), io);
-    workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory(THREAD_PREFIX + "worker", true), io);
+    boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadPrefix + "boss", true), io);
+    workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory(threadPrefix + "worker", true), io);
     server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .bossEventLoopGroup(boss)
         .workerEventLoopGroup(workers)
@@ -210,7 +218,7 @@ public final class NoopMilvusServer implements AutoCloseable {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long total = 0;
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (info != null && info.getThreadName().startsWith(THREAD_PREFIX)) {
+      if (info != null && info.getThreadName().startsWith(threadPrefix)) {
         total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
       }
     }
