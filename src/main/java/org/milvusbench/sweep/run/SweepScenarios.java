@@ -94,7 +94,8 @@ public final class SweepScenarios {
    * code and latency at c=1 roughly halves (measured: mean 6.6–7.4 ms over the first 500, 3.0–3.5
    * after 4000). Milvus (C++) has no such phase, so these searches go before level 1 instead of
    * into it; sequential, which warms the c=1 path better than two users did (first 500 of the
-   * level: 4.5 ms against 5.6 after 3000 warm-up searches).
+   * level: 4.5 ms against 5.6 after 3000 warm-up searches). Then {@link JitSettling}'s rounds
+   * while the target's JIT still compiles.
    */
   private static PopulationBuilder targetWarmUp(SweepRun run) {
     int searches = run.config().embeddedWarmup();
