@@ -75,7 +75,7 @@ public final class GeneratorIdleBenchmark {
             Long::sum);
       }
       return new Snapshot(System.nanoTime(), ProcessStats.cpuNanos(), server.cpuNanos(), server.searches(),
-          ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), groups);
+          ProcessStats.jitMillis(), groups);
     }
 
     String since(Snapshot s, double rate) {

@@ -14,12 +14,12 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.milvusbench.gatling.core.QueryVectors;
+import org.milvusbench.process.ProcessStats;
 
 /**
  * What grpc-java's Netty server spends per unary call on NIO against native epoll (issue 16: the
@@ -54,11 +54,11 @@ public final class TransportCostBenchmark {
       long compiled;
       int round = 0;
       do { // until the JIT compiled for under 2 % of a round (at least 3 rounds)
-        compiled = jitMillis();
+        compiled = ProcessStats.jitMillis();
         for (ManagedChannel channel : channels) {
           slice(channel, request, 4);
         }
-      } while (++round < 3 || jitMillis() - compiled > 40);
+      } while (++round < 3 || ProcessStats.jitMillis() - compiled > 40);
       System.out.printf("no-op Milvus server, unary Search, %d one-second slices per cell, %d cores;"
           + " server threads' CPU µs per call (calls per second)%n", slices, Runtime.getRuntime().availableProcessors());
       System.out.println("  c    NIO              epoll            epoll / NIO");
@@ -119,9 +119,5 @@ public final class TransportCostBenchmark {
     stop.set(true);
     stopped.await();
     return done.get();
-  }
-
-  private static long jitMillis() {
-    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
   }
 }

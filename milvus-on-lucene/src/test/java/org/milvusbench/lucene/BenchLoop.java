@@ -1,6 +1,5 @@
 package org.milvusbench.lucene;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.milvusbench.process.ProcessStats;
 
 /**
  * The benchmark's closed-loop search drivers: latencies (µs) in HdrHistogram, process CPU per slice.
@@ -121,13 +121,13 @@ final class BenchLoop {
     List<Throwable> errors = new CopyOnWriteArrayList<>();
     ThreadCpu threadsBefore = THREAD_CPU ? ThreadCpu.now() : null;
     long start = System.nanoTime();
-    long cpuStart = cpuNanos();
+    long cpuStart = ProcessStats.cpuNanos();
     Joiner joiner = load.start(recorder, stop, errors);
     Thread.sleep(seconds * 1000L);
     stop.set(true);
     joiner.join();
     double elapsed = (System.nanoTime() - start) / 1e9;
-    double cpuMicros = (cpuNanos() - cpuStart) / 1e3;
+    double cpuMicros = (ProcessStats.cpuNanos() - cpuStart) / 1e3;
     if (THREAD_CPU) {
       System.out.println("    c=" + concurrency + ": " + ThreadCpu.now().since(threadsBefore));
     }
@@ -145,31 +145,21 @@ final class BenchLoop {
    */
   static void warmUp(List<Path> paths, int maxSeconds) throws Exception {
     long start = System.nanoTime();
-    long compileStart = jitMillis();
+    long compileStart = ProcessStats.jitMillis();
     for (int round = 1; ; round++) {
       long roundStart = System.nanoTime();
-      long compiled = jitMillis();
+      long compiled = ProcessStats.jitMillis();
       for (Path path : paths) {
         path.run(2, 1);
       }
       double roundMillis = (System.nanoTime() - roundStart) / 1e6;
       double seconds = (System.nanoTime() - start) / 1e9;
-      if ((round >= 3 && jitMillis() - compiled < 0.02 * roundMillis) || seconds >= maxSeconds) {
+      if ((round >= 3 && ProcessStats.jitMillis() - compiled < 0.02 * roundMillis) || seconds >= maxSeconds) {
         System.out.printf(Locale.ROOT, "JIT warm-up: %.0f s, %d ms compiling; last round %d ms compiling%n",
-            seconds, jitMillis() - compileStart, jitMillis() - compiled);
+            seconds, ProcessStats.jitMillis() - compileStart, ProcessStats.jitMillis() - compiled);
         return;
       }
     }
-  }
-
-  /** Milliseconds the JIT compilers have spent since the JVM started. */
-  static long jitMillis() {
-    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-  }
-
-  /** This JVM's CPU time (all threads). */
-  static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static final boolean THREAD_CPU = Boolean.getBoolean("bench.threadCpu");

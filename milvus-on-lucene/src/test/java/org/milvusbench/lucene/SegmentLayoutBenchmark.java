@@ -16,6 +16,7 @@ import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.SearcherLease;
 import org.milvusbench.lucene.store.VectorMetric;
 import org.milvusbench.lucene.store.VectorSearch;
+import org.milvusbench.process.ProcessStats;
 
 /**
  * Which index layout searches best here (not a test): the same rows bulk-built by CreateIndex into
@@ -182,11 +183,11 @@ public final class SegmentLayoutBenchmark {
     BenchClient.insertAll(stub, name, data);
     client.flush(FlushReq.builder().collectionNames(List.of(name)).build());
     long start = System.nanoTime();
-    long cpu = BenchLoop.cpuNanos();
+    long cpu = ProcessStats.cpuNanos();
     TargetFixture.createReferenceIndexAsync(client, name);
     TargetBenchmark.waitForIndex(client, name);
     double buildSeconds = (System.nanoTime() - start) / 1e9;
-    double buildCpu = (BenchLoop.cpuNanos() - cpu) / 1e9;
+    double buildCpu = (ProcessStats.cpuNanos() - cpu) / 1e9;
     client.loadCollection(LoadCollectionReq.builder().collectionName(name).build());
     client.close();
     System.out.printf(Locale.ROOT, "built %d segment(s) in %.1f s%n", segments, buildSeconds);

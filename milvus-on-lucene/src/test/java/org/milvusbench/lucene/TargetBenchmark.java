@@ -18,6 +18,7 @@ import org.milvusbench.lucene.store.Collection;
 import org.milvusbench.lucene.store.SearcherLease;
 import org.milvusbench.lucene.store.VectorMetric;
 import org.milvusbench.lucene.store.VectorSearch;
+import org.milvusbench.process.ProcessStats;
 
 /**
  * Prints the target's figures for 768-d vectors on this machine (not a test):
@@ -169,11 +170,11 @@ public final class TargetBenchmark {
     BenchClient.insertAll(stub, name, data);
     client.flush(FlushReq.builder().collectionNames(List.of(name)).build());
     long inserted = System.nanoTime();
-    long cpuBefore = BenchLoop.cpuNanos();
+    long cpuBefore = ProcessStats.cpuNanos();
     TargetFixture.createReferenceIndexAsync(client, name);
     waitForIndex(client, name);
     long built = System.nanoTime();
-    double cpuSeconds = (BenchLoop.cpuNanos() - cpuBefore) / 1e9;
+    double cpuSeconds = (ProcessStats.cpuNanos() - cpuBefore) / 1e9;
     System.out.printf(Locale.ROOT, "%ninsert raw then CreateIndex: insert %.1f s, index build %.1f s (%.0f vec/s), total %.0f vec/s%n",
         (inserted - start) / 1e9, (built - inserted) / 1e9, data.length / ((built - inserted) / 1e9),
         data.length / ((built - start) / 1e9));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.milvusbench.process.ProcessStats;
 
 /**
  * Where this JVM's CPU went ({@code -Dbench.threadCpu=true}): by live thread group (names without
@@ -28,7 +29,7 @@ record ThreadCpu(long processNanos, long jitMillis, long userTicks, long systemT
       }
     }
     long[] ticks = ticks();
-    return new ThreadCpu(BenchLoop.cpuNanos(), BenchLoop.jitMillis(), ticks[0], ticks[1], groups);
+    return new ThreadCpu(ProcessStats.cpuNanos(), ProcessStats.jitMillis(), ticks[0], ticks[1], groups);
   }
 
   /** CPU ms since {@code before}: process, JIT compiling, system ticks of all ticks, then each group. */
